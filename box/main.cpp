@@ -1,0 +1,139 @@
+// pyjudge-box: the untrusted side. Spawned fresh by the judge for one submission; it never
+// receives an expected output. stdin carries requests, stdout responses, stderr diagnostics.
+#include <fcntl.h>
+#include <link.h>
+#include <pthread.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <set>
+
+#include "box/run_test.hpp"
+#include "protocol/wire.hpp"
+#include "python/interpreter.hpp"
+#include "sandbox/contain.hpp"
+
+namespace pyjudge::box {
+namespace {
+
+constexpr int kRequestFd = 10;
+constexpr int kResponseFd = 11;
+// Threads get 1 MiB stacks (glibc would take RLIMIT_STACK, 8 MiB): thread stacks count
+// against RLIMIT_DATA, and a threading exercise should not fail for its reservations.
+constexpr std::size_t kThreadStack = 1 << 20;
+
+[[noreturn]] void die(const std::string& message) {
+  write_frame(kResponseFd, static_cast<std::uint8_t>(MessageType::Fatal), encode(Fatal{message}));
+  std::fprintf(stderr, "pyjudge-box: %s\n", message.c_str());
+  _exit(3);
+}
+
+// Requests and responses move off 0 and 1, which become /dev/null: the candidate's stdio is
+// set up per test on 0-2, and nothing Python prints in the box can reach the protocol.
+bool move_protocol_fds() {
+  if (dup3(0, kRequestFd, O_CLOEXEC) < 0 || dup3(1, kResponseFd, O_CLOEXEC) < 0) return false;
+  int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+  return null >= 0 && dup2(null, 0) == 0 && dup2(null, 1) == 1 && close(null) == 0;
+}
+
+int add_library_dir(dl_phdr_info* info, size_t, void* data) {
+  std::filesystem::path p = info->dlpi_name ? info->dlpi_name : "";
+  if (p.is_absolute()) static_cast<std::set<std::string>*>(data)->insert(p.parent_path());
+  return 0;
+}
+
+// What a child may read: the Python installation (sys.path) and the directories of the shared
+// libraries the interpreter loaded, so that an `import` of an extension module still works.
+std::vector<std::string> readable_paths() {
+  std::set<std::string> paths;
+  PyObject* sys_path = PySys_GetObject("path");
+  for (Py_ssize_t i = 0; sys_path && i < PyList_GET_SIZE(sys_path); ++i) {
+    if (const char* s = PyUnicode_AsUTF8(PyList_GET_ITEM(sys_path, i)); s && *s) paths.insert(s);
+  }
+  PyErr_Clear();
+  dl_iterate_phdr(add_library_dir, &paths);
+  paths.insert("/etc/ld.so.cache");
+  paths.insert("/usr/share/zoneinfo");
+  paths.insert("/etc/localtime");
+  return {paths.begin(), paths.end()};
+}
+
+Setup read_setup() {
+  auto frame = read_frame(kRequestFd, kMaxFrame);
+  if (!frame || frame->type != static_cast<std::uint8_t>(MessageType::Setup)) die("expected Setup");
+  return decode_setup(frame->payload);
+}
+
+Ready make_ready(const sandbox::BoxLayers& layers) {
+  Ready ready;
+  ready.python_version = Py_GetVersion();
+  ready.layers = {"rlimits", "seccomp", "fds", "hygiene"};
+  if (layers.landlock) {
+    ready.layers.push_back("landlock (" + layers.landlock_detail + ")");
+  } else {
+    ready.missing.push_back("landlock: " + layers.landlock_detail);
+  }
+  return ready;
+}
+
+// Freeze what exists now: children then never touch these objects' GC headers, so the pages
+// stay shared instead of being copied on the first collection.
+void freeze_heap() {
+  PyObject* gc = PyImport_ImportModule("gc");
+  if (!gc) return PyErr_Clear();
+  for (const char* fn : {"collect", "freeze"}) {
+    PyObject* r = PyObject_CallMethod(gc, fn, nullptr);
+    Py_XDECREF(r);
+  }
+  Py_DECREF(gc);
+  PyErr_Clear();
+}
+
+void serve(const Program& program, const BoxFds& fds) {
+  for (;;) {
+    auto frame = read_frame(kRequestFd, kMaxFrame);
+    if (!frame) return;  // the judge closed the channel: done
+    if (frame->type != static_cast<std::uint8_t>(MessageType::RunTest)) die("expected RunTest");
+    auto result = run_test(program, decode_run_test(frame->payload), fds);
+    if (auto* fatal = std::get_if<Fatal>(&result)) die(fatal->message);
+    write_frame(kResponseFd, static_cast<std::uint8_t>(MessageType::TestOutcome),
+                encode(std::get<TestOutcome>(result)));
+  }
+}
+
+int box_main() {
+  if (!move_protocol_fds()) die("cannot set up the protocol descriptors");
+  if (auto s = sandbox::contain_box_process(kResponseFd + 1); !s) die(s.describe());
+  BoxFds fds;
+  fds.statm = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+  if (fds.statm < 0) die("cannot open /proc/self/statm");
+  python::initialize();
+  auto prepared = prepare(read_setup());
+  if (auto* ce = std::get_if<CompileError>(&prepared)) {
+    write_frame(kResponseFd, static_cast<std::uint8_t>(MessageType::CompileError), encode(*ce));
+    return 0;
+  }
+  auto& program = std::get<Program>(prepared);
+  sandbox::BoxLayers layers;
+  if (auto s = sandbox::restrict_box_filesystem(readable_paths(), layers); !s) die(s.describe());
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, kThreadStack);
+  pthread_setattr_default_np(&attr);
+  freeze_heap();
+  write_frame(kResponseFd, static_cast<std::uint8_t>(MessageType::Ready), encode(make_ready(layers)));
+  serve(program, fds);
+  return 0;
+}
+
+}  // namespace
+}  // namespace pyjudge::box
+
+int main() {
+  try {
+    return pyjudge::box::box_main();
+  } catch (const std::exception& e) {
+    pyjudge::box::die(e.what());
+  }
+}

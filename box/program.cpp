@@ -1,0 +1,100 @@
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "box/program.hpp"
+#include "python/interpreter.hpp"
+
+namespace pyjudge::box {
+
+namespace {
+
+// Standard-library modules never imported ahead of time: importing them has visible effects.
+constexpr std::string_view kNeverPreimport[] = {"antigravity", "this", "__hello__", "__phello__",
+                                                "idlelib", "tkinter", "turtle", "turtledemo"};
+
+CompileError compile_error_from_pending() {
+  PyObject *type, *value, *tb;
+  PyErr_Fetch(&type, &value, &tb);
+  PyErr_NormalizeException(&type, &value, &tb);
+  CompileError e;
+  e.kind = reinterpret_cast<PyTypeObject*>(type)->tp_name;
+  auto get_int = [&](const char* name) -> std::int64_t {
+    PyObject* v = value ? PyObject_GetAttrString(value, name) : nullptr;
+    std::int64_t out = v && PyLong_Check(v) ? PyLong_AsLongLong(v) : 0;
+    Py_XDECREF(v);
+    PyErr_Clear();
+    return out;
+  };
+  PyObject* msg = value ? PyObject_GetAttrString(value, "msg") : nullptr;
+  PyErr_Clear();
+  PyObject* text = msg && PyUnicode_Check(msg) ? msg : (value ? PyObject_Str(value) : nullptr);
+  const char* utf8 = text ? PyUnicode_AsUTF8(text) : nullptr;
+  e.message = utf8 ? utf8 : "cannot compile";
+  if (text != msg) Py_XDECREF(text);
+  Py_XDECREF(msg);
+  e.line = get_int("lineno");
+  e.column = get_int("offset");
+  e.end_column = get_int("end_offset");
+  Py_XDECREF(type);
+  Py_XDECREF(value);
+  Py_XDECREF(tb);
+  PyErr_Clear();
+  return e;
+}
+
+// Imports the standard-library modules the code names anywhere (co_names of every nested code
+// object), so `import heapq` in a child finds it in sys.modules instead of on disk.
+void preimport_named_modules(PyObject* code, PyObject* stdlib) {
+  auto* co = reinterpret_cast<PyCodeObject*>(code);
+  for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(co->co_names); ++i) {
+    PyObject* name = PyTuple_GET_ITEM(co->co_names, i);
+    if (!PySet_Contains(stdlib, name)) continue;
+    std::string_view n = PyUnicode_AsUTF8(name);
+    if (std::find(std::begin(kNeverPreimport), std::end(kNeverPreimport), n) !=
+        std::end(kNeverPreimport)) {
+      continue;
+    }
+    PyObject* mod = PyImport_Import(name);
+    Py_XDECREF(mod);
+    PyErr_Clear();
+  }
+  for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(co->co_consts); ++i) {
+    PyObject* c = PyTuple_GET_ITEM(co->co_consts, i);
+    if (PyCode_Check(c)) preimport_named_modules(c, stdlib);
+  }
+}
+
+PyObject* make_module_globals(const Setup& setup) {
+  // A real module in sys.modules, so pickle and dataclasses find the candidate's classes.
+  const char* name = setup.mode == Mode::Stdio ? "__main__" : "solution";
+  PyObject* module = PyImport_AddModule(name);  // borrowed
+  PyObject* globals = PyModule_GetDict(module);  // borrowed
+  PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins());
+  PyObject* file = PyUnicode_FromString(setup.filename.c_str());
+  PyDict_SetItemString(globals, "__file__", file);
+  Py_XDECREF(file);
+  if (setup.prelude == Prelude::Leetcode) PyDict_Update(globals, python::leetcode_prelude());
+  Py_INCREF(globals);
+  return globals;
+}
+
+}  // namespace
+
+std::variant<Program, CompileError> prepare(Setup setup) {
+  PyObject* builtins = PyEval_GetBuiltins();
+  PyObject* compile = PyDict_GetItemString(builtins, "compile");
+  // Bytes, not str: the file's own coding cookie (or UTF-8) decides, as for `python3 file.py`.
+  PyObject* code = PyObject_CallFunction(compile, "y#ss", setup.source.data(),
+                                         static_cast<Py_ssize_t>(setup.source.size()),
+                                         setup.filename.c_str(), "exec");
+  if (!code) return compile_error_from_pending();
+  PyObject* stdlib = PySys_GetObject("stdlib_module_names");  // borrowed frozenset
+  if (stdlib) preimport_named_modules(code, stdlib);
+  Program p;
+  p.globals = make_module_globals(setup);
+  p.code = code;
+  p.setup = std::move(setup);
+  return p;
+}
+
+}  // namespace pyjudge::box

@@ -1,0 +1,127 @@
+#include "cli/commands.hpp"
+
+#include <unistd.h>
+
+#include <fmt/format.h>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "judge/feedback.hpp"
+#include "judge/problems.hpp"
+#include "judge/report.hpp"
+
+namespace pyjudge::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool use_colour() { return isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"); }
+
+std::unique_ptr<Runner> make_box_runner() { return std::make_unique<BoxRunner>(); }
+
+Action run_command(CLI::App& app) {
+  struct Options {
+    std::string problem, solution, problems_dir;
+    bool json = false, stop_on_failure = false;
+  };
+  auto o = std::make_shared<Options>();
+  app.add_option("problem", o->problem, "problem id (from the problems folder) or path to a problem")->required();
+  app.add_option("solution", o->solution, "the candidate's Python file")->required();
+  app.add_flag("--json", o->json, "print one JSON object (schema in README) instead of text");
+  app.add_flag("--stop-on-failure", o->stop_on_failure, "stop at the first test that is not AC");
+  app.add_option("--problems", o->problems_dir, "folder of problems to look ids up in");
+  return [o] {
+    Problem problem = find_problem(o->problem, o->problems_dir.empty() ? default_problems_dir() : fs::path(o->problems_dir));
+    std::error_code ec;
+    if (!fs::is_regular_file(o->solution, ec)) throw std::invalid_argument("no such solution file: " + o->solution);
+    TextReport text(std::cout, use_colour());
+    JudgeOptions options;
+    options.stop_on_failure = o->stop_on_failure;
+    if (!o->json) {
+      std::cout << fmt::format("{} — {} ({} mode), {}\n", problem.id, problem.title, mode_name(problem.mode), o->solution);
+      options.on_test = [&](const TestReport& t) { text.test_finished(t); };
+    }
+    SubmissionReport report = judge_file(problem, o->solution, make_box_runner, options);
+    if (o->json) std::cout << to_json(report).dump(2) << "\n";
+    else text.finish(report);
+    if (report.verdict == Verdict::IE) return int(kInternalError);
+    return report.verdict == Verdict::AC ? int(kAccepted) : int(kRejected);
+  };
+}
+
+Action list_command(CLI::App& app) {
+  struct Options {
+    std::string topic, problems_dir;
+    bool json = false;
+  };
+  auto o = std::make_shared<Options>();
+  app.add_option("--topic", o->topic, "only problems with this topic");
+  app.add_option("--problems", o->problems_dir, "folder of problems");
+  app.add_flag("--json", o->json, "JSON array instead of a table");
+  return [o] {
+    fs::path dir = o->problems_dir.empty() ? default_problems_dir() : fs::path(o->problems_dir);
+    nlohmann::json all = nlohmann::json::array();
+    int errors = 0;
+    if (!o->json) std::cout << fmt::format("{:<24} {:<34} {:<9} {:<7} {}\n", "ID", "TITLE", "MODE", "LEVEL", "TOPICS");
+    for (const auto& d : problem_dirs(dir)) {
+      try {
+        Problem p = load_problem(d);
+        if (!o->topic.empty() && std::find(p.topics.begin(), p.topics.end(), o->topic) == p.topics.end()) continue;
+        std::string topics = fmt::format("{}", fmt::join(p.topics, ", "));
+        if (o->json) {
+          all.push_back({{"id", p.id}, {"title", p.title}, {"mode", mode_name(p.mode)}, {"difficulty", p.difficulty}, {"topics", p.topics}});
+        } else {
+          std::cout << fmt::format("{:<24} {:<34} {:<9} {:<7} {}\n", p.id, p.title, mode_name(p.mode), p.difficulty, topics);
+        }
+      } catch (const SpecError& e) {
+        std::cerr << "pyjudge: " << e.what() << "\n";
+        ++errors;
+      }
+    }
+    if (o->json) std::cout << all.dump(2) << "\n";
+    return errors ? int(kUsageError) : int(kAccepted);
+  };
+}
+
+Action show_command(CLI::App& app) {
+  struct Options {
+    std::string problem, problems_dir;
+  };
+  auto o = std::make_shared<Options>();
+  app.add_option("problem", o->problem, "problem id or path")->required();
+  app.add_option("--problems", o->problems_dir, "folder of problems");
+  return [o] {
+    Problem p = find_problem(o->problem, o->problems_dir.empty() ? default_problems_dir() : fs::path(o->problems_dir));
+    bool colour = use_colour();
+    auto bold = [&](const std::string& s) { return colour ? "\x1b[1m" + s + "\x1b[0m" : s; };
+    std::cout << bold(fmt::format("{} — {}", p.id, p.title)) << "\n";
+    std::cout << fmt::format("mode: {}   difficulty: {}   topics: {}\n", mode_name(p.mode), p.difficulty, fmt::join(p.topics, ", "));
+    std::cout << fmt::format("limits: {} ms CPU, {:.0f} MiB memory, {} ms wall\n", p.limits.time.count(), p.limits.memory.mib(), p.limits.wall.count());
+    if (!p.entry.empty()) std::cout << "entry: " << p.entry << "\n";
+    std::ifstream statement(p.dir / "statement.md");
+    if (statement) std::cout << "\n" << statement.rdbuf() << "\n";
+    for (const auto& t : p.tests) {
+      if (!t.sample) continue;
+      std::cout << "\n" << bold("Sample " + t.name) << "\n" << "  input:\n" << describe_input(p, t) << "\n";
+      if (t.expected) std::cout << "  expected: " << repr(*t.expected) << "\n";
+      if (t.expected_output) std::cout << "  expected output:\n" << *t.expected_output << "\n";
+      if (!t.raises.empty()) std::cout << "  raises: " << t.raises << "\n";
+    }
+    return int(kAccepted);
+  };
+}
+
+}  // namespace
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {
+      {"run", "judge a solution: pyjudge run two-sum solution.py [--json]", run_command},
+      {"list", "list the problems with mode, difficulty and topics", list_command},
+      {"show", "print a problem's statement and sample tests", show_command},
+  };
+  return table;
+}
+
+}  // namespace pyjudge::cli

@@ -1,0 +1,180 @@
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <unistd.h>
+
+// Boost 1.81's Process v2 uses boost::optional and boost type traits without including them when
+// BOOST_PROCESS_USE_STD_FS is set (only the Boost.Filesystem path pulls them in): include first.
+#include <boost/optional.hpp>
+#include <boost/type_traits.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/process/v2/process.hpp>
+#include <boost/process/v2/stdio.hpp>
+#include <boost/process/v2/environment.hpp>
+#include <chrono>
+#include <filesystem>
+#include <fmt/format.h>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "judge/runner.hpp"
+#include "protocol/wire.hpp"
+
+namespace bp = boost::process::v2;
+
+namespace pyjudge {
+
+namespace {
+
+struct OwnedFd {
+  int fd = -1;
+  OwnedFd() = default;
+  explicit OwnedFd(int f) : fd(f) {}
+  OwnedFd(OwnedFd&& o) noexcept : fd(std::exchange(o.fd, -1)) {}
+  OwnedFd& operator=(OwnedFd&& o) noexcept {
+    reset();
+    fd = std::exchange(o.fd, -1);
+    return *this;
+  }
+  ~OwnedFd() { reset(); }
+  void reset() {
+    if (fd >= 0) close(fd);
+    fd = -1;
+  }
+};
+
+std::pair<OwnedFd, OwnedFd> make_pipe() {
+  int fds[2];
+  if (pipe2(fds, O_CLOEXEC) < 0) throw JudgeError(fmt::format("pipe2: {}", std::strerror(errno)));
+  return {OwnedFd(fds[0]), OwnedFd(fds[1])};
+}
+
+std::filesystem::path box_executable() {
+  std::error_code ec;
+  auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  auto box = self.parent_path() / "pyjudge-box";
+  if (ec || !std::filesystem::exists(box)) throw JudgeError("cannot find pyjudge-box next to " + self.string());
+  return box;
+}
+
+}  // namespace
+
+struct BoxRunner::Impl {
+  boost::asio::io_context ctx;
+  std::optional<bp::process> process;
+  OwnedFd requests, responses, diagnostics;
+  std::string box_stderr;
+  Limits limits;
+
+  void spawn() {
+    auto [req_r, req_w] = make_pipe();
+    auto [resp_r, resp_w] = make_pipe();
+    auto [err_r, err_w] = make_pipe();
+    // Empty environment: nothing of the judge's (tokens, paths) is visible to the box.
+    std::vector<std::string> no_env;
+    process.emplace(ctx, box_executable(), std::vector<std::string>{},
+                    bp::process_stdio{req_r.fd, resp_w.fd, err_w.fd}, bp::process_environment(no_env));
+    requests = std::move(req_w);
+    responses = std::move(resp_r);
+    diagnostics = std::move(err_r);
+    fcntl(diagnostics.fd, F_SETFL, O_NONBLOCK);
+  }
+
+  void drain_diagnostics() {
+    char buf[4096];
+    ssize_t n;
+    while ((n = read(diagnostics.fd, buf, sizeof buf)) > 0) {
+      if (box_stderr.size() < 65536) box_stderr.append(buf, static_cast<std::size_t>(n));
+    }
+  }
+
+  [[noreturn]] void fail(const std::string& what) {
+    drain_diagnostics();
+    std::string detail = box_stderr.empty() ? "" : "\nbox stderr:\n" + box_stderr;
+    kill_box();
+    throw JudgeError(what + detail);
+  }
+
+  // Waits for the next frame; the box answers each test within its wall limit, so a silent box
+  // past that (plus slack) is broken and is killed.
+  Frame receive(std::chrono::milliseconds timeout) {
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+      pollfd fds[2] = {{responses.fd, POLLIN, 0}, {diagnostics.fd, POLLIN, 0}};
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+      if (left.count() <= 0) fail("the box did not answer in time");
+      int n = poll(fds, 2, static_cast<int>(left.count()));
+      if (n < 0 && errno != EINTR) fail(fmt::format("poll: {}", std::strerror(errno)));
+      if (fds[1].revents) drain_diagnostics();
+      if (fds[0].revents) break;
+    }
+    std::optional<Frame> frame;
+    try {
+      frame = read_frame(responses.fd, kMaxFrame);
+    } catch (const ProtocolError& e) {
+      fail(std::string("bad frame from the box: ") + e.what());
+    }
+    if (!frame) fail("the box exited unexpectedly");
+    if (frame->type == static_cast<std::uint8_t>(MessageType::Fatal)) {
+      fail("box: " + decode_fatal(frame->payload).message);
+    }
+    return std::move(*frame);
+  }
+
+  void send(MessageType type, const std::string& payload) {
+    if (!write_frame(requests.fd, static_cast<std::uint8_t>(type), payload)) fail("the box closed its input");
+  }
+
+  void kill_box() {
+    if (!process) return;
+    boost::system::error_code ec;
+    process->terminate(ec);
+    process->wait(ec);
+    process.reset();
+  }
+};
+
+BoxRunner::BoxRunner() : impl_(std::make_unique<Impl>()) {}
+
+BoxRunner::~BoxRunner() {
+  if (impl_->process) {
+    impl_->requests.reset();  // EOF: the box leaves its loop and exits
+    boost::system::error_code ec;
+    impl_->process->wait(ec);
+  }
+}
+
+std::variant<Ready, CompileError> BoxRunner::start(const Setup& setup) {
+  // SIGPIPE would kill the judge if the box died mid-write; a failed write is handled instead.
+  signal(SIGPIPE, SIG_IGN);
+  impl_->limits = setup.limits;
+  try {
+    impl_->spawn();
+  } catch (const std::exception& e) {
+    throw JudgeError(std::string("cannot start the box: ") + e.what());
+  }
+  impl_->send(MessageType::Setup, encode(setup));
+  Frame f = impl_->receive(std::chrono::seconds(30));
+  try {
+    if (f.type == static_cast<std::uint8_t>(MessageType::CompileError)) return decode_compile_error(f.payload);
+    if (f.type == static_cast<std::uint8_t>(MessageType::Ready)) return decode_ready(f.payload);
+  } catch (const ProtocolError& e) {
+    impl_->fail(std::string("bad reply from the box: ") + e.what());
+  }
+  impl_->fail("unexpected reply from the box");
+}
+
+TestOutcome BoxRunner::run(const RunTest& test) {
+  if (!impl_->process) throw JudgeError("the box is not running");
+  impl_->send(MessageType::RunTest, encode(test));
+  Frame f = impl_->receive(impl_->limits.wall + std::chrono::seconds(10));
+  if (f.type != static_cast<std::uint8_t>(MessageType::TestOutcome)) impl_->fail("unexpected reply from the box");
+  try {
+    return decode_test_outcome(f.payload);
+  } catch (const ProtocolError& e) {
+    impl_->fail(std::string("bad test outcome from the box: ") + e.what());
+  }
+}
+
+}  // namespace pyjudge

@@ -1,0 +1,69 @@
+// Judging one submission: spec -> tests -> box -> per-test child -> raw result -> comparison ->
+// verdict -> report. This file is the orchestration; each step lives in its own file.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "judge/runner.hpp"
+#include "judge/spec.hpp"
+#include "judge/verdict.hpp"
+
+namespace pyjudge {
+
+struct TestReport {
+  std::string name;
+  bool sample = false;
+  Verdict verdict = Verdict::IE;
+  Micros cpu{0};
+  Micros wall{0};
+  Bytes memory;
+  std::string message;  ///< never reveals a hidden test's data
+  // Shown for sample tests only (empty for hidden ones):
+  std::string input, expected, got, diff, traceback, stderr_text;
+  std::optional<std::int64_t> error_line;  ///< line of the candidate's file where it failed
+};
+
+struct SubmissionReport {
+  std::string problem;
+  std::string solution;
+  Verdict verdict = Verdict::IE;
+  int passed = 0;
+  int total = 0;
+  Micros max_cpu{0};
+  Micros max_wall{0};
+  Bytes max_memory;
+  Limits limits;
+  std::vector<TestReport> tests;
+  std::string compile_error;  ///< formatted like Python prints a SyntaxError
+  std::optional<std::int64_t> compile_error_line;
+  std::string internal_error;
+  std::string python_version;
+  std::vector<std::string> layers, missing_layers;
+};
+
+struct JudgeOptions {
+  bool stop_on_failure = false;
+  std::function<void(const TestReport&)> on_test;  ///< called as each test finishes
+};
+
+/// Creates the runner for one submission (a fresh box each time).
+using RunnerFactory = std::function<std::unique_ptr<Runner>()>;
+
+/// Reads the solution file and judges it on every test of `problem` (generated ones included).
+SubmissionReport judge_file(const Problem& problem, const std::filesystem::path& solution,
+                            const RunnerFactory& make_runner, const JudgeOptions& options);
+
+/// Judges source already in memory; `filename` is what tracebacks show.
+SubmissionReport judge_source(const Problem& problem, const std::vector<TestCase>& tests,
+                              const std::string& filename, const std::string& source,
+                              Runner& runner, const JudgeOptions& options);
+
+/// The problem's written tests plus its generated ones, whose expected values come from running
+/// the reference solution in a box. Throws JudgeError if the reference fails.
+std::vector<TestCase> all_tests(const Problem& problem, const RunnerFactory& make_runner);
+
+}  // namespace pyjudge

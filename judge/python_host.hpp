@@ -1,0 +1,38 @@
+// The judge's own embedded interpreter, for trusted work only: literals in specs, generators
+// and checkers written by problem authors. It never sees candidate code.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "protocol/value.hpp"
+
+namespace pyjudge::host {
+
+/// Parses a Python literal with ast.literal_eval. Throws std::runtime_error with Python's message.
+Value literal_eval(const std::string& source);
+
+/// An integer literal too large for int64.
+Value big_integer(const std::string& digits);
+
+/// Runs `generate(rng, size)` from `file` with rng = random.Random(f"{seed}:{size}:{index}") and
+/// returns the dict it produced. Throws std::runtime_error.
+Value generate(const std::filesystem::path& file, std::int64_t seed, std::int64_t size, int index);
+
+struct CheckerVerdict {
+  bool accepted = false;
+  std::string message;
+};
+
+/// Calls `check(args, expected, got)` from `file`. Throws std::runtime_error when the checker
+/// itself fails (that is the judge's fault, IE, never the candidate's).
+CheckerVerdict check(const std::filesystem::path& file, const Value& args, const Value& expected,
+                     const Value& got);
+
+/// Whether `name` is defined in Python's builtins module (ValueError, len, ...).
+bool is_builtin_name(const std::string& name);
+
+/// Compiles `code` to check it is valid Python; throws std::runtime_error with the SyntaxError.
+void check_compiles(const std::string& code, const std::string& filename);
+
+}  // namespace pyjudge::host

@@ -1,0 +1,120 @@
+#include "judge/report.hpp"
+
+#include <fmt/format.h>
+
+namespace pyjudge {
+
+namespace {
+
+double ms(Micros t) { return static_cast<double>(t.count()) / 1000.0; }
+
+std::string indent(const std::string& text, const std::string& prefix = "    ") {
+  std::string out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    out += prefix + text.substr(start, end - start) + "\n";
+    start = end + 1;
+  }
+  return out.empty() ? prefix + "(empty)\n" : out;
+}
+
+}  // namespace
+
+nlohmann::json to_json(const SubmissionReport& r) {
+  nlohmann::json j;
+  j["schema"] = kReportSchema;
+  j["problem"] = r.problem;
+  j["solution"] = r.solution;
+  j["verdict"] = verdict_code(r.verdict);
+  j["passed"] = r.passed;
+  j["total"] = r.total;
+  j["time_ms"] = ms(r.max_cpu);
+  j["wall_ms"] = ms(r.max_wall);
+  j["memory_kib"] = r.max_memory.kib();
+  j["limits"] = {{"time_ms", r.limits.time.count()},
+                 {"wall_ms", r.limits.wall.count()},
+                 {"memory_kib", r.limits.memory.kib()},
+                 {"output_kib", r.limits.output.kib()}};
+  j["sandbox"] = {{"layers", r.layers}, {"missing", r.missing_layers}};
+  if (!r.python_version.empty()) j["python"] = r.python_version;
+  if (!r.compile_error.empty()) {
+    j["compile_error"] = {{"message", r.compile_error}, {"line", r.compile_error_line.value_or(0)}};
+  }
+  if (!r.internal_error.empty()) j["internal_error"] = r.internal_error;
+  j["tests"] = nlohmann::json::array();
+  for (const auto& t : r.tests) {
+    nlohmann::json jt = {{"name", t.name},         {"verdict", verdict_code(t.verdict)},
+                         {"time_ms", ms(t.cpu)},   {"wall_ms", ms(t.wall)},
+                         {"memory_kib", t.memory.kib()}, {"sample", t.sample},
+                         {"message", t.message}};
+    if (t.error_line) jt["line"] = *t.error_line;
+    if (t.sample && t.verdict != Verdict::AC) {
+      jt["input"] = t.input;
+      if (!t.expected.empty()) jt["expected"] = t.expected;
+      if (!t.got.empty()) jt["got"] = t.got;
+      if (!t.diff.empty()) jt["diff"] = t.diff;
+      if (!t.traceback.empty()) jt["traceback"] = t.traceback;
+      if (!t.stderr_text.empty()) jt["stderr"] = t.stderr_text;
+    }
+    j["tests"].push_back(std::move(jt));
+  }
+  return j;
+}
+
+std::string TextReport::paint(const std::string& text, Verdict v) const {
+  if (!colour_) return text;
+  const char* code = v == Verdict::AC ? "32" : v == Verdict::IE ? "35" : v == Verdict::TLE || v == Verdict::MLE || v == Verdict::OLE ? "33" : "31";
+  return fmt::format("\x1b[1;{}m{}\x1b[0m", code, text);
+}
+
+std::string TextReport::dim(const std::string& text) const {
+  return colour_ ? "\x1b[2m" + text + "\x1b[0m" : text;
+}
+
+void TextReport::test_finished(const TestReport& t) {
+  out_ << fmt::format("  {:<28} {} {:>9} {:>11}{}\n", t.name + (t.sample ? " (sample)" : ""),
+                      paint(fmt::format("{:<3}", verdict_code(t.verdict)), t.verdict),
+                      fmt::format("{:.0f} ms", ms(t.cpu)), fmt::format("{:.1f} MiB", t.memory.mib()),
+                      t.verdict == Verdict::AC || t.message.empty() ? "" : dim("  " + t.message));
+  out_.flush();
+}
+
+void TextReport::details(const TestReport& t) {
+  out_ << "\n" << paint(fmt::format("{} on test {}", verdict_name(t.verdict), t.name), t.verdict) << "\n";
+  if (!t.message.empty()) out_ << "  " << t.message << "\n";
+  if (!t.sample) {
+    out_ << dim("  (hidden test: input and expected output are not shown)") << "\n";
+    return;
+  }
+  if (!t.input.empty()) out_ << "  input:\n" << indent(t.input);
+  if (!t.expected.empty()) out_ << "  expected:\n" << indent(t.expected);
+  if (!t.got.empty() || t.verdict == Verdict::WA) out_ << "  got:\n" << indent(t.got);
+  if (!t.diff.empty()) out_ << "  diff (-expected +got):\n" << indent(t.diff);
+  if (!t.traceback.empty()) out_ << "  traceback:\n" << indent(t.traceback);
+  if (!t.stderr_text.empty() && t.traceback.empty()) out_ << "  stderr:\n" << indent(t.stderr_text);
+}
+
+void TextReport::finish(const SubmissionReport& r) {
+  if (!r.compile_error.empty()) {
+    out_ << paint("Compile Error", Verdict::CE) << "\n" << indent(r.compile_error, "  ");
+  }
+  for (const auto& t : r.tests) {
+    if (t.verdict != Verdict::AC) {
+      details(t);
+      break;
+    }
+  }
+  if (!r.internal_error.empty()) out_ << "\n" << paint("Internal error: ", Verdict::IE) << r.internal_error << "\n";
+  out_ << "\n" << paint(fmt::format("{} ({})", verdict_name(r.verdict), verdict_code(r.verdict)), r.verdict)
+       << fmt::format("  {}/{} tests passed", r.passed, r.total) << "\n";
+  if (!r.tests.empty()) {
+    out_ << fmt::format("  max CPU time {:.0f} ms of {} ms, peak memory {:.1f} MiB of {:.0f} MiB\n", ms(r.max_cpu),
+                        r.limits.time.count(), r.max_memory.mib(), r.limits.memory.mib());
+  }
+  for (const auto& m : r.missing_layers) out_ << dim("  sandbox: " + m) << "\n";
+  out_.flush();
+}
+
+}  // namespace pyjudge

@@ -1,0 +1,477 @@
+#include "judge/spec.hpp"
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <cmath>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "judge/python_host.hpp"
+
+namespace pyjudge {
+
+SpecError::SpecError(std::filesystem::path file, int line, std::string field, const std::string& message)
+    : std::runtime_error(fmt::format("{}:{}: {}{}", file.string(), line,
+                                     field.empty() ? "" : "'" + field + "': ", message)),
+      file_(std::move(file)),
+      line_(line),
+      field_(std::move(field)) {}
+
+const char* mode_name(Mode m) {
+  switch (m) {
+    case Mode::Function: return "function";
+    case Mode::Stdio: return "stdio";
+    case Mode::Design: return "design";
+    case Mode::Script: return "script";
+  }
+  return "?";
+}
+
+const char* compare_name(CompareMode m) {
+  switch (m) {
+    case CompareMode::Exact: return "exact";
+    case CompareMode::Unordered: return "unordered";
+    case CompareMode::Float: return "float";
+    case CompareMode::Tokens: return "tokens";
+    case CompareMode::Lines: return "lines";
+    case CompareMode::Checker: return "checker";
+  }
+  return "?";
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + p.string());
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Reads one YAML document and reports errors against the file being read.
+class SpecReader {
+ public:
+  explicit SpecReader(fs::path file) : file_(std::move(file)) {}
+
+  YAML::Node load() {
+    try {
+      return YAML::LoadFile(file_.string());
+    } catch (const YAML::BadFile&) {
+      throw SpecError(file_, 0, "", "cannot read the file");
+    } catch (const YAML::ParserException& e) {
+      throw SpecError(file_, e.mark.line + 1, "", e.msg);
+    }
+  }
+
+  [[noreturn]] void fail(const YAML::Node& n, const std::string& field, const std::string& msg) const {
+    throw SpecError(file_, n.Mark().line + 1, field, msg);
+  }
+
+  std::string origin(const YAML::Node& n) const {
+    return fmt::format("{}:{}", file_.string(), n.Mark().line + 1);
+  }
+
+  std::string str(const YAML::Node& n, const std::string& field) const {
+    if (!n.IsScalar()) fail(n, field, "expected a string");
+    return n.Scalar();
+  }
+
+  bool boolean(const YAML::Node& n, const std::string& field) const {
+    try {
+      return n.as<bool>();
+    } catch (const YAML::Exception&) {
+      fail(n, field, "expected true or false");
+    }
+  }
+
+  double number(const YAML::Node& n, const std::string& field) const {
+    try {
+      return n.as<double>();
+    } catch (const YAML::Exception&) {
+      fail(n, field, "expected a number");
+    }
+  }
+
+  std::int64_t integer(const YAML::Node& n, const std::string& field) const {
+    try {
+      return n.as<std::int64_t>();
+    } catch (const YAML::Exception&) {
+      fail(n, field, "expected an integer");
+    }
+  }
+
+  template <typename E, std::size_t N>
+  E choice(const YAML::Node& n, const std::string& field,
+           const std::pair<const char*, E> (&options)[N]) const {
+    std::string s = str(n, field);
+    std::string names;
+    for (const auto& [name, value] : options) {
+      if (s == name) return value;
+      names += names.empty() ? name : std::string(", ") + name;
+    }
+    fail(n, field, fmt::format("'{}' is not one of: {}", s, names));
+  }
+
+  void only_fields(const YAML::Node& map, std::initializer_list<const char*> known,
+                   const char* what) const {
+    if (!map.IsMap()) fail(map, what, "expected a mapping");
+    std::set<std::string> ok(known.begin(), known.end());
+    for (const auto& kv : map) {
+      std::string key = kv.first.Scalar();
+      if (!ok.count(key)) fail(kv.first, key, fmt::format("unknown field in {}", what));
+    }
+  }
+
+  Value value(const YAML::Node& n, const std::string& field) const {
+    const std::string& tag = n.Tag();
+    if (tag == "!py") {
+      try {
+        return host::literal_eval(str(n, field));
+      } catch (const std::runtime_error& e) {
+        fail(n, field, e.what());
+      }
+    }
+    if (tag == "!ListNode" || tag == "!TreeNode") return structure(n, field, tag == "!ListNode");
+    if (!tag.empty() && tag != "?" && tag != "!" && tag.rfind("tag:yaml.org,2002:", 0) != 0) {
+      fail(n, field, fmt::format("unknown tag '{}' (use !py, !ListNode or !TreeNode)", tag));
+    }
+    switch (n.Type()) {
+      case YAML::NodeType::Null:
+      case YAML::NodeType::Undefined: return Value::none();
+      case YAML::NodeType::Scalar: return scalar(n, field);
+      case YAML::NodeType::Sequence: {
+        Value v = Value::sequence(Value::Kind::List, {});
+        for (const auto& item : n) v.items.push_back(value(item, field));
+        return v;
+      }
+      case YAML::NodeType::Map: {
+        Value v = Value::sequence(Value::Kind::Dict, {});
+        for (const auto& kv : n) {
+          v.items.push_back(value(kv.first, field));
+          v.items.push_back(value(kv.second, field));
+        }
+        return v;
+      }
+    }
+    return Value::none();
+  }
+
+ private:
+  // YAML 1.2 core schema for plain scalars; quoted scalars are always strings.
+  Value scalar(const YAML::Node& n, const std::string& field) const {
+    const std::string& s = n.Scalar();
+    if (n.Tag() == "!") return Value::of_str(s);
+    static const std::regex null_re("~|null|Null|NULL|");
+    static const std::regex true_re("true|True|TRUE");
+    static const std::regex false_re("false|False|FALSE");
+    static const std::regex int_re("[-+]?[0-9]+");
+    static const std::regex float_re(
+        "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+    if (std::regex_match(s, null_re)) return Value::none();
+    if (std::regex_match(s, true_re)) return Value::of_bool(true);
+    if (std::regex_match(s, false_re)) return Value::of_bool(false);
+    if (std::regex_match(s, int_re)) {
+      errno = 0;
+      long long v = std::strtoll(s.c_str(), nullptr, 10);
+      if (errno != ERANGE) return Value::of_int(v);
+      try {
+        return host::big_integer(s);
+      } catch (const std::runtime_error& e) {
+        fail(n, field, e.what());
+      }
+    }
+    if (std::regex_match(s, float_re)) {
+      if (s.find("nan") != std::string::npos || s.find("NaN") != std::string::npos ||
+          s.find("NAN") != std::string::npos) {
+        return Value::of_float(std::nan(""));
+      }
+      if (s.find_first_of("iI") != std::string::npos) {
+        return Value::of_float(s[0] == '-' ? -INFINITY : INFINITY);
+      }
+      return Value::of_float(std::strtod(s.c_str(), nullptr));
+    }
+    return Value::of_str(s);
+  }
+
+  Value structure(const YAML::Node& n, const std::string& field, bool list) const {
+    Value v;
+    v.kind = list ? Value::Kind::ListNode : Value::Kind::TreeNode;
+    YAML::Node values = n;
+    if (list && n.IsMap()) {  // {values: [...], pos: k}: the tail links back to index k
+      only_fields(n, {"values", "pos"}, "!ListNode");
+      values = n["values"];
+      if (n["pos"]) v.cycle_pos = integer(n["pos"], "pos");
+    }
+    if (!values.IsSequence()) fail(n, field, "!ListNode/!TreeNode takes a list of values");
+    for (const auto& item : values) v.items.push_back(value(item, field));
+    if (v.cycle_pos >= static_cast<std::int64_t>(v.items.size())) fail(n, "pos", "out of range");
+    if (!list) {
+      while (!v.items.empty() && v.items.back().kind == Value::Kind::None) v.items.pop_back();
+    }
+    return v;
+  }
+
+  fs::path file_;
+};
+
+Millis parse_duration(const SpecReader& r, const YAML::Node& n, const char* field) {
+  static const std::regex re("\\s*([0-9]*\\.?[0-9]+)\\s*(ms|s)?\\s*");
+  std::smatch m;
+  std::string s = r.str(n, field);
+  if (!std::regex_match(s, m, re)) r.fail(n, field, "expected a duration like 1s, 1.5s or 500ms");
+  double v = std::stod(m[1]);
+  double ms = m[2] == "ms" ? v : v * 1000;
+  if (ms < 1 || ms > 600'000) r.fail(n, field, "must be between 1ms and 600s");
+  return Millis(static_cast<std::int64_t>(std::llround(ms)));
+}
+
+Bytes parse_size(const SpecReader& r, const YAML::Node& n, const char* field) {
+  static const std::regex re("\\s*([0-9]*\\.?[0-9]+)\\s*(B|KiB|K|KB|MiB|M|MB|GiB|G|GB)?\\s*");
+  std::smatch m;
+  std::string s = r.str(n, field);
+  if (!std::regex_match(s, m, re)) r.fail(n, field, "expected a size like 64MiB, 512KiB or 1GiB");
+  double v = std::stod(m[1]);
+  std::string unit = m[2];
+  double mult = unit.empty() || unit[0] == 'M' ? 1 << 20
+              : unit[0] == 'K' ? 1 << 10
+              : unit[0] == 'G' ? double(1 << 30) : 1;
+  auto bytes = static_cast<std::uint64_t>(v * mult);
+  if (bytes < 1024) r.fail(n, field, "too small");
+  return Bytes{bytes};
+}
+
+Limits parse_limits(const SpecReader& r, const YAML::Node& n) {
+  r.only_fields(n, {"time", "memory", "wall", "output"}, "limits");
+  Limits l;
+  if (n["time"]) l.time = parse_duration(r, n["time"], "time");
+  l.wall = n["wall"] ? parse_duration(r, n["wall"], "wall") : l.time * 3;
+  if (n["memory"]) l.memory = parse_size(r, n["memory"], "memory");
+  if (n["output"]) l.output = parse_size(r, n["output"], "output");
+  if (l.wall < l.time) r.fail(n["wall"], "wall", "the wall limit is below the CPU time limit");
+  return l;
+}
+
+CompareOptions parse_compare_options(const SpecReader& r, const YAML::Node& n) {
+  r.only_fields(n, {"abs_tol", "rel_tol", "case_sensitive", "unordered_depth"}, "compare_options");
+  CompareOptions o;
+  if (n["abs_tol"]) o.abs_tol = r.number(n["abs_tol"], "abs_tol");
+  if (n["rel_tol"]) o.rel_tol = r.number(n["rel_tol"], "rel_tol");
+  if (n["case_sensitive"]) o.case_sensitive = r.boolean(n["case_sensitive"], "case_sensitive");
+  if (n["unordered_depth"]) o.unordered_depth = static_cast<int>(r.integer(n["unordered_depth"], "unordered_depth"));
+  return o;
+}
+
+class ProblemLoader {
+ public:
+  ProblemLoader(Problem& p) : p_(p), reader_(p.spec_file) {}
+
+  void load() {
+    YAML::Node root = reader_.load();
+    reader_.only_fields(root, {"id", "title", "difficulty", "topics", "mode", "entry", "prelude",
+                               "limits", "compare", "compare_options", "compare_arg", "checker",
+                               "tests", "generate", "reference"},
+                        "problem.yaml");
+    header(root);
+    if (root["tests"]) {
+      if (!root["tests"].IsSequence()) reader_.fail(root["tests"], "tests", "expected a list of tests");
+      for (const auto& t : root["tests"]) p_.tests.push_back(test(t, reader_));
+    }
+    if (root["generate"]) generators(root["generate"]);
+    if (p_.tests.empty() && p_.generators.empty()) reader_.fail(root, "tests", "the problem has no tests");
+    std::set<std::string> names;
+    for (const auto& t : p_.tests) {
+      if (!names.insert(t.name).second) throw SpecError(p_.spec_file, 0, "name", "duplicate test name '" + t.name + "'");
+    }
+  }
+
+ private:
+  fs::path relative_file(const YAML::Node& n, const char* field) {
+    fs::path f = p_.dir / reader_.str(n, field);
+    if (!fs::is_regular_file(f)) reader_.fail(n, field, "no such file: " + f.string());
+    return f;
+  }
+
+  void header(const YAML::Node& root) {
+    auto need = [&](const char* f) {
+      if (!root[f]) reader_.fail(root, f, "missing required field");
+      return root[f];
+    };
+    p_.id = reader_.str(need("id"), "id");
+    std::string folder = fs::weakly_canonical(p_.dir).filename().string();
+    if (p_.id != folder) {
+      reader_.fail(root["id"], "id", fmt::format("'{}' differs from the folder name '{}'", p_.id, folder));
+    }
+    p_.title = root["title"] ? reader_.str(root["title"], "title") : p_.id;
+    static const std::pair<const char*, std::string> difficulties[] = {{"easy", "easy"}, {"medium", "medium"}, {"hard", "hard"}};
+    if (root["difficulty"]) p_.difficulty = reader_.choice(root["difficulty"], "difficulty", difficulties);
+    if (root["topics"]) {
+      if (!root["topics"].IsSequence()) reader_.fail(root["topics"], "topics", "expected a list");
+      for (const auto& t : root["topics"]) p_.topics.push_back(reader_.str(t, "topics"));
+    }
+    static const std::pair<const char*, Mode> modes[] = {
+        {"function", Mode::Function}, {"stdio", Mode::Stdio}, {"design", Mode::Design}, {"script", Mode::Script}};
+    p_.mode = reader_.choice(need("mode"), "mode", modes);
+    if (root["entry"]) p_.entry = reader_.str(root["entry"], "entry");
+    if (p_.mode == Mode::Function && p_.entry.empty()) reader_.fail(root, "entry", "function mode needs an entry");
+    static const std::pair<const char*, Prelude> preludes[] = {{"leetcode", Prelude::Leetcode}, {"none", Prelude::None}};
+    p_.prelude = (p_.mode == Mode::Function || p_.mode == Mode::Design) ? Prelude::Leetcode : Prelude::None;
+    if (root["prelude"]) p_.prelude = reader_.choice(root["prelude"], "prelude", preludes);
+    if (root["limits"]) p_.limits = parse_limits(reader_, root["limits"]);
+    static const std::pair<const char*, CompareMode> compares[] = {
+        {"exact", CompareMode::Exact}, {"unordered", CompareMode::Unordered}, {"float", CompareMode::Float},
+        {"tokens", CompareMode::Tokens}, {"lines", CompareMode::Lines}, {"checker", CompareMode::Checker}};
+    p_.compare = p_.mode == Mode::Stdio ? CompareMode::Tokens : CompareMode::Exact;
+    if (root["compare"]) p_.compare = reader_.choice(root["compare"], "compare", compares);
+    if (p_.compare == CompareMode::Float) p_.compare_options.abs_tol = p_.compare_options.rel_tol = 1e-6;
+    if (root["compare_options"]) p_.compare_options = parse_compare_options(reader_, root["compare_options"]);
+    if (root["compare_arg"]) compare_arg_ = reader_.integer(root["compare_arg"], "compare_arg");
+    if (root["checker"]) p_.checker = relative_file(root["checker"], "checker");
+    if (p_.compare == CompareMode::Checker && !p_.checker) {
+      reader_.fail(root["compare"], "checker", "compare: checker needs a checker file");
+    }
+    if (root["reference"]) p_.reference = relative_file(root["reference"], "reference");
+  }
+
+  TestCase test(const YAML::Node& n, const SpecReader& r) {
+    if (n.IsMap() && n["file"]) {
+      r.only_fields(n, {"name", "file", "sample"}, "test");
+      fs::path f = relative_file(n["file"], "file");
+      SpecReader inner(f);
+      YAML::Node body = inner.load();
+      TestCase t = test_body(body, inner, n["name"] ? r.str(n["name"], "name") : f.stem().string());
+      if (n["sample"]) t.sample = r.boolean(n["sample"], "sample");
+      return t;
+    }
+    return test_body(n, r, "");
+  }
+
+  TestCase test_body(const YAML::Node& n, const SpecReader& r, std::string name) {
+    r.only_fields(n, {"name", "sample", "args", "kwargs", "expected", "input", "output", "input_file",
+                      "output_file", "ops", "code", "raises"},
+                  "test");
+    TestCase t;
+    t.origin = r.origin(n);
+    t.name = n["name"] ? r.str(n["name"], "name") : name;
+    if (t.name.empty()) t.name = fmt::format("test-{}", p_.tests.size() + 1);
+    if (n["sample"]) t.sample = r.boolean(n["sample"], "sample");
+    fill_input(n, r, t);
+    if (n["expected"]) t.expected = r.value(n["expected"], "expected");
+    if (n["output"]) t.expected_output = r.str(n["output"], "output");
+    if (n["output_file"]) t.expected_output = read_file(relative_file(n["output_file"], "output_file"));
+    if (n["raises"]) t.raises = r.str(n["raises"], "raises");
+    check_test(n, r, t);
+    return t;
+  }
+
+  void fill_input(const YAML::Node& n, const SpecReader& r, TestCase& t) {
+    RunTest& in = t.input;
+    in.compare_arg = compare_arg_;
+    if (n["args"]) {
+      in.args = r.value(n["args"], "args");
+      if (in.args.kind != Value::Kind::List) r.fail(n["args"], "args", "expected a list of arguments");
+    }
+    if (n["kwargs"]) {
+      in.kwargs = r.value(n["kwargs"], "kwargs");
+      if (in.kwargs.kind != Value::Kind::Dict) r.fail(n["kwargs"], "kwargs", "expected a mapping");
+      for (std::size_t i = 0; i < in.kwargs.items.size(); i += 2) {
+        if (in.kwargs.items[i].kind != Value::Kind::Str) r.fail(n["kwargs"], "kwargs", "keys must be names");
+      }
+    }
+    if (n["ops"]) {
+      if (!n["ops"].IsSequence()) r.fail(n["ops"], "ops", "expected a list of method names");
+      for (const auto& op : n["ops"]) in.ops.push_back(r.str(op, "ops"));
+    }
+    if (n["code"]) {
+      in.code = r.str(n["code"], "code");
+      try {
+        host::check_compiles(in.code, t.origin);
+      } catch (const std::runtime_error& e) {
+        r.fail(n["code"], "code", e.what());
+      }
+    }
+    if (n["input"]) in.stdin_data = r.str(n["input"], "input");
+    if (n["input_file"]) in.stdin_data = read_file(relative_file(n["input_file"], "input_file"));
+  }
+
+  void check_test(const YAML::Node& n, const SpecReader& r, const TestCase& t) {
+    bool has_expectation = t.expected || t.expected_output || !t.raises.empty();
+    bool generated_expectation = p_.reference.has_value();
+    switch (p_.mode) {
+      case Mode::Stdio:
+        if (!t.expected_output && !generated_expectation && p_.compare != CompareMode::Checker) {
+          r.fail(n, "output", "a stdio test needs output: or output_file:");
+        }
+        break;
+      case Mode::Design:
+        if (t.input.ops.empty()) r.fail(n, "ops", "a design test needs ops:");
+        if (t.input.args.items.size() != t.input.ops.size()) {
+          r.fail(n, "args", fmt::format("{} ops but {} argument lists", t.input.ops.size(), t.input.args.items.size()));
+        }
+        for (const auto& a : t.input.args.items) {
+          if (a.kind != Value::Kind::List) r.fail(n["args"], "args", "each op takes a list of arguments");
+        }
+        if (t.expected && t.expected->items.size() != t.input.ops.size()) {
+          r.fail(n["expected"], "expected", "needs one value per op");
+        }
+        break;
+      case Mode::Script:
+        if (t.input.code.empty()) r.fail(n, "code", "a script test needs code:");
+        break;
+      case Mode::Function:
+        break;
+    }
+    if (!has_expectation && !generated_expectation && p_.compare != CompareMode::Checker) {
+      r.fail(n, "expected", "the test has no expected:, output: or raises: (and the problem no reference)");
+    }
+  }
+
+  void generators(const YAML::Node& list) {
+    if (!list.IsSequence()) reader_.fail(list, "generate", "expected a list of generators");
+    if (!p_.reference) reader_.fail(list, "reference", "generated tests need a reference solution");
+    for (const auto& g : list) {
+      reader_.only_fields(g, {"generator", "seed", "count", "sizes"}, "generate");
+      GeneratorSpec spec;
+      spec.origin = reader_.origin(g);
+      if (!g["generator"]) reader_.fail(g, "generator", "missing required field");
+      spec.file = relative_file(g["generator"], "generator");
+      if (g["seed"]) spec.seed = reader_.integer(g["seed"], "seed");
+      if (g["count"]) spec.count = static_cast<int>(reader_.integer(g["count"], "count"));
+      if (g["sizes"]) {
+        if (!g["sizes"].IsSequence()) reader_.fail(g["sizes"], "sizes", "expected a list");
+        for (const auto& s : g["sizes"]) spec.sizes.push_back(reader_.integer(s, "sizes"));
+      }
+      if (spec.sizes.empty()) spec.sizes.push_back(0);
+      p_.generators.push_back(std::move(spec));
+    }
+  }
+
+  Problem& p_;
+  SpecReader reader_;
+  std::int64_t compare_arg_ = -1;
+};
+
+}  // namespace
+
+Problem load_problem(const fs::path& path) {
+  Problem p;
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    p.dir = path;
+    p.spec_file = path / "problem.yaml";
+  } else {
+    p.spec_file = path;
+    p.dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  }
+  if (!fs::is_regular_file(p.spec_file, ec)) throw SpecError(p.spec_file, 0, "", "no such file");
+  if (p.dir.filename().empty()) p.dir = p.dir.parent_path();
+  ProblemLoader(p).load();
+  return p;
+}
+
+}  // namespace pyjudge

@@ -1,0 +1,79 @@
+// A problem as its author wrote it: problem.yaml, loaded and checked with file:line errors.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "protocol/messages.hpp"
+
+namespace pyjudge {
+
+/// A mistake in a problem spec, located in its file.
+class SpecError : public std::runtime_error {
+ public:
+  SpecError(std::filesystem::path file, int line, std::string field, const std::string& message);
+  const std::filesystem::path& file() const { return file_; }
+  int line() const { return line_; }
+  const std::string& field() const { return field_; }
+
+ private:
+  std::filesystem::path file_;
+  int line_;
+  std::string field_;
+};
+
+enum class CompareMode { Exact, Unordered, Float, Tokens, Lines, Checker };
+
+struct CompareOptions {
+  double abs_tol = 1e-9;
+  double rel_tol = 1e-9;
+  bool case_sensitive = true;
+  int unordered_depth = 1;  ///< how many levels of nesting `unordered` ignores the order of
+};
+
+struct TestCase {
+  std::string name;
+  bool sample = false;
+  std::string origin;  ///< "problems/x/problem.yaml:14", for messages
+  RunTest input;       ///< everything the box receives for this test, and nothing more
+  // What the judge expects; never sent to the box.
+  std::optional<Value> expected;
+  std::optional<std::string> expected_output;  ///< stdout, compared with the problem's mode
+  std::string raises;                          ///< exception class the code must raise
+};
+
+struct GeneratorSpec {
+  std::filesystem::path file;
+  std::int64_t seed = 0;
+  int count = 1;
+  std::vector<std::int64_t> sizes;
+  std::string origin;
+};
+
+struct Problem {
+  std::filesystem::path dir;
+  std::filesystem::path spec_file;
+  std::string id, title, difficulty;
+  std::vector<std::string> topics;
+  Mode mode = Mode::Function;
+  std::string entry;
+  Prelude prelude = Prelude::Leetcode;
+  Limits limits;
+  CompareMode compare = CompareMode::Exact;
+  CompareOptions compare_options;
+  std::optional<std::filesystem::path> checker;
+  std::optional<std::filesystem::path> reference;
+  std::vector<TestCase> tests;  ///< written tests; generated ones are added by generate_tests()
+  std::vector<GeneratorSpec> generators;
+};
+
+/// Loads `path`: a problem folder or its problem.yaml. Throws SpecError.
+Problem load_problem(const std::filesystem::path& path);
+
+const char* mode_name(Mode m);
+const char* compare_name(CompareMode m);
+
+}  // namespace pyjudge

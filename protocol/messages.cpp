@@ -1,0 +1,270 @@
+#include "protocol/messages.hpp"
+
+#include <fmt/format.h>
+
+namespace pyjudge {
+
+namespace {
+
+template <typename E>
+E checked_enum(std::uint8_t raw, E last, const char* what) {
+  if (raw > static_cast<std::uint8_t>(last)) {
+    throw ProtocolError(fmt::format("bad {} value {}", what, raw));
+  }
+  return static_cast<E>(raw);
+}
+
+void put_strings(Writer& w, const std::vector<std::string>& v) {
+  w.u64(v.size());
+  for (const auto& s : v) w.bytes(s);
+}
+
+std::vector<std::string> get_strings(Reader& r) {
+  std::uint64_t n = r.u64();
+  if (n > (1u << 24)) throw ProtocolError("implausible string count");
+  std::vector<std::string> v;
+  for (std::uint64_t i = 0; i < n; ++i) v.push_back(r.bytes());
+  return v;
+}
+
+}  // namespace
+
+std::string encode(const Setup& m) {
+  Writer w;
+  w.u8(static_cast<std::uint8_t>(m.mode));
+  w.u8(static_cast<std::uint8_t>(m.prelude));
+  w.bytes(m.entry);
+  w.bytes(m.filename);
+  w.bytes(m.source);
+  w.i64(m.limits.time.count());
+  w.i64(m.limits.wall.count());
+  w.u64(m.limits.memory.value);
+  w.u64(m.limits.output.value);
+  return w.take();
+}
+
+Setup decode_setup(std::string_view payload) {
+  Reader r(payload);
+  Setup m;
+  m.mode = checked_enum(r.u8(), Mode::Script, "mode");
+  m.prelude = checked_enum(r.u8(), Prelude::Leetcode, "prelude");
+  m.entry = r.bytes();
+  m.filename = r.bytes();
+  m.source = r.bytes();
+  m.limits.time = Millis(r.i64());
+  m.limits.wall = Millis(r.i64());
+  m.limits.memory = Bytes{r.u64()};
+  m.limits.output = Bytes{r.u64()};
+  r.expect_done();
+  return m;
+}
+
+std::string encode(const Ready& m) {
+  Writer w;
+  w.bytes(m.python_version);
+  put_strings(w, m.layers);
+  put_strings(w, m.missing);
+  return w.take();
+}
+
+Ready decode_ready(std::string_view payload) {
+  Reader r(payload);
+  Ready m;
+  m.python_version = r.bytes();
+  m.layers = get_strings(r);
+  m.missing = get_strings(r);
+  r.expect_done();
+  return m;
+}
+
+std::string encode(const CompileError& m) {
+  Writer w;
+  w.bytes(m.message);
+  w.bytes(m.kind);
+  w.i64(m.line);
+  w.i64(m.column);
+  w.i64(m.end_column);
+  return w.take();
+}
+
+CompileError decode_compile_error(std::string_view payload) {
+  Reader r(payload);
+  CompileError m;
+  m.message = r.bytes();
+  m.kind = r.bytes();
+  m.line = r.i64();
+  m.column = r.i64();
+  m.end_column = r.i64();
+  r.expect_done();
+  return m;
+}
+
+std::string encode(const Fatal& m) {
+  Writer w;
+  w.bytes(m.message);
+  return w.take();
+}
+
+Fatal decode_fatal(std::string_view payload) {
+  Reader r(payload);
+  Fatal m{r.bytes()};
+  r.expect_done();
+  return m;
+}
+
+std::string encode(const RunTest& m) {
+  Writer w;
+  encode(m.args, w);
+  encode(m.kwargs, w);
+  put_strings(w, m.ops);
+  w.bytes(m.code);
+  w.bytes(m.stdin_data);
+  w.i64(m.compare_arg);
+  return w.take();
+}
+
+RunTest decode_run_test(std::string_view payload) {
+  Reader r(payload);
+  RunTest m;
+  m.args = decode_value(r);
+  m.kwargs = decode_value(r);
+  m.ops = get_strings(r);
+  m.code = r.bytes();
+  m.stdin_data = r.bytes();
+  m.compare_arg = r.i64();
+  r.expect_done();
+  return m;
+}
+
+std::string encode(const TestOutcome& m) {
+  Writer w;
+  w.u8(m.signaled);
+  w.i64(m.status);
+  w.u8(static_cast<std::uint8_t>(m.killed_by));
+  w.i64(m.user.count());
+  w.i64(m.system.count());
+  w.i64(m.wall.count());
+  w.u64(m.max_rss.value);
+  w.u64(m.baseline.value);
+  w.bytes(m.stdout_data);
+  w.bytes(m.stderr_data);
+  w.u8(m.stderr_truncated);
+  w.bytes(m.report);
+  w.u8(m.report_truncated);
+  return w.take();
+}
+
+TestOutcome decode_test_outcome(std::string_view payload) {
+  Reader r(payload);
+  TestOutcome m;
+  m.signaled = r.u8() != 0;
+  m.status = static_cast<int>(r.i64());
+  m.killed_by = checked_enum(r.u8(), KilledBy::Output, "killed_by");
+  m.user = Micros(r.i64());
+  m.system = Micros(r.i64());
+  m.wall = Micros(r.i64());
+  m.max_rss = Bytes{r.u64()};
+  m.baseline = Bytes{r.u64()};
+  m.stdout_data = r.bytes();
+  m.stderr_data = r.bytes();
+  m.stderr_truncated = r.u8() != 0;
+  m.report = r.bytes();
+  m.report_truncated = r.u8() != 0;
+  r.expect_done();
+  return m;
+}
+
+namespace {
+
+enum class ReportKind : std::uint8_t { Returned = 1, Raised, NotPlainData, Forbidden };
+
+struct ReportEncoder {
+  Writer& w;
+  void operator()(const Returned& m) {
+    w.u8(static_cast<std::uint8_t>(ReportKind::Returned));
+    encode(m.value, w);
+  }
+  void operator()(const RaisedException& m) {
+    w.u8(static_cast<std::uint8_t>(ReportKind::Raised));
+    w.bytes(m.type);
+    w.bytes(m.module);
+    put_strings(w, m.mro);
+    w.bytes(m.message);
+    w.u64(m.frames.size());
+    for (const auto& f : m.frames) {
+      w.bytes(f.file);
+      w.i64(f.line);
+      w.bytes(f.function);
+    }
+  }
+  void operator()(const NotPlainData& m) {
+    w.u8(static_cast<std::uint8_t>(ReportKind::NotPlainData));
+    w.bytes(m.reason);
+  }
+  void operator()(const ForbiddenSyscall& m) {
+    w.u8(static_cast<std::uint8_t>(ReportKind::Forbidden));
+    w.i64(m.number);
+  }
+};
+
+RaisedException decode_raised(Reader& r) {
+  RaisedException m;
+  m.type = r.bytes();
+  m.module = r.bytes();
+  m.mro = get_strings(r);
+  m.message = r.bytes();
+  std::uint64_t n = r.u64();
+  if (n > (1u << 20)) throw ProtocolError("implausible frame count");
+  for (std::uint64_t i = 0; i < n; ++i) {
+    TraceFrame f;
+    f.file = r.bytes();
+    f.line = r.i64();
+    f.function = r.bytes();
+    m.frames.push_back(std::move(f));
+  }
+  return m;
+}
+
+}  // namespace
+
+void encode_forbidden_report(std::int64_t number, unsigned char (&out)[kForbiddenReportSize]) {
+  constexpr std::uint64_t len = kForbiddenReportSize - 9;
+  for (int i = 0; i < 8; ++i) out[i] = static_cast<unsigned char>(len >> (8 * i));
+  out[8] = static_cast<unsigned char>(MessageType::ChildReport);
+  out[9] = static_cast<unsigned char>(ReportKind::Forbidden);
+  auto bits = static_cast<std::uint64_t>(number);
+  for (int i = 0; i < 8; ++i) out[10 + i] = static_cast<unsigned char>(bits >> (8 * i));
+}
+
+std::string encode(const ChildReport& m) {
+  Writer payload;
+  std::visit(ReportEncoder{payload}, m);
+  Writer frame;
+  frame.u64(payload.data().size());
+  frame.u8(static_cast<std::uint8_t>(MessageType::ChildReport));
+  std::string out = frame.take();
+  out += payload.data();
+  return out;
+}
+
+ChildReport decode_child_report(std::string_view frame) {
+  Reader header(frame.substr(0, std::min<std::size_t>(frame.size(), 9)));
+  std::uint64_t len = header.u64();
+  if (header.u8() != static_cast<std::uint8_t>(MessageType::ChildReport)) {
+    throw ProtocolError("not a child report");
+  }
+  if (len != frame.size() - 9) throw ProtocolError("child report length mismatch");
+  Reader r(frame.substr(9));
+  ChildReport out;
+  switch (checked_enum(r.u8(), ReportKind::Forbidden, "report kind")) {
+    case ReportKind::Returned: out = Returned{decode_value(r)}; break;
+    case ReportKind::Raised: out = decode_raised(r); break;
+    case ReportKind::NotPlainData: out = NotPlainData{r.bytes()}; break;
+    case ReportKind::Forbidden: out = ForbiddenSyscall{r.i64()}; break;
+    default: throw ProtocolError("bad report kind");
+  }
+  r.expect_done();
+  return out;
+}
+
+}  // namespace pyjudge

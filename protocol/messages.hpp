@@ -1,0 +1,147 @@
+// Messages between the judge (trusted) and the box (untrusted), and the record a test's child
+// process leaves on its result pipe.
+//
+// Direction and trust:
+//   judge -> box : Setup, RunTest             (never an expected value)
+//   box -> judge : Ready | CompileError | Fatal, then one TestOutcome per RunTest
+//   child -> box -> judge : ChildReport, forwarded as opaque bytes and decoded only by the judge,
+//                           which treats it as hostile (the candidate can write to that pipe).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "protocol/limits.hpp"
+#include "protocol/value.hpp"
+
+namespace pyjudge {
+
+enum class MessageType : std::uint8_t {
+  Setup = 1,
+  Ready = 2,
+  CompileError = 3,
+  Fatal = 4,
+  RunTest = 5,
+  TestOutcome = 6,
+  ChildReport = 7,
+};
+
+enum class Mode : std::uint8_t { Function, Stdio, Design, Script };
+enum class Prelude : std::uint8_t { None, Leetcode };
+
+/// Largest frame either side accepts.
+inline constexpr std::size_t kMaxFrame = std::size_t{2} << 30;
+
+struct Setup {
+  Mode mode = Mode::Function;
+  Prelude prelude = Prelude::None;
+  std::string entry;     ///< "name", "Class.method" or, in design mode, the class name
+  std::string filename;  ///< shown in tracebacks
+  std::string source;    ///< the candidate's file, bytes as read
+  Limits limits;
+};
+
+struct Ready {
+  std::string python_version;
+  std::vector<std::string> layers;   ///< isolation layers active in every test ("seccomp", ...)
+  std::vector<std::string> missing;  ///< layers this host lacks, each with the reason
+};
+
+struct CompileError {
+  std::string message;  ///< e.g. "invalid syntax"
+  std::string kind;     ///< SyntaxError, IndentationError, TabError, ...
+  std::int64_t line = 0;
+  std::int64_t column = 0;      ///< 1-based, 0 when unknown
+  std::int64_t end_column = 0;  ///< 1-based exclusive, 0 when unknown
+};
+
+struct Fatal {
+  std::string message;
+};
+
+struct RunTest {
+  Value args = Value::sequence(Value::Kind::List, {});    ///< positional: function; per-op: design
+  Value kwargs = Value::sequence(Value::Kind::Dict, {});  ///< function mode
+  std::vector<std::string> ops;                           ///< design mode
+  std::string code;                                       ///< script mode
+  std::string stdin_data;
+  std::int64_t compare_arg = -1;  ///< function mode: report this argument instead of the return
+};
+
+enum class KilledBy : std::uint8_t { None, WallClock, CpuTime, Output };
+
+/// What the box observed of one child, from the kernel (wait4) and from the pipes it read.
+struct TestOutcome {
+  bool signaled = false;
+  int status = 0;  ///< exit code, or signal number when `signaled`
+  KilledBy killed_by = KilledBy::None;
+  Micros user{0};
+  Micros system{0};
+  Micros wall{0};
+  Bytes max_rss;   ///< ru_maxrss of the child
+  Bytes baseline;  ///< resident size of the box at fork time
+  std::string stdout_data;
+  std::string stderr_data;  ///< a bounded window: the first bytes written
+  bool stderr_truncated = false;
+  std::string report;  ///< raw ChildReport frame bytes, untrusted
+  bool report_truncated = false;
+};
+
+/// One frame of a candidate's traceback.
+struct TraceFrame {
+  std::string file;
+  std::int64_t line = 0;
+  std::string function;
+};
+
+struct RaisedException {
+  std::string type;              ///< qualified name, "ValueError" or "Solution.Error"
+  std::string module;            ///< "builtins" for built-in exceptions
+  std::vector<std::string> mro;  ///< "module.qualname" of every class in the exception's MRO
+  std::string message;
+  std::vector<TraceFrame> frames;  ///< outermost first, as Python prints them
+};
+
+struct Returned {
+  Value value;
+};
+
+/// The value had a type the judge does not compare (a subclass, a custom object, a cycle...).
+struct NotPlainData {
+  std::string reason;
+};
+
+/// The child executed a system call outside the sandbox's allowlist.
+struct ForbiddenSyscall {
+  std::int64_t number = -1;
+};
+
+using ChildReport = std::variant<Returned, RaisedException, NotPlainData, ForbiddenSyscall>;
+
+std::string encode(const Setup& m);
+std::string encode(const Ready& m);
+std::string encode(const CompileError& m);
+std::string encode(const Fatal& m);
+std::string encode(const RunTest& m);
+std::string encode(const TestOutcome& m);
+std::string encode(const ChildReport& m);
+
+Setup decode_setup(std::string_view payload);
+Ready decode_ready(std::string_view payload);
+CompileError decode_compile_error(std::string_view payload);
+Fatal decode_fatal(std::string_view payload);
+RunTest decode_run_test(std::string_view payload);
+TestOutcome decode_test_outcome(std::string_view payload);
+/// Size of the frame encode_forbidden_report() writes.
+inline constexpr std::size_t kForbiddenReportSize = 18;
+/// The ChildReport frame for ForbiddenSyscall{number}, built without allocating: it is written
+/// from a signal handler.
+void encode_forbidden_report(std::int64_t number, unsigned char (&out)[kForbiddenReportSize]);
+
+/// Decodes a whole ChildReport frame (header included); throws ProtocolError if malformed.
+ChildReport decode_child_report(std::string_view frame);
+
+}  // namespace pyjudge

@@ -1,0 +1,229 @@
+#include "protocol/value.hpp"
+
+#include <cmath>
+#include <fmt/format.h>
+
+namespace pyjudge {
+
+Value Value::of_bool(bool b) {
+  Value v;
+  v.kind = Kind::Bool;
+  v.boolean = b;
+  return v;
+}
+
+Value Value::of_int(std::int64_t i) {
+  Value v;
+  v.kind = Kind::Int;
+  v.integer = i;
+  return v;
+}
+
+Value Value::of_float(double d) {
+  Value v;
+  v.kind = Kind::Float;
+  v.real = d;
+  return v;
+}
+
+Value Value::of_str(std::string s) {
+  Value v;
+  v.kind = Kind::Str;
+  v.text = std::move(s);
+  return v;
+}
+
+Value Value::sequence(Kind kind, std::vector<Value> items) {
+  Value v;
+  v.kind = kind;
+  v.items = std::move(items);
+  return v;
+}
+
+const char* type_name(Value::Kind kind) {
+  using K = Value::Kind;
+  switch (kind) {
+    case K::None: return "NoneType";
+    case K::Bool: return "bool";
+    case K::Int:
+    case K::BigInt: return "int";
+    case K::Float: return "float";
+    case K::Str: return "str";
+    case K::Bytes: return "bytes";
+    case K::List: return "list";
+    case K::Tuple: return "tuple";
+    case K::Dict: return "dict";
+    case K::Set: return "set";
+    case K::FrozenSet: return "frozenset";
+    case K::ListNode: return "ListNode";
+    case K::TreeNode: return "TreeNode";
+  }
+  return "?";
+}
+
+namespace {
+
+std::string float_repr(double d) {
+  if (std::isnan(d)) return "nan";
+  if (std::isinf(d)) return d > 0 ? "inf" : "-inf";
+  // fmt's shortest round-trip form matches Python's repr for the common cases.
+  std::string s = fmt::format("{}", d);
+  if (s.find_first_of(".eE") == std::string::npos) s += ".0";
+  return s;
+}
+
+std::string quote(const std::string& s, char prefix) {
+  char q = (s.find('\'') != std::string::npos && s.find('"') == std::string::npos) ? '"' : '\'';
+  std::string out;
+  if (prefix) out += prefix;
+  out += q;
+  for (unsigned char c : s) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c == static_cast<unsigned char>(q)) {
+          out += '\\';
+          out += static_cast<char>(c);
+        } else if (c < 0x20 || c == 0x7f || (prefix == 'b' && c >= 0x80)) {
+          out += fmt::format("\\x{:02x}", c);
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += q;
+  return out;
+}
+
+class Printer {
+ public:
+  explicit Printer(std::size_t max) : max_(max) {}
+
+  void print(const Value& v) {
+    if (full()) return;
+    using K = Value::Kind;
+    switch (v.kind) {
+      case K::None: out_ += "None"; return;
+      case K::Bool: out_ += v.boolean ? "True" : "False"; return;
+      case K::Int: out_ += std::to_string(v.integer); return;
+      case K::BigInt: out_ += v.text; return;
+      case K::Float: out_ += float_repr(v.real); return;
+      case K::Str: out_ += quote(v.text, 0); return;
+      case K::Bytes: out_ += quote(v.text, 'b'); return;
+      case K::List: items(v, "[", "]"); return;
+      case K::Tuple: items(v, "(", v.items.size() == 1 ? ",)" : ")"); return;
+      case K::Set:
+        if (v.items.empty()) out_ += "set()"; else items(v, "{", "}");
+        return;
+      case K::FrozenSet:
+        out_ += "frozenset(";
+        if (!v.items.empty()) items(v, "{", "}");
+        out_ += ")";
+        return;
+      case K::Dict: dict(v); return;
+      case K::ListNode:
+        items(v, "ListNode[", v.cycle_pos >= 0 ? fmt::format(" -> cycle to index {}]", v.cycle_pos)
+                                               : std::string("]"));
+        return;
+      case K::TreeNode: items(v, "TreeNode[", "]"); return;
+    }
+  }
+
+  std::string finish() {
+    if (out_.size() > max_) {
+      out_.resize(max_);
+      out_ += "...";
+    }
+    return std::move(out_);
+  }
+
+ private:
+  bool full() const { return out_.size() > max_; }
+
+  void items(const Value& v, const char* open, const std::string& close) {
+    out_ += open;
+    for (std::size_t i = 0; i < v.items.size() && !full(); ++i) {
+      if (i) out_ += ", ";
+      print(v.items[i]);
+    }
+    out_ += close;
+  }
+
+  void dict(const Value& v) {
+    out_ += "{";
+    for (std::size_t i = 0; i + 1 < v.items.size() && !full(); i += 2) {
+      if (i) out_ += ", ";
+      print(v.items[i]);
+      out_ += ": ";
+      print(v.items[i + 1]);
+    }
+    out_ += "}";
+  }
+
+  std::size_t max_;
+  std::string out_;
+};
+
+void decode_into(Reader& r, Value& v, int depth) {
+  if (depth > kMaxValueDepth) throw ProtocolError("value nested too deeply");
+  std::uint8_t tag = r.u8();
+  if (tag > static_cast<std::uint8_t>(Value::Kind::TreeNode)) {
+    throw ProtocolError(fmt::format("unknown value tag {}", tag));
+  }
+  using K = Value::Kind;
+  v.kind = static_cast<K>(tag);
+  switch (v.kind) {
+    case K::None: return;
+    case K::Bool: v.boolean = r.u8() != 0; return;
+    case K::Int: v.integer = r.i64(); return;
+    case K::Float: v.real = r.f64(); return;
+    case K::BigInt:
+    case K::Str:
+    case K::Bytes: v.text = r.bytes(); return;
+    default: break;
+  }
+  if (v.kind == K::ListNode) v.cycle_pos = r.i64();
+  std::uint64_t n = r.u64();
+  // Every item takes at least one byte, so a count beyond the buffer is a lie: cap before reserve.
+  if (n > (std::uint64_t{1} << 32)) throw ProtocolError("implausible item count");
+  if (v.kind == K::Dict && n % 2) throw ProtocolError("dict with odd item count");
+  v.items.reserve(std::min<std::uint64_t>(n, 1 << 16));
+  for (std::uint64_t i = 0; i < n; ++i) decode_into(r, v.items.emplace_back(), depth + 1);
+}
+
+}  // namespace
+
+std::string repr(const Value& v, std::size_t max_chars) {
+  Printer p(max_chars);
+  p.print(v);
+  return p.finish();
+}
+
+void encode(const Value& v, Writer& w) {
+  using K = Value::Kind;
+  w.u8(static_cast<std::uint8_t>(v.kind));
+  switch (v.kind) {
+    case K::None: return;
+    case K::Bool: w.u8(v.boolean); return;
+    case K::Int: w.i64(v.integer); return;
+    case K::Float: w.f64(v.real); return;
+    case K::BigInt:
+    case K::Str:
+    case K::Bytes: w.bytes(v.text); return;
+    default: break;
+  }
+  if (v.kind == K::ListNode) w.i64(v.cycle_pos);
+  w.u64(v.items.size());
+  for (const auto& item : v.items) encode(item, w);
+}
+
+Value decode_value(Reader& r) {
+  Value v;
+  decode_into(r, v, 0);
+  return v;
+}
+
+}  // namespace pyjudge

@@ -1,0 +1,66 @@
+// The judge's model of a Python value: plain data that crossed a process boundary.
+//
+// The box builds these by walking *exact* builtin types, so a subclass with a lying __eq__ or
+// __repr__ never reaches comparison; the judge only ever compares Values.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "protocol/wire.hpp"
+
+namespace pyjudge {
+
+struct Value {
+  enum class Kind : std::uint8_t {
+    None,
+    Bool,
+    Int,       ///< fits in int64: `integer`
+    BigInt,    ///< decimal digits with optional sign in `text`
+    Float,
+    Str,       ///< UTF-8 in `text`
+    Bytes,     ///< raw in `text`
+    List,
+    Tuple,
+    Dict,      ///< items = k0, v0, k1, v1, ...
+    Set,
+    FrozenSet,
+    ListNode,  ///< items = node values in order; `cycle_pos` = index the tail links back to
+    TreeNode,  ///< items = level order with None for missing children, trailing Nones trimmed
+  };
+
+  Kind kind = Kind::None;
+  bool boolean = false;
+  std::int64_t integer = 0;
+  double real = 0.0;
+  std::string text;
+  std::vector<Value> items;
+  std::int64_t cycle_pos = -1;
+
+  static Value none() { return {}; }
+  static Value of_bool(bool b);
+  static Value of_int(std::int64_t i);
+  static Value of_float(double d);
+  static Value of_str(std::string s);
+  static Value sequence(Kind kind, std::vector<Value> items);
+
+  bool is_number() const { return kind == Kind::Bool || kind == Kind::Int || kind == Kind::BigInt || kind == Kind::Float; }
+  bool is_sequence() const { return kind == Kind::List || kind == Kind::Tuple; }
+  bool is_set() const { return kind == Kind::Set || kind == Kind::FrozenSet; }
+};
+
+/// Python-like repr, cut to about `max_chars` characters with "..." for display.
+std::string repr(const Value& v, std::size_t max_chars = 4096);
+
+/// Name of the Python type the value came from ("list", "ListNode", ...).
+const char* type_name(Value::Kind kind);
+
+/// Maximum nesting accepted by the decoder; deeper input is malformed.
+inline constexpr int kMaxValueDepth = 2000;
+
+void encode(const Value& v, Writer& w);
+/// Decodes one Value; throws ProtocolError on malformed or too deeply nested input.
+Value decode_value(Reader& r);
+
+}  // namespace pyjudge

@@ -1,0 +1,108 @@
+#include "python/interpreter.hpp"
+
+#include <stdexcept>
+
+namespace pyjudge::embedded {
+extern const char* const kStructuresPy;
+extern const char* const kPreludeLeetcodePy;
+}  // namespace pyjudge::embedded
+
+namespace pyjudge::python {
+
+namespace {
+
+void check_status(PyStatus status, PyConfig& config) {
+  if (PyStatus_Exception(status)) {
+    std::string why = status.err_msg ? status.err_msg : "unknown error";
+    PyConfig_Clear(&config);
+    throw std::runtime_error("cannot initialise Python: " + why);
+  }
+}
+
+// Runs `source` as a fresh module namespace and returns that dict (new reference).
+PyObject* run_source(const char* source, const char* filename) {
+  PyObject* globals = PyDict_New();
+  if (!globals) return nullptr;
+  PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins());
+  PyDict_SetItemString(globals, "__name__", PyUnicode_FromString("pyjudge"));
+  PyObject* code = Py_CompileString(source, filename, Py_file_input);
+  PyObject* result = code ? PyEval_EvalCode(code, globals, globals) : nullptr;
+  Py_XDECREF(code);
+  if (!result) {
+    Py_DECREF(globals);
+    return nullptr;
+  }
+  Py_DECREF(result);
+  return globals;
+}
+
+}  // namespace
+
+void initialize() {
+  if (Py_IsInitialized()) return;
+  PyConfig config;
+  PyConfig_InitIsolatedConfig(&config);
+  config.site_import = 0;
+  config.write_bytecode = 0;
+  config.install_signal_handlers = 0;
+  config.parse_argv = 0;
+  // Pin the home to the interpreter CMake found, so start-up neither searches nor picks another.
+  check_status(PyConfig_SetBytesString(&config, &config.home, PYJUDGE_PYTHON_HOME "/../.."), config);
+  check_status(Py_InitializeFromConfig(&config), config);
+  PyConfig_Clear(&config);
+}
+
+const Structures& structures() {
+  static Structures s = [] {
+    Structures out;
+    PyObject* ns = run_source(embedded::kStructuresPy, "<pyjudge structures>");
+    if (!ns) throw std::runtime_error("cannot load ListNode/TreeNode: " + take_error());
+    out.list_node = PyDict_GetItemString(ns, "ListNode");
+    out.tree_node = PyDict_GetItemString(ns, "TreeNode");
+    Py_INCREF(out.list_node);
+    Py_INCREF(out.tree_node);
+    Py_DECREF(ns);
+    return out;
+  }();
+  return s;
+}
+
+PyObject* leetcode_prelude() {
+  static PyObject* names = [] {
+    PyObject* ns = run_source(embedded::kPreludeLeetcodePy, "<pyjudge prelude>");
+    if (!ns) throw std::runtime_error("cannot load the leetcode prelude: " + take_error());
+    PyObject* out = PyDict_New();
+    PyObject* builtins = PyEval_GetBuiltins();
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(ns, &pos, &key, &value)) {
+      // `from math import *` would replace the builtin pow() with math.pow(): keep builtins.
+      if (PyUnicode_READ_CHAR(key, 0) == '_' || PyDict_Contains(builtins, key)) continue;
+      PyDict_SetItem(out, key, value);
+    }
+    Py_DECREF(ns);
+    PyDict_SetItemString(out, "ListNode", structures().list_node);
+    PyDict_SetItemString(out, "TreeNode", structures().tree_node);
+    return out;
+  }();
+  return names;
+}
+
+std::string take_error() {
+  PyObject *type, *value, *tb;
+  PyErr_Fetch(&type, &value, &tb);
+  if (!type) return "unknown error";
+  PyErr_NormalizeException(&type, &value, &tb);
+  std::string out = reinterpret_cast<PyTypeObject*>(type)->tp_name;
+  if (PyObject* s = value ? PyObject_Str(value) : nullptr) {
+    if (const char* text = PyUnicode_AsUTF8(s); text && *text) out = out + ": " + text;
+    Py_DECREF(s);
+  }
+  PyErr_Clear();
+  Py_XDECREF(type);
+  Py_XDECREF(value);
+  Py_XDECREF(tb);
+  return out;
+}
+
+}  // namespace pyjudge::python

@@ -1,0 +1,28 @@
+// Start-up of an embedded CPython, shared by the judge and the box.
+#pragma once
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <string>
+
+namespace pyjudge::python {
+
+/// Initialises an isolated interpreter: no environment variables, no site-packages, no user
+/// directories, no bytecode written. Throws std::runtime_error if CPython cannot start.
+void initialize();
+
+/// The ListNode and TreeNode classes (borrowed references, alive for the process).
+struct Structures {
+  PyObject* list_node = nullptr;
+  PyObject* tree_node = nullptr;
+};
+const Structures& structures();
+
+/// A dict of the names `prelude: leetcode` binds, builtins never shadowed (borrowed reference).
+PyObject* leetcode_prelude();
+
+/// Formats and clears the pending Python exception as "Type: message".
+std::string take_error();
+
+}  // namespace pyjudge::python

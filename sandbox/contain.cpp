@@ -1,0 +1,27 @@
+#include "sandbox/contain.hpp"
+
+namespace pyjudge::sandbox {
+
+Status contain_box_process(int first_fd_to_close) {
+  PYJUDGE_RETURN_ON_FAILURE(close_fds_from(first_fd_to_close));
+  PYJUDGE_RETURN_ON_FAILURE(apply_hygiene());
+  return Status::ok();
+}
+
+Status restrict_box_filesystem(const std::vector<std::string>& readable, BoxLayers& layers) {
+  Probe landlock = probe_landlock();
+  layers.landlock_detail = landlock.detail;
+  if (!landlock.available) return Status::ok();
+  PYJUDGE_RETURN_ON_FAILURE(apply_landlock(readable));
+  layers.landlock = true;
+  return Status::ok();
+}
+
+Status contain_test_child(const RlimitPolicy& limits, int first_fd_to_close, pid_t self) {
+  PYJUDGE_RETURN_ON_FAILURE(close_fds_from(first_fd_to_close));
+  PYJUDGE_RETURN_ON_FAILURE(apply_rlimits(limits));
+  PYJUDGE_RETURN_ON_FAILURE(apply_seccomp(self));  // last
+  return Status::ok();
+}
+
+}  // namespace pyjudge::sandbox

@@ -1,0 +1,31 @@
+// The order in which the layers are applied. Read top to bottom; each step either applies its
+// layer or returns the first failure.
+#pragma once
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+#include "sandbox/layers.hpp"
+
+namespace pyjudge::sandbox {
+
+/// Which optional layers a box applies and what it found on this host.
+struct BoxLayers {
+  bool landlock = false;
+  std::string landlock_detail;
+};
+
+/// Once, in the box right after exec, before the interpreter starts: descriptors, hygiene.
+Status contain_box_process(int first_fd_to_close);
+
+/// Once, in the box after the interpreter is warm and before the first test: the filesystem
+/// view narrows to `readable`. Landlock is skipped (and reported) where the kernel lacks it.
+Status restrict_box_filesystem(const std::vector<std::string>& readable, BoxLayers& layers);
+
+/// In each test's child, after fork and fd plumbing, before candidate code: rlimits, then
+/// seccomp — the last one in the sequence, since nothing can be set up after it.
+Status contain_test_child(const RlimitPolicy& limits, int first_fd_to_close, pid_t self);
+
+}  // namespace pyjudge::sandbox

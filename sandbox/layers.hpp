@@ -1,0 +1,52 @@
+// The isolation layers. Each has a probe ("does this kernel allow me?") and an apply step that
+// receives only its slice of the policy. contain.hpp puts them in order.
+#pragma once
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+#include "protocol/limits.hpp"
+#include "sandbox/status.hpp"
+
+namespace pyjudge::sandbox {
+
+/// Whether a layer can be used on this host, and if not, why.
+struct Probe {
+  bool available = false;
+  std::string detail;  ///< "ABI 6", "kernel lacks CONFIG_SECURITY_LANDLOCK", ...
+};
+
+// ---- rlimits (always) ---------------------------------------------------------------------------
+struct RlimitPolicy {
+  Millis cpu{1000};
+  Bytes data;          ///< absolute RLIMIT_DATA: baseline + memory limit + headroom
+  Bytes stack = mib(64);
+  Bytes file_size = mib(1);
+  unsigned open_files = 128;
+};
+Status apply_rlimits(const RlimitPolicy& policy);
+
+// ---- seccomp (always; judging refuses to start without it) --------------------------------------
+Probe probe_seccomp();
+/// Installs the allowlist in the calling, single-threaded process. `self` is its pid: signals
+/// may only target it. Must be the last layer: nothing may be set up after it.
+Status apply_seccomp(pid_t self);
+/// The syscall name for a number of the native architecture ("clone"), or "syscall N".
+std::string syscall_name(long number);
+
+// ---- landlock (where the kernel has it) ---------------------------------------------------------
+Probe probe_landlock();
+/// From now on the process and its children may read only below `readable`, and write nowhere.
+Status apply_landlock(const std::vector<std::string>& readable);
+
+// ---- file descriptors ---------------------------------------------------------------------------
+/// Closes every descriptor >= `first`.
+Status close_fds_from(int first);
+
+// ---- process hygiene ----------------------------------------------------------------------------
+/// New session, death with the parent, no new privileges, not dumpable, umask 077.
+Status apply_hygiene();
+
+}  // namespace pyjudge::sandbox

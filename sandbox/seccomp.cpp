@@ -1,0 +1,128 @@
+#include <fcntl.h>
+#include <linux/sched.h>
+#include <seccomp.h>
+#include <signal.h>
+#include <sys/ioctl.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <termios.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include "sandbox/layers.hpp"
+
+namespace pyjudge::sandbox {
+
+namespace {
+
+// What a warm CPython needs once it is running: memory, reading files it may see (Landlock
+// decides which), its own pipes, time, threads, signals to itself, and what asyncio's event
+// loop uses (socketpair, epoll, eventfd). Nothing that creates processes, executes programs,
+// opens network sockets or writes files.
+constexpr const char* kAllowed[] = {
+    "read", "write", "readv", "writev", "pread64", "preadv", "close", "lseek",
+    "fstat", "newfstatat", "statx", "stat", "lstat", "access", "faccessat", "faccessat2",
+    "getdents64", "getcwd", "readlink", "readlinkat", "fcntl", "dup", "dup2", "dup3",
+    "pipe", "pipe2", "fsync", "fdatasync", "fstatfs", "statfs",
+    "brk", "mmap", "munmap", "mprotect", "mremap", "madvise", "mincore",
+    "futex", "set_robust_list", "get_robust_list", "rseq", "sched_yield", "sched_getaffinity",
+    "exit", "exit_group", "gettid", "getpid", "getppid", "getpgrp", "getsid",
+    "getuid", "geteuid", "getgid", "getegid", "getgroups", "getresuid", "getresgid",
+    "uname", "sysinfo", "getrusage", "times", "getpriority", "getrlimit", "restart_syscall",
+    "clock_gettime", "clock_getres", "clock_nanosleep", "nanosleep", "gettimeofday", "time",
+    "getitimer", "setitimer", "alarm", "pause",
+    "getrandom", "rt_sigprocmask", "rt_sigreturn", "rt_sigpending", "rt_sigsuspend",
+    "rt_sigtimedwait", "sigaltstack",
+    "select", "pselect6", "poll", "ppoll", "epoll_create", "epoll_create1", "epoll_ctl",
+    "epoll_wait", "epoll_pwait", "epoll_pwait2", "eventfd", "eventfd2",
+    "sendto", "recvfrom", "sendmsg", "recvmsg", "shutdown", "getsockopt", "setsockopt",
+    "getsockname", "getpeername",
+};
+
+using Ctx = std::unique_ptr<void, decltype(&seccomp_release)>;
+
+// libseccomp returns -errno and leaves errno alone.
+Status check(int rc, const char* call) {
+  return rc < 0 ? Status::fail(call, -rc) : Status::ok();
+}
+
+Status allow(scmp_filter_ctx ctx, const char* name) {
+  int nr = seccomp_syscall_resolve_name(name);
+  if (nr == __NR_SCMP_ERROR) return Status::ok();  // not a syscall on this architecture
+  return check(seccomp_rule_add(ctx, SCMP_ACT_ALLOW, nr, 0), "seccomp_rule_add");
+}
+
+template <typename... Cmp>
+Status allow_if(scmp_filter_ctx ctx, int nr, Cmp... cmp) {
+  return check(seccomp_rule_add(ctx, SCMP_ACT_ALLOW, nr, sizeof...(Cmp), cmp...),
+               "seccomp_rule_add");
+}
+
+Status add_conditional_rules(scmp_filter_ctx ctx, pid_t self) {
+  const auto me = static_cast<scmp_datum_t>(self);
+  // Threads only: a clone without CLONE_THREAD would be a new process.
+  PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(clone),
+                                     SCMP_A0(SCMP_CMP_MASKED_EQ, CLONE_THREAD, CLONE_THREAD)));
+  // clone3 passes its flags in memory, out of a filter's reach. glibc tries clone3 first and
+  // falls back to clone only on ENOSYS, so that is the answer it gets.
+  PYJUDGE_RETURN_ON_FAILURE(
+      check(seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0), "seccomp_rule_add"));
+  constexpr scmp_datum_t kWriteFlags = O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND | __O_TMPFILE;
+  PYJUDGE_RETURN_ON_FAILURE(
+      allow_if(ctx, SCMP_SYS(openat), SCMP_A2(SCMP_CMP_MASKED_EQ, kWriteFlags, 0)));
+  PYJUDGE_RETURN_ON_FAILURE(
+      allow_if(ctx, SCMP_SYS(open), SCMP_A1(SCMP_CMP_MASKED_EQ, kWriteFlags, 0)));
+  for (unsigned long request : {TCGETS, TIOCGWINSZ, FIONREAD, FIONBIO, FIOCLEX, FIONCLEX}) {
+    PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(ioctl), SCMP_A1(SCMP_CMP_EQ, request)));
+  }
+  // Reading limits is harmless; raising them is not.
+  PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(prlimit64), SCMP_A2(SCMP_CMP_EQ, 0)));
+  PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(socketpair), SCMP_A0(SCMP_CMP_EQ, AF_UNIX)));
+  PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(kill), SCMP_A0(SCMP_CMP_EQ, me)));
+  PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(tgkill), SCMP_A0(SCMP_CMP_EQ, me)));
+  // The box's SIGSYS handler reports forbidden calls; the candidate may not replace it.
+  PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(rt_sigaction), SCMP_A0(SCMP_CMP_NE, SIGSYS)));
+  return allow_if(ctx, SCMP_SYS(rt_sigaction), SCMP_A1(SCMP_CMP_EQ, 0));
+}
+
+}  // namespace
+
+Probe probe_seccomp() {
+  Probe p;
+  int mode = prctl(PR_GET_SECCOMP);
+  if (mode < 0) {
+    p.detail = errno == EINVAL ? "kernel built without CONFIG_SECCOMP" : "prctl(PR_GET_SECCOMP) failed";
+    return p;
+  }
+  const scmp_version* v = seccomp_version();
+  p.available = seccomp_api_get() >= 1;
+  p.detail = "libseccomp " + std::to_string(v->major) + "." + std::to_string(v->minor) + "." +
+             std::to_string(v->micro) + ", API level " + std::to_string(seccomp_api_get()) +
+             (mode ? " (already filtered by a parent)" : "");
+  return p;
+}
+
+Status apply_seccomp(pid_t self) {
+  // A forbidden call traps: the box's SIGSYS handler names it, then the process dies.
+  Ctx ctx(seccomp_init(SCMP_ACT_TRAP), &seccomp_release);
+  if (!ctx) return Status::fail("seccomp_init", ENOMEM);
+  // x32 and i386 system calls reach a different table: not ours, kill the process.
+  PYJUDGE_RETURN_ON_FAILURE(check(
+      seccomp_attr_set(ctx.get(), SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_KILL_PROCESS), "seccomp_attr_set"));
+  PYJUDGE_RETURN_ON_FAILURE(
+      check(seccomp_attr_set(ctx.get(), SCMP_FLTATR_CTL_NNP, 1), "seccomp_attr_set"));
+  for (const char* name : kAllowed) PYJUDGE_RETURN_ON_FAILURE(allow(ctx.get(), name));
+  PYJUDGE_RETURN_ON_FAILURE(add_conditional_rules(ctx.get(), self));
+  return check(seccomp_load(ctx.get()), "seccomp_load");
+}
+
+std::string syscall_name(long number) {
+  char* name = seccomp_syscall_resolve_num_arch(SCMP_ARCH_NATIVE, static_cast<int>(number));
+  if (!name) return "syscall " + std::to_string(number);
+  std::string out = name;
+  std::free(name);
+  return out;
+}
+
+}  // namespace pyjudge::sandbox
