@@ -1,5 +1,6 @@
 #include "protocol/value.hpp"
 
+#include <cctype>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -72,6 +73,26 @@ std::string float_repr(double d) {
   return s;
 }
 
+// BigInt text is canonical hex ("-0x1f"); Python shows integers in decimal.
+std::string hex_to_decimal(const std::string& hex) {
+  bool negative = !hex.empty() && hex[0] == '-';
+  std::vector<std::uint32_t> limbs{0};  // base 1e9, least significant first
+  for (char c : hex.substr(hex.find('x') + 1)) {
+    int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : std::tolower(c) - 'a' + 10;
+    std::uint64_t carry = static_cast<std::uint64_t>(digit);
+    for (auto& limb : limbs) {
+      std::uint64_t v = std::uint64_t{limb} * 16 + carry;
+      limb = static_cast<std::uint32_t>(v % 1'000'000'000);
+      carry = v / 1'000'000'000;
+    }
+    if (carry) limbs.push_back(static_cast<std::uint32_t>(carry));
+  }
+  std::string out = negative ? "-" : "";
+  out += std::to_string(limbs.back());
+  for (auto it = limbs.rbegin() + 1; it != limbs.rend(); ++it) out += fmt::format("{:09}", *it);
+  return out;
+}
+
 std::string quote(const std::string& s, char prefix) {
   char q = (s.find('\'') != std::string::npos && s.find('"') == std::string::npos) ? '"' : '\'';
   std::string out;
@@ -109,7 +130,7 @@ class Printer {
       case K::None: out_ += "None"; return;
       case K::Bool: out_ += v.boolean ? "True" : "False"; return;
       case K::Int: out_ += std::to_string(v.integer); return;
-      case K::BigInt: out_ += v.text; return;
+      case K::BigInt: out_ += hex_to_decimal(v.text); return;
       case K::Float: out_ += float_repr(v.real); return;
       case K::Str: out_ += quote(v.text, 0); return;
       case K::Bytes: out_ += quote(v.text, 'b'); return;

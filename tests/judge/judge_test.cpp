@@ -1,0 +1,128 @@
+#include <doctest/doctest.h>
+
+#include <deque>
+
+#include "judge/judge.hpp"
+#include "judge/report.hpp"
+
+using namespace pyjudge;
+
+namespace {
+
+// Returns canned outcomes, so comparison, classification and reporting run without a process.
+class FakeRunner final : public Runner {
+ public:
+  std::variant<Ready, CompileError> start_result = Ready{"3.11 (fake)", {"seccomp"}, {}};
+  std::deque<TestOutcome> outcomes;
+  std::vector<RunTest> received;
+
+  std::variant<Ready, CompileError> start(const Setup&) override { return start_result; }
+  TestOutcome run(const RunTest& test) override {
+    received.push_back(test);
+    TestOutcome o = outcomes.front();
+    outcomes.pop_front();
+    return o;
+  }
+};
+
+TestOutcome returning(Value v) {
+  TestOutcome o;
+  o.user = Micros(3000);
+  o.wall = Micros(4000);
+  o.baseline = mib(20);
+  o.max_rss = mib(22);
+  o.report = encode(ChildReport{Returned{std::move(v)}});
+  return o;
+}
+
+Problem problem_with(std::vector<TestCase> tests) {
+  Problem p;
+  p.id = "demo";
+  p.mode = Mode::Function;
+  p.entry = "f";
+  p.tests = std::move(tests);
+  return p;
+}
+
+TestCase test(const char* name, bool sample, std::int64_t expected) {
+  TestCase t;
+  t.name = name;
+  t.sample = sample;
+  t.input.args = Value::sequence(Value::Kind::List, {Value::of_int(expected)});
+  t.expected = Value::of_int(expected);
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("A sample failure shows input, expected and got; a hidden one shows none of them") {
+  Problem p = problem_with({test("sample-1", true, 41), test("hidden-1", false, 42)});
+  FakeRunner runner;
+  runner.outcomes = {returning(Value::of_int(7)), returning(Value::of_int(8))};
+  SubmissionReport r = judge_source(p, p.tests, "sol.py", "def f(x): return 7\n", runner, {});
+  REQUIRE(r.tests.size() == 2);
+  CHECK(r.verdict == Verdict::WA);
+  CHECK(r.passed == 0);
+  CHECK(r.tests[0].expected == "41");
+  CHECK(r.tests[0].got == "7");
+  CHECK(r.tests[0].input == "f(41)");
+  CHECK(r.tests[1].expected.empty());
+  CHECK(r.tests[1].got.empty());
+  CHECK(r.tests[1].input.empty());
+  CHECK(r.tests[1].message.find("42") == std::string::npos);
+  nlohmann::json j = to_json(r);
+  CHECK(j["tests"][0].contains("expected"));
+  CHECK_FALSE(j["tests"][1].contains("expected"));
+  CHECK_FALSE(j["tests"][1].contains("got"));
+}
+
+TEST_CASE("The box never receives an expected value") {
+  Problem p = problem_with({test("t", false, 123456789)});
+  p.tests[0].input.args = Value::sequence(Value::Kind::List, {});
+  FakeRunner runner;
+  runner.outcomes = {returning(Value::of_int(0))};
+  judge_source(p, p.tests, "sol.py", "", runner, {});
+  REQUIRE(runner.received.size() == 1);
+  CHECK(encode(runner.received[0]).find("123456789") == std::string::npos);
+  Writer w;
+  encode(Value::of_int(123456789), w);
+  CHECK(encode(runner.received[0]).find(w.data()) == std::string::npos);
+}
+
+TEST_CASE("The JSON report carries the documented fields") {
+  Problem p = problem_with({test("t1", true, 1)});
+  FakeRunner runner;
+  runner.outcomes = {returning(Value::of_int(1))};
+  nlohmann::json j = to_json(judge_source(p, p.tests, "sol.py", "", runner, {}));
+  for (const char* key : {"schema", "problem", "solution", "verdict", "passed", "total", "time_ms", "memory_kib", "tests"}) {
+    CAPTURE(key);
+    CHECK(j.contains(key));
+  }
+  CHECK(j["verdict"] == "AC");
+  CHECK(j["time_ms"] == 3.0);
+  CHECK(j["memory_kib"] == 2048);
+  for (const char* key : {"name", "verdict", "time_ms", "wall_ms", "memory_kib", "sample", "message"}) {
+    CAPTURE(key);
+    CHECK(j["tests"][0].contains(key));
+  }
+}
+
+TEST_CASE("A compile error is reported with line and caret, and no test runs") {
+  Problem p = problem_with({test("t1", true, 1)});
+  FakeRunner runner;
+  runner.start_result = CompileError{"invalid syntax", "SyntaxError", 2, 7, 8};
+  SubmissionReport r = judge_source(p, p.tests, "sol.py", "x = 1\ndef f(:\n", runner, {});
+  CHECK(r.verdict == Verdict::CE);
+  CHECK(r.compile_error == "  File \"sol.py\", line 2\n    def f(:\n          ^\nSyntaxError: invalid syntax");
+  CHECK(runner.received.empty());
+}
+
+TEST_CASE("A corrupted result channel is the candidate's runtime error, not an internal one") {
+  Problem p = problem_with({test("t1", true, 1)});
+  FakeRunner runner;
+  TestOutcome o = returning(Value::of_int(1));
+  o.report = "forged bytes";
+  runner.outcomes = {o};
+  SubmissionReport r = judge_source(p, p.tests, "sol.py", "", runner, {});
+  CHECK(r.verdict == Verdict::RE);
+}

@@ -1,0 +1,77 @@
+#include <doctest/doctest.h>
+#include <signal.h>
+
+#include "judge/verdict.hpp"
+
+using namespace pyjudge;
+
+namespace {
+
+RaisedException exception(const char* qualified) { return RaisedException{"X", "builtins", {qualified}, "", {}}; }
+
+struct Row {
+  const char* name;
+  RunStats stats;
+  std::optional<Verdict> expected;
+};
+
+RunStats base() {
+  RunStats s;
+  s.outcome.baseline = mib(20);
+  s.outcome.max_rss = mib(21);
+  s.outcome.user = Micros(10'000);
+  s.outcome.wall = Micros(12'000);
+  s.report = Returned{Value::of_int(1)};
+  return s;
+}
+
+template <typename F>
+RunStats with(F f) {
+  RunStats s = base();
+  f(s);
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("The classifier decides every verdict with one precedence") {
+  Limits limits;  // 1 s CPU, 3 s wall, 64 MiB, 1 MiB output
+  const Row rows[] = {
+      {"a clean run is left to comparison", base(), std::nullopt},
+      {"output cut by the reader is OLE", with([](auto& s) { s.outcome.killed_by = KilledBy::Output; }), Verdict::OLE},
+      {"OLE wins over the SIGKILL that ended it", with([](auto& s) { s.outcome.killed_by = KilledBy::Output; s.outcome.signaled = true; s.outcome.status = SIGKILL; }), Verdict::OLE},
+      {"memory over the limit is MLE", with([](auto& s) { s.outcome.max_rss = mib(20 + 65); }), Verdict::MLE},
+      {"an escaping MemoryError is MLE, not RE", with([](auto& s) { s.report = exception("builtins.MemoryError"); }), Verdict::MLE},
+      {"CPU over the limit is TLE", with([](auto& s) { s.outcome.user = Micros(1'000'001); }), Verdict::TLE},
+      {"SIGKILL at the CPU deadline is TLE, not RE", with([](auto& s) { s.outcome.killed_by = KilledBy::CpuTime; s.outcome.signaled = true; s.outcome.status = SIGKILL; s.report.reset(); }), Verdict::TLE},
+      {"SIGKILL at the wall deadline is TLE", with([](auto& s) { s.outcome.killed_by = KilledBy::WallClock; s.outcome.signaled = true; s.outcome.status = SIGKILL; s.report.reset(); }), Verdict::TLE},
+      {"SIGXCPU from RLIMIT_CPU is TLE", with([](auto& s) { s.outcome.signaled = true; s.outcome.status = SIGXCPU; s.report.reset(); }), Verdict::TLE},
+      {"wall over the limit is TLE", with([](auto& s) { s.outcome.wall = Micros(3'000'001); }), Verdict::TLE},
+      {"an exception is RE", with([](auto& s) { s.report = exception("builtins.IndexError"); }), Verdict::RE},
+      {"an expected exception is left to comparison", with([](auto& s) { s.report = exception("builtins.ValueError"); s.exception_expected = true; }), std::nullopt},
+      {"a segfault is RE", with([](auto& s) { s.outcome.signaled = true; s.outcome.status = SIGSEGV; s.report.reset(); }), Verdict::RE},
+      {"a forbidden call is RE", with([](auto& s) { s.report = ForbiddenSyscall{57}; s.outcome.status = 125; }), Verdict::RE},
+      {"a missing result is RE", with([](auto& s) { s.report.reset(); }), Verdict::RE},
+      {"a stdio program needs no result", with([](auto& s) { s.report.reset(); s.stdout_is_the_answer = true; }), std::nullopt},
+      {"a non-zero exit is RE", with([](auto& s) { s.outcome.status = 3; s.stdout_is_the_answer = true; }), Verdict::RE},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.name);
+    CHECK(classify(row.stats, limits).verdict == row.expected);
+  }
+}
+
+TEST_CASE("Memory is reported net of the interpreter's baseline") {
+  RunStats s = base();
+  s.outcome.baseline = mib(20);
+  s.outcome.max_rss = mib(70);
+  CHECK(s.memory() == mib(50));
+  s.outcome.max_rss = mib(10);
+  CHECK(s.memory() == Bytes{0});
+}
+
+TEST_CASE("A forbidden call is named") {
+  RunStats s = base();
+  s.report = ForbiddenSyscall{57};
+  CHECK(classify(s, Limits{}).message == "forbidden operation: fork");
+}
