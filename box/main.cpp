@@ -122,6 +122,7 @@ int box_main() {
   pthread_attr_setstacksize(&attr, kThreadStack);
   pthread_setattr_default_np(&attr);
   freeze_heap();
+  fds.calibration = calibrate(fds.statm);
   write_frame(kResponseFd, static_cast<std::uint8_t>(MessageType::Ready), encode(make_ready(layers)));
   serve(program, fds);
   return 0;

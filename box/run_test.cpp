@@ -66,7 +66,7 @@ bool make_pipe(Pipe& p, bool nonblocking_read) {
 }
 
 struct Statm {
-  Bytes resident, data;
+  Bytes resident, data, anonymous;
 };
 
 Statm read_statm(int fd) {
@@ -77,7 +77,7 @@ Statm read_statm(int fd) {
   unsigned long size, resident, shared, text, lib, data;
   if (sscanf(buf, "%lu %lu %lu %lu %lu %lu", &size, &resident, &shared, &text, &lib, &data) != 6) return {};
   auto page = static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
-  return {Bytes{resident * page}, Bytes{data * page}};
+  return {Bytes{resident * page}, Bytes{data * page}, Bytes{(resident - shared) * page}};
 }
 
 Fd stdin_file(const std::string& data) {
@@ -265,6 +265,22 @@ std::optional<Fatal> prepare_input(const RunTest& test, PreparedInput& prepared)
 
 }  // namespace
 
+Calibration calibrate(int statm_fd) {
+  // A child's resident size right after fork is not the box's: fork copies page tables for
+  // anonymous memory but leaves file-backed pages to fault in again. So measure it: a child
+  // that exits at once peaks at exactly what every test's child starts with.
+  Calibration c;
+  c.anonymous = read_statm(statm_fd).anonymous;
+  pid_t pid = fork();
+  if (pid == 0) _exit(0);
+  int status = 0;
+  rusage ru{};
+  if (pid > 0 && wait4(pid, &status, 0, &ru) == pid) {
+    c.child_rss = Bytes{static_cast<std::uint64_t>(ru.ru_maxrss) * 1024};
+  }
+  return c;
+}
+
 std::variant<TestOutcome, Fatal> run_test(const Program& program, const RunTest& test,
                                           const BoxFds& fds) {
   PreparedInput prepared;
@@ -277,6 +293,11 @@ std::variant<TestOutcome, Fatal> run_test(const Program& program, const RunTest&
   }
   const Limits& limits = program.setup.limits;
   Statm baseline = read_statm(fds.statm);
+  // What a child holds before running anything: the calibrated figure, plus whatever anonymous
+  // memory the box gained since (this test's decoded arguments, for instance).
+  std::uint64_t grown = baseline.anonymous > fds.calibration.anonymous
+                            ? baseline.anonymous.value - fds.calibration.anonymous.value : 0;
+  Bytes child_baseline{fds.calibration.child_rss.value + grown};
   sandbox::RlimitPolicy rl;
   rl.cpu = limits.time;
   rl.data = Bytes{baseline.data.value + limits.memory.value + kDataHeadroom.value};
@@ -298,7 +319,7 @@ std::variant<TestOutcome, Fatal> run_test(const Program& program, const RunTest&
     return Fatal{fmt::format("pidfd_open: {}", std::strerror(errno))};
   }
   TestOutcome outcome = Watch(pid, pidfd.fd, limits, ch).run(start);
-  outcome.baseline = baseline.resident;
+  outcome.baseline = child_baseline;
 
   std::string setup_error;
   bool eof = false;

@@ -5,9 +5,19 @@
 
 namespace pyjudge::box {
 
-/// Descriptors the box keeps open across tests.
+/// The resident size a test's child starts with, measured once per box.
+struct Calibration {
+  Bytes child_rss;  ///< peak RSS of a child that exits at once
+  Bytes anonymous;  ///< the box's anonymous RSS when that was measured
+};
+
+/// Forks a child that exits immediately and records its peak RSS.
+Calibration calibrate(int statm_fd);
+
+/// What the box keeps across tests.
 struct BoxFds {
   int statm = -1;  ///< /proc/self/statm, opened before Landlock hides /proc
+  Calibration calibration;
 };
 
 /// Runs `test` in a fresh child. Returns the outcome, or a Fatal when the box itself failed

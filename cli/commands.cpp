@@ -44,7 +44,7 @@ Action run_command(CLI::App& app) {
       options.on_test = [&](const TestReport& t) { text.test_finished(t); };
     }
     SubmissionReport report = judge_file(problem, o->solution, make_box_runner, options);
-    if (o->json) std::cout << to_json(report).dump(2) << "\n";
+    if (o->json) std::cout << to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     else text.finish(report);
     if (report.verdict == Verdict::IE) return int(kInternalError);
     return report.verdict == Verdict::AC ? int(kAccepted) : int(kRejected);
