@@ -267,12 +267,23 @@ std::optional<Fatal> prepare_input(const RunTest& test, PreparedInput& prepared)
 
 Calibration calibrate(int statm_fd) {
   // A child's resident size right after fork is not the box's: fork copies page tables for
-  // anonymous memory but leaves file-backed pages to fault in again. So measure it: a child
-  // that exits at once peaks at exactly what every test's child starts with.
+  // anonymous memory but leaves file-backed pages (the interpreter's code) to fault in again.
+  // So measure it: a child that runs a few lines of Python through the interpreter loop, as
+  // every test's harness does, and exits, peaks at what every test's child costs by itself.
   Calibration c;
+  PyObject* warmup = Py_CompileString(
+      "def f(n):\n    return sorted({str(i): [i] * 2 for i in range(n)}.items())\nf(200)\n",
+      "<calibration>", Py_file_input);
   c.anonymous = read_statm(statm_fd).anonymous;
   pid_t pid = fork();
-  if (pid == 0) _exit(0);
+  if (pid == 0) {
+    PyOS_AfterFork_Child();
+    PyObject* globals = PyDict_New();
+    PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins());
+    if (warmup) Py_XDECREF(PyEval_EvalCode(warmup, globals, globals));
+    _exit(0);
+  }
+  Py_XDECREF(warmup);
   int status = 0;
   rusage ru{};
   if (pid > 0 && wait4(pid, &status, 0, &ru) == pid) {
