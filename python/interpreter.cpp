@@ -40,6 +40,14 @@ PyObject* run_source(const char* source, const char* filename) {
 
 void initialize() {
   if (Py_IsInitialized()) return;
+  // UTF-8 mode: with an empty environment the locale is "C", and without this sys.stdin would
+  // decode "café" as ASCII with surrogates, as `python3` itself avoids by PEP 538/540 coercion.
+  PyPreConfig preconfig;
+  PyPreConfig_InitIsolatedConfig(&preconfig);
+  preconfig.utf8_mode = 1;
+  if (PyStatus s = Py_PreInitialize(&preconfig); PyStatus_Exception(s)) {
+    throw std::runtime_error(std::string("cannot pre-initialise Python: ") + (s.err_msg ? s.err_msg : "?"));
+  }
   PyConfig config;
   PyConfig_InitIsolatedConfig(&config);
   config.site_import = 0;
