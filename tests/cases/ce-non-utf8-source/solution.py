@@ -1,0 +1,3 @@
+ÿş = 1
+def add(a, b):
+    return a + b

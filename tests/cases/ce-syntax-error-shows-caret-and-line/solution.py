@@ -1,0 +1,3 @@
+def add(a, b):
+    total = a +
+    return total

@@ -1,0 +1,9 @@
+import os
+
+
+def solve():
+    pid = os.fork()
+    if pid == 0:
+        os._exit(0)
+    os.waitpid(pid, 0)
+    return 0

@@ -1,0 +1,6 @@
+import os
+
+
+def solve():
+    os.system("true")
+    return 0

@@ -1,0 +1,6 @@
+import subprocess
+
+
+def solve():
+    subprocess.run(["true"])
+    return 0

@@ -1,0 +1,4 @@
+import sys
+
+print(6)
+sys.exit(3)

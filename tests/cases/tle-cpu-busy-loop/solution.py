@@ -1,0 +1,4 @@
+def solve():
+    x = 0
+    while True:
+        x += 1

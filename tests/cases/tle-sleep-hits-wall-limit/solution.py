@@ -1,0 +1,6 @@
+import time
+
+
+def solve():
+    time.sleep(60)
+    return 0

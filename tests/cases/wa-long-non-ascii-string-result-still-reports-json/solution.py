@@ -1,0 +1,2 @@
+def greet():
+    return "xy" + "\u00e9" * 100
