@@ -21,7 +21,8 @@ const Value* field(const Value& dict, const char* name) {
 
 TestCase test_from(const Problem& p, const GeneratorSpec& g, const Value& fields, std::int64_t size, int index) {
   TestCase t;
-  t.name = fmt::format("gen-{}-{}-{}", g.file.stem().string(), size, index + 1);
+  std::string stem = g.file.stem().string();
+  t.name = fmt::format("{}-{}-{}", stem.starts_with("gen") ? stem : "gen-" + stem, size, index + 1);
   t.origin = g.origin;
   t.input.compare_arg = p.tests.empty() ? -1 : p.tests.front().input.compare_arg;
   auto require = [&](const Value* v, Value::Kind kind, const char* name) {
