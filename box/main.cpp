@@ -90,12 +90,12 @@ void freeze_heap() {
   PyErr_Clear();
 }
 
-void serve(const Program& program, const BoxFds& fds) {
+void serve(const Program& program, const BoxState& box) {
   for (;;) {
     auto frame = read_frame(kRequestFd, kMaxFrame);
     if (!frame) return;  // the judge closed the channel: done
     if (frame->type != static_cast<std::uint8_t>(MessageType::RunTest)) die("expected RunTest");
-    auto result = run_test(program, decode_run_test(frame->payload), fds);
+    auto result = run_test(program, decode_run_test(frame->payload), box);
     if (auto* fatal = std::get_if<Fatal>(&result)) die(fatal->message);
     write_frame(kResponseFd, static_cast<std::uint8_t>(MessageType::TestOutcome),
                 encode(std::get<TestOutcome>(result)));
@@ -105,9 +105,10 @@ void serve(const Program& program, const BoxFds& fds) {
 int box_main() {
   if (!move_protocol_fds()) die("cannot set up the protocol descriptors");
   if (auto s = sandbox::contain_box_process(kResponseFd + 1); !s) die(s.describe());
-  BoxFds fds;
-  fds.statm = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
-  if (fds.statm < 0) die("cannot open /proc/self/statm");
+  BoxState box;
+  box.statm = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+  if (box.statm < 0) die("cannot open /proc/self/statm");
+  if (auto s = sandbox::compile_seccomp(box.seccomp); !s) die("cannot build the seccomp filter: " + s.describe());
   python::initialize();
   auto prepared = prepare(read_setup());
   if (auto* ce = std::get_if<CompileError>(&prepared)) {
@@ -122,9 +123,9 @@ int box_main() {
   pthread_attr_setstacksize(&attr, kThreadStack);
   pthread_setattr_default_np(&attr);
   freeze_heap();
-  fds.calibration = calibrate(fds.statm);
+  box.calibration = calibrate(box.statm);
   write_frame(kResponseFd, static_cast<std::uint8_t>(MessageType::Ready), encode(make_ready(layers)));
-  serve(program, fds);
+  serve(program, box);
   return 0;
 }
 

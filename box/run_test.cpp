@@ -95,14 +95,15 @@ struct Channels {
 };
 
 [[noreturn]] void child_main(const Program& program, const TestInput& input, Channels& ch,
-                             const sandbox::RlimitPolicy& limits) {
+                             const sandbox::RlimitPolicy& limits,
+                             const sandbox::SeccompProgram& seccomp) {
   PyOS_AfterFork_Child();
   if (dup2(ch.stdin_fd.fd, 0) < 0 || dup2(ch.out.write.fd, 1) < 0 || dup2(ch.err.write.fd, 2) < 0 ||
       dup2(ch.report.write.fd, kReportFd) < 0 || dup2(ch.setup_error.write.fd, kSetupErrorFd) < 0) {
     _exit(126);
   }
   install_forbidden_call_reporter();
-  sandbox::Status s = sandbox::contain_test_child(limits, kSetupErrorFd + 1, getpid());
+  sandbox::Status s = sandbox::contain_test_child(limits, kSetupErrorFd + 1, seccomp, getpid());
   if (!s) {
     std::string msg = "cannot contain the test process: " + s.describe();
     write_all(kSetupErrorFd, msg);
@@ -293,7 +294,7 @@ Calibration calibrate(int statm_fd) {
 }
 
 std::variant<TestOutcome, Fatal> run_test(const Program& program, const RunTest& test,
-                                          const BoxFds& fds) {
+                                          const BoxState& box) {
   PreparedInput prepared;
   if (auto fatal = prepare_input(test, prepared)) return *fatal;
   Channels ch;
@@ -303,12 +304,12 @@ std::variant<TestOutcome, Fatal> run_test(const Program& program, const RunTest&
     return Fatal{fmt::format("cannot create the test's channels: {}", std::strerror(errno))};
   }
   const Limits& limits = program.setup.limits;
-  Statm baseline = read_statm(fds.statm);
+  Statm baseline = read_statm(box.statm);
   // What a child holds before running anything: the calibrated figure, plus whatever anonymous
   // memory the box gained since (this test's decoded arguments, for instance).
-  std::uint64_t grown = baseline.anonymous > fds.calibration.anonymous
-                            ? baseline.anonymous.value - fds.calibration.anonymous.value : 0;
-  Bytes child_baseline{fds.calibration.child_rss.value + grown};
+  std::uint64_t grown = baseline.anonymous > box.calibration.anonymous
+                            ? baseline.anonymous.value - box.calibration.anonymous.value : 0;
+  Bytes child_baseline{box.calibration.child_rss.value + grown};
   sandbox::RlimitPolicy rl;
   rl.cpu = limits.time;
   rl.data = Bytes{baseline.data.value + limits.memory.value + kDataHeadroom.value};
@@ -317,7 +318,7 @@ std::variant<TestOutcome, Fatal> run_test(const Program& program, const RunTest&
   auto start = Clock::now();
   pid_t pid = fork();
   if (pid < 0) return Fatal{fmt::format("fork: {}", std::strerror(errno))};
-  if (pid == 0) child_main(program, prepared.input, ch, rl);
+  if (pid == 0) child_main(program, prepared.input, ch, rl, box.seccomp);
 
   ch.out.write.reset();
   ch.err.write.reset();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "box/program.hpp"
+#include "sandbox/layers.hpp"
 
 namespace pyjudge::box {
 
@@ -14,15 +15,16 @@ struct Calibration {
 /// Forks a child that exits immediately and records its peak RSS.
 Calibration calibrate(int statm_fd);
 
-/// What the box keeps across tests.
-struct BoxFds {
+/// What the box prepares once and keeps across tests.
+struct BoxState {
   int statm = -1;  ///< /proc/self/statm, opened before Landlock hides /proc
   Calibration calibration;
+  sandbox::SeccompProgram seccomp;  ///< compiled once, loaded by every test's child
 };
 
 /// Runs `test` in a fresh child. Returns the outcome, or a Fatal when the box itself failed
 /// (the judge turns that into IE, never into a verdict against the candidate).
 std::variant<TestOutcome, Fatal> run_test(const Program& program, const RunTest& test,
-                                          const BoxFds& fds);
+                                          const BoxState& box);
 
 }  // namespace pyjudge::box

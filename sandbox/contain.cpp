@@ -17,10 +17,11 @@ Status restrict_box_filesystem(const std::vector<std::string>& readable, BoxLaye
   return Status::ok();
 }
 
-Status contain_test_child(const RlimitPolicy& limits, int first_fd_to_close, pid_t self) {
+Status contain_test_child(const RlimitPolicy& limits, int first_fd_to_close,
+                          const SeccompProgram& seccomp, pid_t self) {
   PYJUDGE_RETURN_ON_FAILURE(close_fds_from(first_fd_to_close));
   PYJUDGE_RETURN_ON_FAILURE(apply_rlimits(limits));
-  PYJUDGE_RETURN_ON_FAILURE(apply_seccomp(self));  // last
+  PYJUDGE_RETURN_ON_FAILURE(load_seccomp(seccomp, self));  // last
   return Status::ok();
 }
 

@@ -26,6 +26,7 @@ Status restrict_box_filesystem(const std::vector<std::string>& readable, BoxLaye
 
 /// In each test's child, after fork and fd plumbing, before candidate code: rlimits, then
 /// seccomp — the last one in the sequence, since nothing can be set up after it.
-Status contain_test_child(const RlimitPolicy& limits, int first_fd_to_close, pid_t self);
+Status contain_test_child(const RlimitPolicy& limits, int first_fd_to_close,
+                          const SeccompProgram& seccomp, pid_t self);
 
 }  // namespace pyjudge::sandbox

@@ -2,6 +2,7 @@
 // receives only its slice of the policy. contain.hpp puts them in order.
 #pragma once
 
+#include <linux/filter.h>
 #include <sys/types.h>
 
 #include <string>
@@ -30,9 +31,14 @@ Status apply_rlimits(const RlimitPolicy& policy);
 
 // ---- seccomp (always; judging refuses to start without it) --------------------------------------
 Probe probe_seccomp();
-/// Installs the allowlist in the calling, single-threaded process. `self` is its pid: signals
-/// may only target it. Must be the last layer: nothing may be set up after it.
-Status apply_seccomp(pid_t self);
+/// The allowlist as classic BPF, compiled once by libseccomp so that each test's child only loads it.
+struct SeccompProgram {
+  std::vector<sock_filter> allowlist;
+};
+Status compile_seccomp(SeccompProgram& out);
+/// Installs `program` in the calling, single-threaded process, with no new privileges; `self` is
+/// its pid: signals may only target it. The last layer: nothing may be set up after it.
+Status load_seccomp(const SeccompProgram& program, pid_t self);
 /// The syscall name for a number of the native architecture ("clone"), or "syscall N".
 std::string syscall_name(long number);
 
