@@ -66,6 +66,11 @@ struct BoxRunner::Impl {
   OwnedFd requests, responses, diagnostics;
   std::string box_stderr;
   Limits limits;
+  // Requests not yet taken by the box. The judge never blocks writing: a box busy writing a big
+  // outcome to a full pipe would wait for the judge, and the judge for the box.
+  std::string outbox;
+  std::size_t outbox_sent = 0;
+  int in_flight = 0;  ///< tests submitted whose outcome has not been read
 
   void spawn() {
     auto [req_r, req_w] = make_pipe();
@@ -79,6 +84,7 @@ struct BoxRunner::Impl {
     responses = std::move(resp_r);
     diagnostics = std::move(err_r);
     fcntl(diagnostics.fd, F_SETFL, O_NONBLOCK);
+    fcntl(requests.fd, F_SETFL, O_NONBLOCK);
   }
 
   void drain_diagnostics() {
@@ -96,15 +102,19 @@ struct BoxRunner::Impl {
     throw JudgeError(what + detail);
   }
 
-  // Waits for the next frame; the box answers each test within its wall limit, so a silent box
-  // past that (plus slack) is broken and is killed.
+  // Waits for the next frame, writing queued requests as the box takes them. The box answers
+  // each test within its wall limit, so a silent box past that (plus slack) is broken and is
+  // killed.
   Frame receive(std::chrono::milliseconds timeout) {
     auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
-      pollfd fds[2] = {{responses.fd, POLLIN, 0}, {diagnostics.fd, POLLIN, 0}};
+      flush_outbox();
+      pollfd fds[3] = {{responses.fd, POLLIN, 0},
+                       {diagnostics.fd, POLLIN, 0},
+                       {outbox_sent < outbox.size() ? requests.fd : -1, POLLOUT, 0}};
       auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
       if (left.count() <= 0) fail("the box did not answer in time");
-      int n = poll(fds, 2, static_cast<int>(left.count()));
+      int n = poll(fds, 3, static_cast<int>(left.count()));
       if (n < 0 && errno != EINTR) fail(fmt::format("poll: {}", std::strerror(errno)));
       if (fds[1].revents) drain_diagnostics();
       if (fds[0].revents) break;
@@ -123,7 +133,28 @@ struct BoxRunner::Impl {
   }
 
   void send(MessageType type, const std::string& payload) {
-    if (!write_frame(requests.fd, static_cast<std::uint8_t>(type), payload)) fail("the box closed its input");
+    if (outbox_sent == outbox.size()) {
+      outbox.clear();
+      outbox_sent = 0;
+    }
+    outbox += encode_frame(static_cast<std::uint8_t>(type), payload);
+    flush_outbox();
+  }
+
+  // Writes what the pipe takes now, without blocking.
+  void flush_outbox() {
+    while (outbox_sent < outbox.size()) {
+      ssize_t n = write(requests.fd, outbox.data() + outbox_sent, outbox.size() - outbox_sent);
+      if (n > 0) {
+        outbox_sent += static_cast<std::size_t>(n);
+      } else if (n < 0 && errno == EINTR) {
+        continue;
+      } else if (n < 0 && errno == EAGAIN) {
+        return;
+      } else {
+        fail("the box closed its input");
+      }
+    }
   }
 
   void kill_box() {
@@ -138,11 +169,14 @@ struct BoxRunner::Impl {
 BoxRunner::BoxRunner() : impl_(std::make_unique<Impl>()) {}
 
 BoxRunner::~BoxRunner() {
-  if (impl_->process) {
-    impl_->requests.reset();  // EOF: the box leaves its loop and exits
-    boost::system::error_code ec;
-    impl_->process->wait(ec);
+  if (!impl_->process) return;
+  if (impl_->in_flight > 0) {
+    impl_->kill_box();  // a test queued ahead and no longer wanted: do not wait for it
+    return;
   }
+  impl_->requests.reset();  // EOF: the box leaves its loop and exits
+  boost::system::error_code ec;
+  impl_->process->wait(ec);
 }
 
 std::variant<Ready, CompileError> BoxRunner::start(const Setup& setup) {
@@ -165,10 +199,19 @@ std::variant<Ready, CompileError> BoxRunner::start(const Setup& setup) {
   impl_->fail("unexpected reply from the box");
 }
 
-TestOutcome BoxRunner::run(const RunTest& test) {
+void BoxRunner::submit(const RunTest& test) {
   if (!impl_->process) throw JudgeError("the box is not running");
   impl_->send(MessageType::RunTest, encode(test));
+  ++impl_->in_flight;
+}
+
+TestOutcome BoxRunner::next_outcome() {
+  if (!impl_->process) throw JudgeError("the box is not running");
+  if (impl_->in_flight == 0) throw JudgeError("no test was submitted");
+  // Queued tests run one after another: the oldest one's outcome is due within its wall limit
+  // of the previous outcome.
   Frame f = impl_->receive(impl_->limits.wall + std::chrono::seconds(10));
+  --impl_->in_flight;
   if (f.type != static_cast<std::uint8_t>(MessageType::TestOutcome)) impl_->fail("unexpected reply from the box");
   try {
     return decode_test_outcome(f.payload);

@@ -210,8 +210,11 @@ SubmissionReport judge_source(const Problem& problem, const std::vector<TestCase
     rep.layers = ready.layers;
     rep.missing_layers = ready.missing;
     TestJudge tj(problem, filename, source);
-    for (const auto& test : tests) {
-      rep.tests.push_back(tj.judge(test, runner.run(test.input)));
+    // One test ahead: the box runs test i + 1 while the judge compares and reports test i.
+    if (!tests.empty()) runner.submit(tests.front().input);
+    for (std::size_t i = 0; i < tests.size(); ++i) {
+      if (i + 1 < tests.size()) runner.submit(tests[i + 1].input);
+      rep.tests.push_back(tj.judge(tests[i], runner.next_outcome()));
       if (options.on_test) options.on_test(rep.tests.back());
       if (options.stop_on_failure && rep.tests.back().verdict != Verdict::AC) break;
     }

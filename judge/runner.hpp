@@ -19,8 +19,17 @@ class Runner {
   virtual ~Runner() = default;
   /// Starts a box for one submission. A SyntaxError comes back as CompileError.
   virtual std::variant<Ready, CompileError> start(const Setup& setup) = 0;
-  /// Runs one test in a fresh child of the box. Throws JudgeError if the box fails.
-  virtual TestOutcome run(const RunTest& test) = 0;
+  /// Queues one test; the box runs queued tests in order, each in a fresh child. Queueing the
+  /// next test before reading this one's outcome lets the box work while the judge compares.
+  virtual void submit(const RunTest& test) = 0;
+  /// The outcome of the oldest submitted test not yet returned. Throws JudgeError if the box
+  /// fails.
+  virtual TestOutcome next_outcome() = 0;
+  /// Runs one test and waits for it.
+  TestOutcome run(const RunTest& test) {
+    submit(test);
+    return next_outcome();
+  }
 };
 
 /// Spawns `pyjudge-box` (found next to the running executable) with Boost.Process.
@@ -29,7 +38,8 @@ class BoxRunner final : public Runner {
   BoxRunner();
   ~BoxRunner() override;
   std::variant<Ready, CompileError> start(const Setup& setup) override;
-  TestOutcome run(const RunTest& test) override;
+  void submit(const RunTest& test) override;
+  TestOutcome next_outcome() override;
 
  private:
   struct Impl;

@@ -97,14 +97,18 @@ std::size_t read_full(int fd, char* out, std::size_t n) {
 
 }  // namespace
 
-bool write_frame(int fd, std::uint8_t type, std::string_view payload) {
+std::string encode_frame(std::uint8_t type, std::string_view payload) {
   Writer header;
   header.u64(payload.size());
   header.u8(type);
-  // One buffer, one write in the common case: fewer syscalls on the per-test path.
   std::string frame = header.take();
   frame.append(payload);
-  return write_all(fd, frame);
+  return frame;
+}
+
+bool write_frame(int fd, std::uint8_t type, std::string_view payload) {
+  // One buffer, one write in the common case: fewer syscalls on the per-test path.
+  return write_all(fd, encode_frame(type, payload));
 }
 
 std::optional<Frame> read_frame(int fd, std::size_t max_payload) {

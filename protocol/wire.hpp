@@ -59,6 +59,9 @@ struct Frame {
   std::string payload;
 };
 
+/// One frame as bytes: payload length (u64), type (u8), payload.
+std::string encode_frame(std::uint8_t type, std::string_view payload);
+
 /// Writes one frame, retrying on EINTR and short writes. Returns false if the peer is gone.
 bool write_frame(int fd, std::uint8_t type, std::string_view payload);
 

@@ -17,8 +17,8 @@ class FakeRunner final : public Runner {
   std::vector<RunTest> received;
 
   std::variant<Ready, CompileError> start(const Setup&) override { return start_result; }
-  TestOutcome run(const RunTest& test) override {
-    received.push_back(test);
+  void submit(const RunTest& test) override { received.push_back(test); }
+  TestOutcome next_outcome() override {
     TestOutcome o = outcomes.front();
     outcomes.pop_front();
     return o;
