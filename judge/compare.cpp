@@ -146,13 +146,34 @@ class Equal {
     if (e.items.size() != g.items.size()) {
       return differ(path, fmt::format("expected {} elements, got {}", e.items.size(), g.items.size()));
     }
-    auto se = sorted(e.items), sg = sorted(g.items);
+    // Line the elements up by a canonical form in which every collection that is compared
+    // without order is itself sorted: [[2, 1], [3]] and [[3], [1, 2]] must pair [2, 1] with
+    // [1, 2], not with [3].
+    std::vector<Value> ce, cg;
+    for (const auto& v : e.items) ce.push_back(canonical(v, depth + 1));
+    for (const auto& v : g.items) cg.push_back(canonical(v, depth + 1));
+    auto se = sorted(ce), sg = sorted(cg);
     for (std::size_t i = 0; i < se.size(); ++i) {
       if (!(*this)(*se[i], *sg[i], path, depth + 1)) {
         return differ(path, fmt::format("{} is missing (in any order)", repr(*se[i], 80)));
       }
     }
     return true;
+  }
+
+  // `v` with the elements of each unordered collection in it (sets, and sequences shallower
+  // than unordered_depth) sorted.
+  Value canonical(const Value& v, int depth) const {
+    bool is_set = v.kind == Kind::Set || v.kind == Kind::FrozenSet;
+    bool is_seq = v.kind == Kind::List || v.kind == Kind::Tuple;
+    if (!is_set && !is_seq) return v;
+    Value out = v;
+    for (auto& item : out.items) item = canonical(item, depth + 1);
+    if (is_set || depth < unordered_depth_) {
+      std::stable_sort(out.items.begin(), out.items.end(),
+                       [](const Value& a, const Value& b) { return order(a, b) < 0; });
+    }
+    return out;
   }
 
   bool dict(const Value& e, const Value& g, const std::string& path, int depth) {

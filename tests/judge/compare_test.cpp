@@ -45,6 +45,22 @@ TEST_CASE("Unordered comparison is a multiset at the top level only, unless aske
   CHECK_FALSE(compare_values(list({i(1), i(1)}), list({i(1), i(2)}), CompareMode::Unordered, {}).equal);
 }
 
+TEST_CASE("Depth-2 unordered lines elements up by their own sorted form, not their raw order") {
+  // Sorted raw, [1, 3] < [2] but [2] < [3, 1]: pairing by raw order would match [1, 3] with [2].
+  CompareOptions o;
+  o.unordered_depth = 2;
+  Value e = list({list({i(1), i(3)}), list({i(2)}), list({})});
+  Value g = list({list({}), list({i(3), i(1)}), list({i(2)})});
+  CHECK(compare_values(e, g, CompareMode::Unordered, o).equal);
+  Value wrong = list({list({}), list({i(3), i(2)}), list({i(1)})});
+  CHECK_FALSE(compare_values(e, wrong, CompareMode::Unordered, o).equal);
+  // Sets are unordered at every depth: a set of frozensets too.
+  auto fs = [](std::vector<Value> items) { return Value::sequence(Value::Kind::FrozenSet, std::move(items)); };
+  Value s1 = Value::sequence(Value::Kind::Set, {fs({i(1), i(3)}), fs({i(2)})});
+  Value s2 = Value::sequence(Value::Kind::Set, {fs({i(2)}), fs({i(3), i(1)})});
+  CHECK(exact(s1, s2));
+}
+
 TEST_CASE("Dicts and sets compare regardless of order") {
   Value d1 = Value::sequence(Value::Kind::Dict, {Value::of_str("a"), i(1), Value::of_str("b"), i(2)});
   Value d2 = Value::sequence(Value::Kind::Dict, {Value::of_str("b"), i(2), Value::of_str("a"), i(1)});
