@@ -141,8 +141,12 @@ class TestJudge {
     const auto* raised = s.report ? std::get_if<RaisedException>(&*s.report) : nullptr;
     if (raised && r.verdict != Verdict::AC) r.error_line = candidate_line(*raised, filename_);
     if (!test.sample) {
-      if (r.verdict == Verdict::WA || r.verdict == Verdict::RE) {
-        r.message = r.verdict == Verdict::WA ? "wrong answer on a hidden test" : "runtime error on a hidden test";
+      // An exception's type and line say what went wrong without its message, which may quote
+      // the test's data (KeyError: 123456). Signals, exit statuses and forbidden calls carry none.
+      if (r.verdict == Verdict::WA) r.message = "wrong answer on a hidden test";
+      if (r.verdict == Verdict::RE && raised) {
+        r.message = r.error_line ? fmt::format("{} on a hidden test (line {})", raised->type, *r.error_line)
+                                 : raised->type + " on a hidden test";
       }
       return;
     }

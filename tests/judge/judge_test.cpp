@@ -126,3 +126,19 @@ TEST_CASE("A corrupted result channel is the candidate's runtime error, not an i
   SubmissionReport r = judge_source(p, p.tests, "sol.py", "", runner, {});
   CHECK(r.verdict == Verdict::RE);
 }
+
+TEST_CASE("A runtime error on a hidden test names the exception and line, not its message") {
+  Problem p = problem_with({test("hidden-1", false, 42)});
+  FakeRunner runner;
+  TestOutcome o = returning(Value::none());
+  o.status = 1;
+  RaisedException e{"KeyError", "builtins", {"builtins.KeyError"}, "'secret-key-987'", {}};
+  e.frames.push_back(TraceFrame{"sol.py", 2, "f"});
+  o.report = encode(ChildReport{e});
+  runner.outcomes = {o};
+  SubmissionReport r = judge_source(p, p.tests, "sol.py", "def f(x):\n    return {}[x]\n", runner, {});
+  REQUIRE(r.tests.size() == 1);
+  CHECK(r.tests[0].verdict == Verdict::RE);
+  CHECK(r.tests[0].message == "KeyError on a hidden test (line 2)");
+  CHECK(to_json(r).dump().find("secret-key-987") == std::string::npos);
+}
