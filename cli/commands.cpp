@@ -62,23 +62,33 @@ Action list_command(CLI::App& app) {
   app.add_flag("--json", o->json, "JSON array instead of a table");
   return [o] {
     fs::path dir = o->problems_dir.empty() ? default_problems_dir() : fs::path(o->problems_dir);
-    nlohmann::json all = nlohmann::json::array();
+    std::vector<Problem> shown;
     int errors = 0;
-    if (!o->json) std::cout << fmt::format("{:<24} {:<34} {:<9} {:<7} {}\n", "ID", "TITLE", "MODE", "LEVEL", "TOPICS");
     for (const auto& d : problem_dirs(dir)) {
       try {
         Problem p = load_problem(d);
-        if (!o->topic.empty() && std::find(p.topics.begin(), p.topics.end(), o->topic) == p.topics.end()) continue;
-        std::string topics = fmt::format("{}", fmt::join(p.topics, ", "));
-        if (o->json) {
-          all.push_back({{"id", p.id}, {"title", p.title}, {"mode", mode_name(p.mode)}, {"difficulty", p.difficulty}, {"topics", p.topics}});
-        } else {
-          std::cout << fmt::format("{:<24} {:<34} {:<9} {:<7} {}\n", p.id, p.title, mode_name(p.mode), p.difficulty, topics);
+        if (o->topic.empty() || std::find(p.topics.begin(), p.topics.end(), o->topic) != p.topics.end()) {
+          shown.push_back(std::move(p));
         }
       } catch (const SpecError& e) {
         std::cerr << "pyjudge: " << e.what() << "\n";
         ++errors;
       }
+    }
+    nlohmann::json all = nlohmann::json::array();
+    std::size_t id_width = 2, title_width = 5;
+    for (const auto& p : shown) {
+      all.push_back({{"id", p.id}, {"title", p.title}, {"mode", mode_name(p.mode)}, {"difficulty", p.difficulty}, {"topics", p.topics}});
+      id_width = std::max(id_width, p.id.size());
+      title_width = std::max(title_width, p.title.size());
+    }
+    if (!o->json) {
+      auto row = [&](std::string_view id, std::string_view title, std::string_view mode, std::string_view level,
+                     std::string_view topics) {
+        std::cout << fmt::format("{:<{}}  {:<{}}  {:<8}  {:<6}  {}\n", id, id_width, title, title_width, mode, level, topics);
+      };
+      row("ID", "TITLE", "MODE", "LEVEL", "TOPICS");
+      for (const auto& p : shown) row(p.id, p.title, mode_name(p.mode), p.difficulty, fmt::format("{}", fmt::join(p.topics, ", ")));
     }
     if (o->json) std::cout << all.dump(2) << "\n";
     return errors ? int(kUsageError) : int(kAccepted);
