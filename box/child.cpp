@@ -99,14 +99,21 @@ void flush_stdio() {
   _exit(exit_code);
 }
 
+[[noreturn]] void finish_returned(const Writer& encoded_value) {
+  flush_stdio();
+  write_all(kReportFd, encode_returned_report(encoded_value.data()));
+  _exit(0);
+}
+
 // Serialises `obj` (new reference, may be null with an exception pending) and exits.
 [[noreturn]] void finish_with(PyObject* obj) {
   if (!obj) finish(describe_pending_exception(), 0);
   std::string why;
-  std::optional<Value> value = python::from_python(obj, why);
+  Writer value;
+  bool plain = python::encode_python(obj, value, why);
   Py_DECREF(obj);
-  if (!value) finish(NotPlainData{why}, 0);
-  finish(Returned{std::move(*value)}, 0);
+  if (!plain) finish(NotPlainData{why}, 0);
+  finish_returned(value);
 }
 
 PyObject* lookup(PyObject* globals, const std::string& name) {
@@ -153,7 +160,8 @@ PyObject* resolve_entry(const Program& p) {
 // is serialised as soon as it returns, before later calls can mutate it.
 [[noreturn]] void run_design(const Program& p, const TestInput& in) {
   const auto& ops = in.test->ops;
-  Value results = Value::sequence(Value::Kind::List, {});
+  Writer results;  // a list: None for the constructor, then each call's result
+  encode_collection_header(Value::Kind::List, ops.size(), results);
   PyObject* instance = nullptr;
   for (std::size_t i = 0; i < ops.size(); ++i) {
     PyObject* call_args = PyList_AsTuple(PyList_GET_ITEM(in.args, i));
@@ -165,16 +173,15 @@ PyObject* resolve_entry(const Program& p) {
     if (!ret) finish_with(nullptr);
     if (i == 0) {
       instance = ret;
-      results.items.emplace_back();
+      encode(Value::none(), results);
       continue;
     }
     std::string why;
-    std::optional<Value> v = python::from_python(ret, why);
+    bool plain = python::encode_python(ret, results, why);
     Py_DECREF(ret);
-    if (!v) finish(NotPlainData{"operation " + std::to_string(i) + " (" + ops[i] + "): " + why}, 0);
-    results.items.push_back(std::move(*v));
+    if (!plain) finish(NotPlainData{"operation " + std::to_string(i) + " (" + ops[i] + "): " + why}, 0);
   }
-  finish(Returned{std::move(results)}, 0);
+  finish_returned(results);
 }
 
 [[noreturn]] void run_script(const Program& p, const TestInput& in) {

@@ -239,11 +239,16 @@ void encode_forbidden_report(std::int64_t number, unsigned char (&out)[kForbidde
 std::string encode(const ChildReport& m) {
   Writer payload;
   std::visit(ReportEncoder{payload}, m);
-  Writer frame;
-  frame.u64(payload.data().size());
-  frame.u8(static_cast<std::uint8_t>(MessageType::ChildReport));
-  std::string out = frame.take();
-  out += payload.data();
+  return encode_frame(static_cast<std::uint8_t>(MessageType::ChildReport), payload.data());
+}
+
+std::string encode_returned_report(std::string_view encoded_value) {
+  Writer header;
+  header.u64(encoded_value.size() + 1);
+  header.u8(static_cast<std::uint8_t>(MessageType::ChildReport));
+  header.u8(static_cast<std::uint8_t>(ReportKind::Returned));
+  std::string out = header.take();
+  out += encoded_value;
   return out;
 }
 

@@ -121,6 +121,10 @@ struct ForbiddenSyscall {
 
 using ChildReport = std::variant<Returned, RaisedException, NotPlainData, ForbiddenSyscall>;
 
+/// The frame of a Returned report whose value is already encoded (see encode(const Value&)):
+/// the child serialises a result straight from Python objects, never holding a Value tree.
+std::string encode_returned_report(std::string_view encoded_value);
+
 std::string encode(const Setup& m);
 std::string encode(const Ready& m);
 std::string encode(const CompileError& m);

@@ -223,6 +223,11 @@ std::string repr(const Value& v, std::size_t max_chars) {
   return p.finish();
 }
 
+void encode_collection_header(Value::Kind kind, std::size_t n, Writer& w) {
+  w.u8(static_cast<std::uint8_t>(kind));
+  w.u64(n);
+}
+
 void encode(const Value& v, Writer& w) {
   using K = Value::Kind;
   w.u8(static_cast<std::uint8_t>(v.kind));

@@ -60,6 +60,9 @@ const char* type_name(Value::Kind kind);
 inline constexpr int kMaxValueDepth = 2000;
 
 void encode(const Value& v, Writer& w);
+/// The start of a List/Tuple/Dict/Set/FrozenSet/TreeNode of `n` items; the caller then encodes
+/// exactly `n` items (a Dict's are key, value, key, value...).
+void encode_collection_header(Value::Kind kind, std::size_t n, Writer& w);
 /// Decodes one Value; throws ProtocolError on malformed or too deeply nested input.
 Value decode_value(Reader& r);
 

@@ -111,39 +111,44 @@ PyObject* build_items(const Value& v) {
   return out.release();
 }
 
-// ---- Python -> Value ---------------------------------------------------------------------------
+// ---- Python -> encoded Value -------------------------------------------------------------------
 
 constexpr std::size_t kMaxNodes = 50'000'000;
 
+// Writes the encoding of protocol/value.hpp straight from the Python objects: no Value tree is
+// built in the child, whose memory is the candidate's (a tree costs ~100 bytes per element).
 class Walker {
  public:
-  explicit Walker(std::string& why_not) : why_not_(why_not) {}
+  Walker(Writer& w, std::string& why_not) : w_(w), why_not_(why_not) {}
 
-  bool walk(PyObject* o, Value& out, int depth) {
+  bool walk(PyObject* o, int depth) {
     if (depth > kMaxValueDepth) return fail("the value is nested too deeply (or contains itself)");
     if (++count_ > kMaxNodes) return fail("the value is too large");
     PyTypeObject* t = Py_TYPE(o);
-    if (o == Py_None) return out.kind = Kind::None, true;
-    if (t == &PyBool_Type) return out = Value::of_bool(o == Py_True), true;
-    if (t == &PyLong_Type) return integer(o, out);
-    if (t == &PyFloat_Type) return out = Value::of_float(PyFloat_AS_DOUBLE(o)), true;
-    if (t == &PyUnicode_Type) return text(o, out);
+    if (o == Py_None) return kind(Kind::None), true;
+    if (t == &PyBool_Type) return kind(Kind::Bool), w_.u8(o == Py_True), true;
+    if (t == &PyLong_Type) return integer(o);
+    if (t == &PyFloat_Type) return kind(Kind::Float), w_.f64(PyFloat_AS_DOUBLE(o)), true;
+    if (t == &PyUnicode_Type) return text(o);
     if (t == &PyBytes_Type) {
-      out.kind = Kind::Bytes;
-      out.text.assign(PyBytes_AS_STRING(o), static_cast<std::size_t>(PyBytes_GET_SIZE(o)));
+      kind(Kind::Bytes);
+      w_.bytes(std::string_view(PyBytes_AS_STRING(o), static_cast<std::size_t>(PyBytes_GET_SIZE(o))));
       return true;
     }
-    if (t == &PyList_Type || t == &PyTuple_Type) return sequence(o, out, depth);
-    if (t == &PyDict_Type) return dict(o, out, depth);
-    if (t == &PySet_Type || t == &PyFrozenSet_Type) return set(o, out, depth);
-    if (is_structure(t, "ListNode", structures().list_node)) return list_node(o, out, depth);
-    if (is_structure(t, "TreeNode", structures().tree_node)) return tree_node(o, out, depth);
+    if (t == &PyList_Type || t == &PyTuple_Type) return sequence(o, depth);
+    if (t == &PyDict_Type) return dict(o, depth);
+    if (t == &PySet_Type || t == &PyFrozenSet_Type) return set(o, depth);
+    if (is_structure(t, "ListNode", structures().list_node)) return list_node(o, depth);
+    if (is_structure(t, "TreeNode", structures().tree_node)) return tree_node(o, depth);
     return fail(fmt::format("a value of type '{}' is not plain data (only int, float, str, bool, "
                             "None, bytes, list, tuple, dict, set, ListNode and TreeNode compare)",
                             t->tp_name));
   }
 
  private:
+  void kind(Kind k) { w_.u8(static_cast<std::uint8_t>(k)); }
+  void size(std::size_t n) { w_.u64(n); }
+
   bool fail(std::string why) {
     if (why_not_.empty()) why_not_ = std::move(why);
     return false;
@@ -168,107 +173,118 @@ class Walker {
     return true;
   }
 
-  bool integer(PyObject* o, Value& out) {
+  bool integer(PyObject* o) {
     int overflow = 0;
     long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
-    if (!overflow) return out = Value::of_int(v), true;
+    if (!overflow) return kind(Kind::Int), w_.i64(v), true;
     PyObject* hex = PyNumber_ToBase(o, 16);
     if (!hex) return PyErr_Clear(), fail("an integer that cannot be converted");
-    out.kind = Kind::BigInt;
-    out.text = PyUnicode_AsUTF8(hex);
+    kind(Kind::BigInt);
+    w_.bytes(PyUnicode_AsUTF8(hex));
     Py_DECREF(hex);
     return true;
   }
 
-  bool text(PyObject* o, Value& out) {
+  bool text(PyObject* o) {
     Py_ssize_t n;
     const char* s = PyUnicode_AsUTF8AndSize(o, &n);
-    out.kind = Kind::Str;
     if (s) {
-      out.text.assign(s, static_cast<std::size_t>(n));
+      kind(Kind::Str);
+      w_.bytes(std::string_view(s, static_cast<std::size_t>(n)));
       return true;
     }
     PyErr_Clear();  // lone surrogates: keep them distinguishable rather than fail
     PyObject* b = PyUnicode_AsEncodedString(o, "utf-8", "surrogatepass");
     if (!b) return PyErr_Clear(), fail("a string that cannot be encoded");
-    out.text.assign(PyBytes_AS_STRING(b), static_cast<std::size_t>(PyBytes_GET_SIZE(b)));
+    kind(Kind::Str);
+    w_.bytes(std::string_view(PyBytes_AS_STRING(b), static_cast<std::size_t>(PyBytes_GET_SIZE(b))));
     Py_DECREF(b);
     return true;
   }
 
-  bool sequence(PyObject* o, Value& out, int depth) {
+  bool sequence(PyObject* o, int depth) {
     bool list = Py_TYPE(o) == &PyList_Type;
-    out.kind = list ? Kind::List : Kind::Tuple;
     Py_ssize_t n = list ? PyList_GET_SIZE(o) : PyTuple_GET_SIZE(o);
-    out.items.resize(static_cast<std::size_t>(n));
+    kind(list ? Kind::List : Kind::Tuple);
+    size(static_cast<std::size_t>(n));
     for (Py_ssize_t i = 0; i < n; ++i) {
       PyObject* item = list ? PyList_GET_ITEM(o, i) : PyTuple_GET_ITEM(o, i);
-      if (!walk(item, out.items[i], depth + 1)) return false;
+      if (!walk(item, depth + 1)) return false;
       // A list can be shrunk by nothing here (no candidate code runs), but be defensive.
       if (list && PyList_GET_SIZE(o) != n) return fail("a list changed while being read");
     }
     return true;
   }
 
-  bool dict(PyObject* o, Value& out, int depth) {
-    out.kind = Kind::Dict;
-    out.items.reserve(static_cast<std::size_t>(PyDict_GET_SIZE(o)) * 2);
+  bool dict(PyObject* o, int depth) {
+    kind(Kind::Dict);
+    size(static_cast<std::size_t>(PyDict_GET_SIZE(o)) * 2);
     PyObject *key, *val;
-    Py_ssize_t pos = 0;
+    Py_ssize_t pos = 0, seen = 0;
     while (PyDict_Next(o, &pos, &key, &val)) {
-      out.items.emplace_back();
-      if (!walk(key, out.items.back(), depth + 1)) return false;
-      out.items.emplace_back();
-      if (!walk(val, out.items.back(), depth + 1)) return false;
+      if (!walk(key, depth + 1) || !walk(val, depth + 1)) return false;
+      ++seen;
     }
-    return true;
+    return seen == PyDict_GET_SIZE(o) || fail("a dict changed while being read");
   }
 
-  bool set(PyObject* o, Value& out, int depth) {
-    out.kind = Py_TYPE(o) == &PySet_Type ? Kind::Set : Kind::FrozenSet;
+  bool set(PyObject* o, int depth) {
+    kind(Py_TYPE(o) == &PySet_Type ? Kind::Set : Kind::FrozenSet);
+    Py_ssize_t n = PySet_GET_SIZE(o), seen = 0;
+    size(static_cast<std::size_t>(n));
     PyObject* it = PyObject_GetIter(o);
     if (!it) return PyErr_Clear(), fail("a set that cannot be iterated");
     bool ok = true;
     while (PyObject* item = PyIter_Next(it)) {
-      ok = walk(item, out.items.emplace_back(), depth + 1);
+      ok = ++seen <= n && walk(item, depth + 1);
       Py_DECREF(item);
       if (!ok) break;
     }
     Py_DECREF(it);
     PyErr_Clear();
-    return ok;
+    return ok && (seen == n || fail("a set changed while being read"));
   }
 
-  bool list_node(PyObject* head, Value& out, int depth) {
-    out.kind = Kind::ListNode;
+  // Node values are borrowed references: the nodes keep them alive, and nothing here runs
+  // candidate code that could drop them.
+  bool list_node(PyObject* head, int depth) {
+    std::vector<PyObject*> values;
     std::unordered_map<PyObject*, std::int64_t> index;
+    std::int64_t cycle_pos = -1;
     for (PyObject* node = head; node != Py_None;) {
       if (auto seen = index.find(node); seen != index.end()) {
-        out.cycle_pos = seen->second;
-        return true;
+        cycle_pos = seen->second;
+        break;
       }
       if (!is_structure(Py_TYPE(node), "ListNode", structures().list_node)) {
         return fail(fmt::format("a ListNode whose next is a '{}'", Py_TYPE(node)->tp_name));
       }
-      index.emplace(node, static_cast<std::int64_t>(out.items.size()));
+      index.emplace(node, static_cast<std::int64_t>(values.size()));
       PyObject *val, *next;
       if (!field(node, "val", val) || !field(node, "next", next)) return false;
-      if (!walk(val, out.items.emplace_back(), depth + 1)) return false;
+      values.push_back(val);
       if (++count_ > kMaxNodes) return fail("the linked list is too long");
       node = next;
+    }
+    kind(Kind::ListNode);
+    w_.i64(cycle_pos);
+    size(values.size());
+    for (PyObject* v : values) {
+      if (!walk(v, depth + 1)) return false;
     }
     return true;
   }
 
-  bool tree_node(PyObject* root, Value& out, int depth) {
-    out.kind = Kind::TreeNode;
+  // Level order with None for a missing child, trailing Nones trimmed (LeetCode's encoding).
+  bool tree_node(PyObject* root, int depth) {
+    std::vector<PyObject*> values;  // nullptr: no node here
     std::unordered_set<PyObject*> seen;
     std::deque<PyObject*> queue{root};
     while (!queue.empty()) {
       PyObject* node = queue.front();
       queue.pop_front();
       if (node == Py_None) {
-        out.items.emplace_back();
+        values.push_back(nullptr);
         continue;
       }
       if (!is_structure(Py_TYPE(node), "TreeNode", structures().tree_node)) {
@@ -279,15 +295,22 @@ class Walker {
       if (!field(node, "val", val) || !field(node, "left", left) || !field(node, "right", right)) {
         return false;
       }
-      if (!walk(val, out.items.emplace_back(), depth + 1)) return false;
+      values.push_back(val);
       if (++count_ > kMaxNodes) return fail("the tree is too large");
       queue.push_back(left);
       queue.push_back(right);
     }
-    while (!out.items.empty() && out.items.back().kind == Kind::None) out.items.pop_back();
+    while (!values.empty() && !values.back()) values.pop_back();
+    kind(Kind::TreeNode);
+    size(values.size());
+    for (PyObject* v : values) {
+      if (!v) kind(Kind::None);
+      else if (!walk(v, depth + 1)) return false;
+    }
     return true;
   }
 
+  Writer& w_;
   std::string& why_not_;
   std::size_t count_ = 0;
 };
@@ -311,11 +334,15 @@ PyObject* to_python(const Value& v) {
   }
 }
 
+bool encode_python(PyObject* obj, Writer& out, std::string& why_not) {
+  return Walker(out, why_not).walk(obj, 0);
+}
+
 std::optional<Value> from_python(PyObject* obj, std::string& why_not) {
-  Value out;
-  Walker walker(why_not);
-  if (!walker.walk(obj, out, 0)) return std::nullopt;
-  return out;
+  Writer w;
+  if (!encode_python(obj, w, why_not)) return std::nullopt;
+  Reader r(w.data());
+  return decode_value(r);
 }
 
 }  // namespace pyjudge::python

@@ -17,6 +17,10 @@ namespace pyjudge::python {
 /// A new reference to a fresh Python object equal to `v`; nullptr with a Python error set.
 PyObject* to_python(const Value& v);
 
+/// Appends the encoding of `obj` as a Value (protocol/value.hpp) to `out`, without building the
+/// Value; false with `why_not` saying which part is not plain data (`out` is then incomplete).
+bool encode_python(PyObject* obj, Writer& out, std::string& why_not);
+
 /// The Value of `obj`, or nullopt with `why_not` saying which part is not plain data.
 std::optional<Value> from_python(PyObject* obj, std::string& why_not);
 
