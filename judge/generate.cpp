@@ -21,13 +21,12 @@ const Value* field(const Value& dict, const char* name) {
 
 TestCase test_from(const Problem& p, const GeneratorSpec& g, const Value& fields, std::int64_t size, int index) {
   TestCase t;
-  std::string stem = g.file.stem().string();
-  t.name = fmt::format("{}-{}-{}", stem.starts_with("gen") ? stem : "gen-" + stem, size, index + 1);
+  t.name = generated_test_name(g, size, index);
   t.origin = g.origin;
   t.input.compare_arg = p.tests.empty() ? -1 : p.tests.front().input.compare_arg;
   auto require = [&](const Value* v, Value::Kind kind, const char* name) {
     if (v && v->kind != kind) {
-      throw JudgeError(fmt::format("{}: generate() field '{}' must be a {}", g.origin, name, type_name(kind)));
+      throw JudgeError(fmt::format("{}: generate() field '{}' must be a {}", g.origin.str(), name, type_name(kind)));
     }
     return v;
   };
@@ -61,7 +60,7 @@ void fill_expected(const Problem& p, std::vector<TestCase>& generated, Runner& r
     }
     const auto* ret = report ? std::get_if<Returned>(&*report) : nullptr;
     if (!ret || o.signaled || o.status != 0 || o.killed_by != KilledBy::None) {
-      throw JudgeError(fmt::format("the reference solution fails on generated test {} ({})", t.name, t.origin));
+      throw JudgeError(fmt::format("the reference solution fails on generated test {} ({})", t.name, t.origin.str()));
     }
     if (p.mode == Mode::Stdio) t.expected_output = o.stdout_data;
     else t.expected = ret->value;

@@ -73,9 +73,7 @@ class SpecReader {
     throw SpecError(file_, n.Mark().line + 1, field, msg);
   }
 
-  std::string origin(const YAML::Node& n) const {
-    return fmt::format("{}:{}", file_.string(), n.Mark().line + 1);
-  }
+  Location origin(const YAML::Node& n) const { return {file_, n.Mark().line + 1}; }
 
   std::string str(const YAML::Node& n, const std::string& field) const {
     if (!n.IsScalar()) fail(n, field, "expected a string");
@@ -202,15 +200,19 @@ class SpecReader {
   Value structure(const YAML::Node& n, const std::string& field, bool list) const {
     Value v;
     v.kind = list ? Value::Kind::ListNode : Value::Kind::TreeNode;
-    YAML::Node values = n;
-    if (list && n.IsMap()) {  // {values: [...], pos: k}: the tail links back to index k
+    // {values: [...], pos: k}: the tail links back to index k. (Bound once: assigning one
+    // YAML::Node to another overwrites the node it refers to instead of rebinding.)
+    const bool with_cycle = list && n.IsMap();
+    const YAML::Node values = with_cycle ? n["values"] : n;
+    if (with_cycle) {
       only_fields(n, {"values", "pos"}, "!ListNode");
-      values = n["values"];
       if (n["pos"]) v.cycle_pos = integer(n["pos"], "pos");
     }
     if (!values.IsSequence()) fail(n, field, "!ListNode/!TreeNode takes a list of values");
     for (const auto& item : values) v.items.push_back(value(item, field));
-    if (v.cycle_pos >= static_cast<std::int64_t>(v.items.size())) fail(n, "pos", "out of range");
+    if (v.cycle_pos < -1 || v.cycle_pos >= static_cast<std::int64_t>(v.items.size())) {
+      fail(with_cycle && n["pos"] ? n["pos"] : n, "pos", "out of range (-1 for no cycle, else an index of values)");
+    }
     if (!list) {
       while (!v.items.empty() && v.items.back().kind == Value::Kind::None) v.items.pop_back();
     }
@@ -286,7 +288,20 @@ class ProblemLoader {
     if (p_.tests.empty() && p_.generators.empty()) reader_.fail(root, "tests", "the problem has no tests");
     std::set<std::string> names;
     for (const auto& t : p_.tests) {
-      if (!names.insert(t.name).second) throw SpecError(p_.spec_file, 0, "name", "duplicate test name '" + t.name + "'");
+      if (!names.insert(t.name).second) {
+        throw SpecError(t.origin.file, t.origin.line, "name", "duplicate test name '" + t.name + "'");
+      }
+    }
+    for (const auto& g : p_.generators) {
+      for (std::int64_t size : g.sizes) {
+        for (int i = 0; i < g.count; ++i) {
+          std::string name = generated_test_name(g, size, i);
+          if (!names.insert(name).second) {
+            throw SpecError(g.origin.file, g.origin.line, "generate",
+                            "generated test name '" + name + "' is already taken (same file and size twice?)");
+          }
+        }
+      }
     }
   }
 
@@ -390,7 +405,7 @@ class ProblemLoader {
     if (n["code"]) {
       in.code = r.str(n["code"], "code");
       try {
-        host::check_compiles(in.code, t.origin);
+        host::check_compiles(in.code, t.origin.str());
       } catch (const std::runtime_error& e) {
         r.fail(n["code"], "code", e.what());
       }
@@ -457,6 +472,11 @@ class ProblemLoader {
 };
 
 }  // namespace
+
+std::string generated_test_name(const GeneratorSpec& g, std::int64_t size, int index) {
+  std::string stem = g.file.stem().string();
+  return fmt::format("{}-{}-{}", stem.starts_with("gen") ? stem : "gen-" + stem, size, index + 1);
+}
 
 Problem load_problem(const fs::path& path) {
   Problem p;

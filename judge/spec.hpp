@@ -25,6 +25,13 @@ class SpecError : public std::runtime_error {
   std::string field_;
 };
 
+/// Where something was written: a spec file and a 1-based line.
+struct Location {
+  std::filesystem::path file;
+  int line = 0;
+  std::string str() const { return file.string() + ":" + std::to_string(line); }
+};
+
 enum class CompareMode { Exact, Unordered, Float, Tokens, Lines, Checker };
 
 struct CompareOptions {
@@ -37,7 +44,7 @@ struct CompareOptions {
 struct TestCase {
   std::string name;
   bool sample = false;
-  std::string origin;  ///< "problems/x/problem.yaml:14", for messages
+  Location origin;     ///< where the test is written (a generated test: its generate entry)
   RunTest input;       ///< everything the box receives for this test, and nothing more
   // What the judge expects; never sent to the box.
   std::optional<Value> expected;
@@ -50,8 +57,12 @@ struct GeneratorSpec {
   std::int64_t seed = 0;
   int count = 1;
   std::vector<std::int64_t> sizes;
-  std::string origin;
+  Location origin;
 };
+
+/// A generated test's name: `<file stem>-<size>-<n>` (gen- prefixed), n counting from 1 while
+/// the generator's `i` counts from 0.
+std::string generated_test_name(const GeneratorSpec& g, std::int64_t size, int index);
 
 struct Problem {
   std::filesystem::path dir;

@@ -94,3 +94,37 @@ TEST_CASE("Malformed specs name the file, the line and the field") {
 TEST_CASE("A missing spec is an error naming the file") {
   CHECK_THROWS_AS(load_problem("/nonexistent/problem"), SpecError);
 }
+
+TEST_CASE("A !ListNode with pos keeps its cycle; a pos out of range is an error") {
+  TempProblem p(R"Y(id: p
+mode: function
+entry: f
+tests:
+  - args: [!ListNode {values: [3, 2, 0, -4], pos: 1}, !ListNode [1, 2]]
+    expected: 1
+)Y");
+  Problem prob = load_problem(p.dir);
+  const Value& args = prob.tests[0].input.args;
+  CHECK(args.items[0].cycle_pos == 1);
+  CHECK(args.items[0].items.size() == 4);
+  CHECK(args.items[1].cycle_pos == -1);
+  CHECK(error_of("id: p\nmode: function\nentry: f\ntests:\n  - args: [!ListNode {values: [1, 2], pos: 9}]\n"
+                 "    expected: 1\n").find("problem.yaml:5 pos") == 0);
+}
+
+TEST_CASE("Test names are unique, generated ones included") {
+  CHECK(error_of("id: p\nmode: function\nentry: f\ntests:\n  - {name: a, args: [], expected: 1}\n"
+                 "  - {name: a, args: [], expected: 2}\n").find("problem.yaml:6 name") == 0);
+  TempProblem p("id: p\nmode: function\nentry: f\nreference: ref.py\ngenerate:\n"
+                "  - {generator: gen.py, seed: 1, sizes: [10]}\n  - {generator: gen.py, seed: 2, sizes: [10]}\n");
+  std::ofstream(p.dir / "gen.py") << "def generate(rng, size):\n    return {'args': [size]}\n";
+  std::ofstream(p.dir / "ref.py") << "def f(n):\n    return n\n";
+  try {
+    load_problem(p.dir);
+    FAIL("duplicate generated names were accepted");
+  } catch (const SpecError& e) {
+    CHECK(e.line() == 7);
+    CHECK(e.field() == "generate");
+    CHECK(std::string(e.what()).find("gen-10-1") != std::string::npos);
+  }
+}
