@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <fmt/format.h>
 #include <fstream>
 #include <iostream>
@@ -10,6 +11,7 @@
 #include "judge/feedback.hpp"
 #include "judge/problems.hpp"
 #include "judge/report.hpp"
+#include "judge/validate.hpp"
 
 namespace pyjudge::cli {
 
@@ -123,6 +125,72 @@ Action show_command(CLI::App& app) {
   };
 }
 
+Action validate_command(CLI::App& app) {
+  struct Options {
+    std::vector<std::string> problems;
+    std::string problems_dir;
+    bool json = false;
+  };
+  auto o = std::make_shared<Options>();
+  app.add_option("problem", o->problems, "problem ids or paths (default: every problem in the folder)");
+  app.add_option("--problems", o->problems_dir, "folder of problems");
+  app.add_flag("--json", o->json, "print one JSON object instead of the table");
+  return [o] {
+    fs::path dir = o->problems_dir.empty() ? default_problems_dir() : fs::path(o->problems_dir);
+    std::vector<fs::path> dirs;
+    if (o->problems.empty()) dirs = problem_dirs(dir);
+    for (const auto& ref : o->problems) {
+      fs::path as_path(ref);
+      if (fs::is_regular_file(as_path)) as_path = as_path.parent_path();
+      if (fs::is_directory(as_path)) dirs.push_back(as_path);
+      else if (fs::is_directory(dir / ref)) dirs.push_back(dir / ref);
+      else throw std::invalid_argument("no such problem: " + ref + " (looked in " + dir.string() + ")");
+    }
+    bool colour = use_colour();
+    auto paint = [&](bool ok, const std::string& s) {
+      return colour ? (ok ? "\x1b[32m" : "\x1b[31;1m") + s + "\x1b[0m" : s;
+    };
+    ValidateOptions options;
+    if (!o->json) {
+      std::cout << fmt::format("{:<30} {:<52} {:<4} {:<4} {:>16}  {}\n", "PROBLEM", "SOLUTION", "WANT", "GOT",
+                               "SLOWEST / LIMIT", "RESULT");
+      options.on_solution = [&](const ProblemValidation& v, const SolutionCheck& s) {
+        std::cout << fmt::format("{:<30} {:<52} {:<4} {:<4} {:>16}  ", v.id, s.file.string(), verdict_code(s.expected),
+                                 verdict_code(s.got),
+                                 fmt::format("{:.0f} / {} ms", s.slowest.count() / 1000.0, v.time_limit.count()))
+                  << paint(s.ok, s.ok ? "ok" : s.got == s.expected ? "NO MARGIN" : "MISMATCH") << "\n";
+        if (!s.ok && !s.message.empty()) std::cout << "    " << s.message.substr(0, 2000) << "\n";
+        std::cout.flush();
+      };
+    }
+    auto start = std::chrono::steady_clock::now();
+    nlohmann::json all = nlohmann::json::array();
+    int bad_problems = 0, solutions = 0, bad_solutions = 0;
+    for (const auto& d : dirs) {
+      ProblemValidation v = validate_problem(d, make_box_runner, options);
+      bad_problems += !v.ok();
+      solutions += static_cast<int>(v.solutions.size());
+      for (const auto& s : v.solutions) bad_solutions += !s.ok;
+      if (o->json) all.push_back(to_json(v));
+      if (!o->json) {
+        for (const auto& e : v.errors) std::cout << paint(false, "error") << " " << v.id << ": " << e << "\n";
+      }
+    }
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (o->json) {
+      nlohmann::json out = {{"schema", 1}, {"ok", bad_problems == 0}, {"problems", all}, {"seconds", seconds}};
+      std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    } else {
+      std::cout << fmt::format("\n{} problems, {} solutions: ", dirs.size(), solutions)
+                << paint(bad_problems == 0, bad_problems == 0 ? "all valid"
+                                                              : fmt::format("{} problems invalid, {} solutions mismatched",
+                                                                            bad_problems, bad_solutions))
+                << fmt::format(" ({:.1f} s)\n", seconds);
+    }
+    return bad_problems == 0 ? int(kAccepted) : int(kRejected);
+  };
+}
+
 }  // namespace
 
 const std::vector<Command>& commands() {
@@ -130,6 +198,7 @@ const std::vector<Command>& commands() {
       {"run", "judge a solution: pyjudge run two-sum solution.py [--json]", run_command},
       {"list", "list the problems with mode, difficulty and topics", list_command},
       {"show", "print a problem's statement and sample tests", show_command},
+      {"validate", "check problems: spec, deterministic generators, reference margin, verdict of every solution", validate_command},
   };
   return table;
 }

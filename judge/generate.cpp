@@ -69,9 +69,7 @@ void fill_expected(const Problem& p, std::vector<TestCase>& generated, Runner& r
 
 }  // namespace
 
-std::vector<TestCase> all_tests(const Problem& problem, const RunnerFactory& make_runner) {
-  std::vector<TestCase> tests = problem.tests;
-  if (problem.generators.empty()) return tests;
+std::vector<TestCase> generated_inputs(const Problem& problem) {
   std::vector<TestCase> generated;
   for (const auto& g : problem.generators) {
     for (std::int64_t size : g.sizes) {
@@ -86,6 +84,13 @@ std::vector<TestCase> all_tests(const Problem& problem, const RunnerFactory& mak
       }
     }
   }
+  return generated;
+}
+
+std::vector<TestCase> all_tests(const Problem& problem, const RunnerFactory& make_runner) {
+  std::vector<TestCase> tests = problem.tests;
+  if (problem.generators.empty()) return tests;
+  std::vector<TestCase> generated = generated_inputs(problem);
   auto runner = make_runner();
   fill_expected(problem, generated, *runner);
   tests.insert(tests.end(), generated.begin(), generated.end());

@@ -231,9 +231,16 @@ SubmissionReport judge_source(const Problem& problem, const std::vector<TestCase
   return rep;
 }
 
+SubmissionReport judge_file(const Problem& problem, const std::vector<TestCase>& tests,
+                            const std::filesystem::path& solution, const RunnerFactory& make_runner,
+                            const JudgeOptions& options) {
+  std::string source = read_source(solution);
+  auto runner = make_runner();
+  return judge_source(problem, tests, solution.string(), source, *runner, options);
+}
+
 SubmissionReport judge_file(const Problem& problem, const std::filesystem::path& solution,
                             const RunnerFactory& make_runner, const JudgeOptions& options) {
-  std::string source = read_source(solution);
   std::vector<TestCase> tests;
   try {
     tests = all_tests(problem, make_runner);
@@ -246,8 +253,7 @@ SubmissionReport judge_file(const Problem& problem, const std::filesystem::path&
     rep.verdict = Verdict::IE;
     return rep;
   }
-  auto runner = make_runner();
-  return judge_source(problem, tests, solution.string(), source, *runner, options);
+  return judge_file(problem, tests, solution, make_runner, options);
 }
 
 }  // namespace pyjudge

@@ -57,6 +57,12 @@ using RunnerFactory = std::function<std::unique_ptr<Runner>()>;
 SubmissionReport judge_file(const Problem& problem, const std::filesystem::path& solution,
                             const RunnerFactory& make_runner, const JudgeOptions& options);
 
+/// Judges a solution file on tests already prepared by all_tests(): validate and batch prepare
+/// them once per problem and judge many solutions.
+SubmissionReport judge_file(const Problem& problem, const std::vector<TestCase>& tests,
+                            const std::filesystem::path& solution, const RunnerFactory& make_runner,
+                            const JudgeOptions& options);
+
 /// Judges source already in memory; `filename` is what tracebacks show.
 SubmissionReport judge_source(const Problem& problem, const std::vector<TestCase>& tests,
                               const std::string& filename, const std::string& source,
@@ -65,5 +71,9 @@ SubmissionReport judge_source(const Problem& problem, const std::vector<TestCase
 /// The problem's written tests plus its generated ones, whose expected values come from running
 /// the reference solution in a box. Throws JudgeError if the reference fails.
 std::vector<TestCase> all_tests(const Problem& problem, const RunnerFactory& make_runner);
+
+/// The generated tests' inputs (no expected values yet), straight from the generators. Throws
+/// JudgeError if a generator fails.
+std::vector<TestCase> generated_inputs(const Problem& problem);
 
 }  // namespace pyjudge
