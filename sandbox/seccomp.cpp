@@ -73,7 +73,11 @@ Status add_conditional_rules(scmp_filter_ctx ctx) {
   // falls back to clone only on ENOSYS, so that is the answer it gets.
   PYJUDGE_RETURN_ON_FAILURE(
       check(seccomp_rule_add(ctx, SCMP_ACT_ERRNO(ENOSYS), SCMP_SYS(clone3), 0), "seccomp_rule_add"));
-  constexpr scmp_datum_t kWriteFlags = O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND | __O_TMPFILE;
+  // O_TMPFILE's own bit only: glibc's __O_TMPFILE includes O_DIRECTORY, and a read-only open of
+  // a directory is what every import that lists a package does.
+  constexpr scmp_datum_t kTmpfileBit = 020000000;
+  static_assert((O_TMPFILE & ~O_DIRECTORY) == kTmpfileBit);
+  constexpr scmp_datum_t kWriteFlags = O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND | kTmpfileBit;
   PYJUDGE_RETURN_ON_FAILURE(
       allow_if(ctx, SCMP_SYS(openat), SCMP_A2(SCMP_CMP_MASKED_EQ, kWriteFlags, 0)));
   PYJUDGE_RETURN_ON_FAILURE(
