@@ -187,6 +187,10 @@ class Equal {
     for (std::size_t i = 0; i < pe.size(); ++i) {
       Equal keys(o_, 0);
       if (i >= pg.size() || !keys(*pe[i].first, *pg[i].first, "", 0)) {
+        // Keys are sorted on both sides: the smaller of the two is the one the other side lacks.
+        if (i < pg.size() && order(*pg[i].first, *pe[i].first) < 0) {
+          return differ(path, fmt::format("unexpected key {}", repr(*pg[i].first, 80)));
+        }
         return differ(path, fmt::format("key {} is missing", repr(*pe[i].first, 80)));
       }
       if (!(*this)(*pe[i].second, *pg[i].second, fmt::format("{}[{}]", path, repr(*pe[i].first, 40)), depth + 1)) {

@@ -98,3 +98,14 @@ TEST_CASE("The diff shows expected and got lines") {
   CHECK(d.find("-2") != std::string::npos);
   CHECK(d.find("+4") != std::string::npos);
 }
+
+TEST_CASE("A dict with an extra key names that key, not an expected one") {
+  auto str = [](const char* t) { return Value::of_str(t); };
+  Value expected = Value::sequence(Value::Kind::Dict, {str("items"), i(1), str("name"), i(2)});
+  Value got = Value::sequence(Value::Kind::Dict, {str("_total"), i(3), str("items"), i(1), str("name"), i(2)});
+  Comparison c = compare_values(expected, got, CompareMode::Exact, {});
+  CHECK_FALSE(c.equal);
+  CHECK(c.message == "unexpected key '_total'");
+  Value missing = Value::sequence(Value::Kind::Dict, {str("name"), i(2)});
+  CHECK(compare_values(expected, missing, CompareMode::Exact, {}).message == "key 'items' is missing");
+}
