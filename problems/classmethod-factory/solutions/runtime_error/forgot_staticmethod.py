@@ -1,0 +1,44 @@
+# Crashes: the helpers are written without @staticmethod, so self.days_in_month(year, month)
+# passes the instance as an extra first argument (TypeError on every construction).
+import re
+from datetime import date, timedelta
+
+_ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_EPOCH = date(1970, 1, 1)
+
+
+class Date:
+    def __init__(self, year, month, day):
+        if not self.is_valid(year, month, day):
+            raise ValueError(f"invalid date: {year}-{month}-{day}")
+        self.year, self.month, self.day = year, month, day
+
+    def is_leap(year):
+        return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+    def days_in_month(year, month):
+        if month == 2:
+            return 29 if Date.is_leap(year) else 28
+        return 30 if month in (4, 6, 9, 11) else 31
+
+    def is_valid(self, year, month, day):
+        return (1 <= year <= 9999 and 1 <= month <= 12
+                and 1 <= day <= self.days_in_month(year, month))
+
+    @classmethod
+    def from_string(cls, text):
+        match = _ISO.fullmatch(text)
+        if match is None:
+            raise ValueError(f"not a YYYY-MM-DD date: {text!r}")
+        return cls(*map(int, match.groups()))
+
+    @classmethod
+    def from_timestamp(cls, seconds):
+        d = _EPOCH + timedelta(days=seconds // 86400)
+        return cls(d.year, d.month, d.day)
+
+    def isoformat(self):
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def __repr__(self):
+        return f"{type(self).__name__}({self.year}, {self.month}, {self.day})"

@@ -1,0 +1,24 @@
+# Wrong: tag has no try/finally around the yield, so an exception skips the error and exit events.
+from contextlib import contextmanager
+
+
+class Suppress:
+    def __init__(self, *exc_types):
+        self.exc_types = exc_types
+        self.caught = []
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is not None and issubclass(exc_type, self.exc_types):
+            self.caught.append(exc)
+            return True
+        return False
+
+
+@contextmanager
+def tag(log, name):
+    log.append(f"enter {name}")
+    yield name
+    log.append(f"exit {name}")

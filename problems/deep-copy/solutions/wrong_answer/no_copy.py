@@ -1,0 +1,22 @@
+# Wrong: no copy at all; history and snapshots are the same board object, mutated by every later move.
+def replay(board, moves):
+    state = board
+    history, snapshots = [], []
+    for op, *args in moves:
+        if op == "snap":
+            snapshots.append(state)
+        elif op == "undo":
+            if history:
+                state = history.pop()
+        else:
+            history.append(state)
+            if op == "put":
+                r, c, token = args
+                state[r][c].append(token)
+            elif op == "take":
+                r, c = args
+                state[r][c].pop()
+            elif op == "move":
+                r1, c1, r2, c2 = args
+                state[r2][c2].append(state[r1][c1].pop())
+    return snapshots

@@ -1,0 +1,26 @@
+# Reference: one try/except/else/finally per call; a bare `raise` inside the except re-raises.
+def run_step(action, commit, log):
+    log.append("try")
+    try:
+        value = action()
+    except ValueError as error:
+        log.append(f"except: {error}")
+        return None
+    else:
+        log.append("else")
+        return commit(value)
+    finally:
+        log.append("finally")
+
+
+def retry(action, times, log):
+    for attempt in range(1, times + 1):
+        log.append(f"attempt {attempt}")
+        try:
+            return action(attempt)
+        except ValueError as error:
+            log.append(f"failed {attempt}: {error}")
+            if attempt == times:
+                raise
+        finally:
+            log.append(f"cleanup {attempt}")

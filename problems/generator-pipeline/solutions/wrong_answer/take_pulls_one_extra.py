@@ -1,0 +1,30 @@
+# Wrong: take() checks the count only after pulling the next item, so it reads one item too many.
+def parse_records(lines):
+    for line in lines:
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        name, score = line.split(",")
+        yield name.strip(), int(score)
+
+
+def at_least(records, threshold):
+    for record in records:
+        if record[1] >= threshold:
+            yield record
+
+
+def as_labels(records):
+    for name, score in records:
+        yield f"{name}:{score}"
+
+
+def take(iterable, n):
+    for i, item in enumerate(iterable):
+        if i >= n:
+            break
+        yield item
+
+
+def top_labels(lines, threshold, n):
+    return take(as_labels(at_least(parse_records(lines), threshold)), n)

@@ -1,0 +1,25 @@
+# Crashes: copies with list(items) but forgets the default None, so Basket("ann") raises TypeError.
+def add_tag(tag, tags=None):
+    if tags is None:
+        tags = []
+    tags.append(tag)
+    return tags
+
+
+def unique(items):
+    return list(dict.fromkeys(items))
+
+
+class Basket:
+    def __init__(self, owner, items=None):
+        self.owner = owner
+        self.items = list(items)
+
+    def add(self, item):
+        self.items.append(item)
+
+    def remove(self, item):
+        self.items.remove(item)
+
+    def copy(self):
+        return Basket(self.owner, self.items)

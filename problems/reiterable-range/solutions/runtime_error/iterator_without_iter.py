@@ -1,0 +1,23 @@
+# Crashes: the iterator class has __next__ but no __iter__, so iter(it) / `for x in it` raise TypeError.
+class StepRangeIterator:
+    def __init__(self, start, stop, step):
+        self.current, self.stop, self.step = start, stop, step
+
+    def __next__(self):
+        if (self.step > 0 and self.current >= self.stop) or (
+            self.step < 0 and self.current <= self.stop
+        ):
+            raise StopIteration
+        value = self.current
+        self.current += self.step
+        return value
+
+
+class StepRange:
+    def __init__(self, start, stop, step=1):
+        if step == 0:
+            raise ValueError("step must not be zero")
+        self.start, self.stop, self.step = start, stop, step
+
+    def __iter__(self):
+        return StepRangeIterator(self.start, self.stop, self.step)

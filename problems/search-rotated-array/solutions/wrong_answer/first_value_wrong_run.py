@@ -1,0 +1,19 @@
+# Wrong: picks the run with t > nums[0] instead of >=, so nums[0] itself is searched in the run
+# after the rotation point and reported missing.
+class Solution:
+    def search(self, nums: List[int], targets: List[int]) -> List[int]:
+        n = len(nums)
+        lo, hi = 0, n - 1
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if nums[mid] > nums[hi]:
+                lo = mid + 1
+            else:
+                hi = mid
+        pivot = lo
+        answer = []
+        for t in targets:
+            start, end = (0, pivot) if pivot and t > nums[0] else (pivot, n)
+            i = bisect.bisect_left(nums, t, start, end)
+            answer.append(i if i < end and nums[i] == t else -1)
+        return answer

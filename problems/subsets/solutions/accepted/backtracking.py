@@ -1,0 +1,15 @@
+# Reference: backtracking; every node of the recursion (take or skip each later element) is a subset.
+class Solution:
+    def subsets(self, nums: List[int]) -> List[List[int]]:
+        result = []
+        path = []
+
+        def extend(start):
+            result.append(path[:])
+            for i in range(start, len(nums)):
+                path.append(nums[i])
+                extend(i + 1)
+                path.pop()
+
+        extend(0)
+        return result
