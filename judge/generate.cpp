@@ -23,6 +23,7 @@ TestCase test_from(const Problem& p, const GeneratorSpec& g, const Value& fields
   TestCase t;
   t.name = generated_test_name(g, size, index);
   t.origin = g.origin;
+  t.group = g.group;
   t.input.compare_arg = p.tests.empty() ? -1 : p.tests.front().input.compare_arg;
   auto require = [&](const Value* v, Value::Kind kind, const char* name) {
     if (v && v->kind != kind) {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <map>
+
 #include <fstream>
 #include <sstream>
 
@@ -191,6 +193,30 @@ void summarise(SubmissionReport& rep) {
   rep.verdict = any_ie ? Verdict::IE : first_failure.value_or(Verdict::AC);
 }
 
+void score(const Problem& problem, const std::vector<TestCase>& tests, SubmissionReport& rep) {
+  std::int64_t test_points = 0;
+  for (const auto& t : tests) test_points += t.points;
+  if (test_points == 0 && problem.groups.empty()) {
+    rep.max_score = 1;
+    rep.score = rep.verdict == Verdict::AC ? 1 : 0;
+    return;
+  }
+  // Tests not run (stop at the first failure, a compile error) did not pass.
+  std::map<std::string, bool> group_passed;
+  for (const auto& [name, points] : problem.groups) group_passed[name] = true;
+  rep.max_score = test_points;
+  rep.score = 0;
+  for (std::size_t i = 0; i < tests.size(); ++i) {
+    bool passed = i < rep.tests.size() && rep.tests[i].verdict == Verdict::AC;
+    if (!tests[i].group.empty()) group_passed[tests[i].group] = group_passed[tests[i].group] && passed;
+    else if (passed) rep.score += tests[i].points;
+  }
+  for (const auto& [name, points] : problem.groups) {
+    rep.max_score += points;
+    if (group_passed[name]) rep.score += points;
+  }
+}
+
 }  // namespace
 
 SubmissionReport judge_source(const Problem& problem, const std::vector<TestCase>& tests,
@@ -207,6 +233,7 @@ SubmissionReport judge_source(const Problem& problem, const std::vector<TestCase
       rep.total = static_cast<int>(tests.size());
       rep.compile_error = format_compile_error(*ce, filename, source);
       rep.compile_error_line = ce->line;
+      score(problem, tests, rep);
       return rep;
     }
     const Ready& ready = std::get<Ready>(started);
@@ -228,6 +255,7 @@ SubmissionReport judge_source(const Problem& problem, const std::vector<TestCase
   }
   summarise(rep);
   if (!rep.internal_error.empty()) rep.verdict = Verdict::IE;
+  score(problem, tests, rep);
   return rep;
 }
 

@@ -38,6 +38,9 @@ struct SubmissionReport {
   Bytes max_memory;
   Limits limits;
   std::vector<TestReport> tests;
+  // Points: per test and per group when the problem gives them (a group scores only if all its
+  // tests pass); otherwise all-or-nothing: 1 of 1 when accepted.
+  std::int64_t score = 0, max_score = 1;
   std::string compile_error;  ///< formatted like Python prints a SyntaxError
   std::optional<std::int64_t> compile_error_line;
   std::string internal_error;

@@ -30,6 +30,8 @@ nlohmann::json to_json(const SubmissionReport& r) {
   j["verdict"] = verdict_code(r.verdict);
   j["passed"] = r.passed;
   j["total"] = r.total;
+  j["score"] = r.score;
+  j["max_score"] = r.max_score;
   j["time_ms"] = ms(r.max_cpu);
   j["wall_ms"] = ms(r.max_wall);
   j["memory_kib"] = r.max_memory.kib();

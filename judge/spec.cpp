@@ -277,7 +277,7 @@ class ProblemLoader {
     YAML::Node root = reader_.load();
     reader_.only_fields(root, {"id", "title", "difficulty", "topics", "mode", "entry", "prelude",
                                "limits", "compare", "compare_options", "compare_arg", "checker",
-                               "tests", "generate", "reference"},
+                               "tests", "generate", "reference", "groups"},
                         "problem.yaml");
     header(root);
     if (root["tests"]) {
@@ -286,6 +286,7 @@ class ProblemLoader {
     }
     if (root["generate"]) generators(root["generate"]);
     if (p_.tests.empty() && p_.generators.empty()) reader_.fail(root, "tests", "the problem has no tests");
+    groups(root["groups"]);
     std::set<std::string> names;
     for (const auto& t : p_.tests) {
       if (!names.insert(t.name).second) {
@@ -368,7 +369,7 @@ class ProblemLoader {
 
   TestCase test_body(const YAML::Node& n, const SpecReader& r, std::string name) {
     r.only_fields(n, {"name", "sample", "args", "kwargs", "expected", "input", "output", "input_file",
-                      "output_file", "ops", "code", "raises"},
+                      "output_file", "ops", "code", "raises", "points", "group"},
                   "test");
     TestCase t;
     t.origin = r.origin(n);
@@ -380,6 +381,10 @@ class ProblemLoader {
     if (n["output"]) t.expected_output = r.str(n["output"], "output");
     if (n["output_file"]) t.expected_output = read_file(relative_file(n["output_file"], "output_file"));
     if (n["raises"]) t.raises = r.str(n["raises"], "raises");
+    if (n["points"]) t.points = r.integer(n["points"], "points");
+    if (n["group"]) t.group = r.str(n["group"], "group");
+    if (t.points < 0) r.fail(n["points"], "points", "must not be negative");
+    if (t.points && !t.group.empty()) r.fail(n["points"], "points", "a test in a group scores through its group's points");
     check_test(n, r, t);
     return t;
   }
@@ -446,11 +451,39 @@ class ProblemLoader {
     }
   }
 
+  // groups: {small: 30, large: 70}; every group a test names must be declared, and the reverse.
+  void groups(const YAML::Node& map) {
+    if (map && !map.IsMap()) reader_.fail(map, "groups", "expected a map of group name to points");
+    for (const auto& kv : map) {
+      std::int64_t points = reader_.integer(kv.second, "groups");
+      if (points < 0) reader_.fail(kv.second, "groups", "points must not be negative");
+      p_.groups[reader_.str(kv.first, "groups")] = points;
+    }
+    std::set<std::string> used;
+    for (const auto& t : p_.tests) {
+      if (t.group.empty()) continue;
+      if (!p_.groups.count(t.group)) {
+        throw SpecError(t.origin.file, t.origin.line, "group", "group '" + t.group + "' is not declared under groups:");
+      }
+      used.insert(t.group);
+    }
+    for (const auto& g : p_.generators) {
+      if (g.group.empty()) continue;
+      if (!p_.groups.count(g.group)) {
+        throw SpecError(g.origin.file, g.origin.line, "group", "group '" + g.group + "' is not declared under groups:");
+      }
+      used.insert(g.group);
+    }
+    for (const auto& [name, points] : p_.groups) {
+      if (!used.count(name)) reader_.fail(map, "groups", "group '" + name + "' has no tests");
+    }
+  }
+
   void generators(const YAML::Node& list) {
     if (!list.IsSequence()) reader_.fail(list, "generate", "expected a list of generators");
     if (!p_.reference) reader_.fail(list, "reference", "generated tests need a reference solution");
     for (const auto& g : list) {
-      reader_.only_fields(g, {"generator", "seed", "count", "sizes"}, "generate");
+      reader_.only_fields(g, {"generator", "seed", "count", "sizes", "group"}, "generate");
       GeneratorSpec spec;
       spec.origin = reader_.origin(g);
       if (!g["generator"]) reader_.fail(g, "generator", "missing required field");
@@ -462,6 +495,7 @@ class ProblemLoader {
         for (const auto& s : g["sizes"]) spec.sizes.push_back(reader_.integer(s, "sizes"));
       }
       if (spec.sizes.empty()) spec.sizes.push_back(0);
+      if (g["group"]) spec.group = reader_.str(g["group"], "group");
       p_.generators.push_back(std::move(spec));
     }
   }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -50,6 +51,10 @@ struct TestCase {
   std::optional<Value> expected;
   std::optional<std::string> expected_output;  ///< stdout, compared with the problem's mode
   std::string raises;                          ///< exception class the code must raise
+  // Scoring (batch grading): a test's own points, or the group it belongs to (a group scores
+  // its points only if every test in it passes, as in DMOJ's batched cases).
+  std::int64_t points = 0;
+  std::string group;
 };
 
 struct GeneratorSpec {
@@ -58,6 +63,7 @@ struct GeneratorSpec {
   int count = 1;
   std::vector<std::int64_t> sizes;
   Location origin;
+  std::string group;  ///< the scoring group of every test it generates
 };
 
 /// A generated test's name: `<file stem>-<size>-<n>` (gen- prefixed), n counting from 1 while
@@ -79,6 +85,7 @@ struct Problem {
   std::optional<std::filesystem::path> reference;
   std::vector<TestCase> tests;  ///< written tests; generated ones are added by generate_tests()
   std::vector<GeneratorSpec> generators;
+  std::map<std::string, std::int64_t> groups;  ///< scoring group -> points
 };
 
 /// Loads `path`: a problem folder or its problem.yaml. Throws SpecError.

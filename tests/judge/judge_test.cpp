@@ -142,3 +142,29 @@ TEST_CASE("A runtime error on a hidden test names the exception and line, not it
   CHECK(r.tests[0].message == "KeyError on a hidden test (line 2)");
   CHECK(to_json(r).dump().find("secret-key-987") == std::string::npos);
 }
+
+TEST_CASE("Scores: all-or-nothing by default, per test and per group when the problem says") {
+  TestCase a = test("a", false, 1), b = test("b", false, 2), c = test("c", false, 3);
+  Problem plain = problem_with({a, b});
+  FakeRunner r1;
+  r1.outcomes = {returning(Value::of_int(1)), returning(Value::of_int(0))};
+  SubmissionReport rep = judge_source(plain, plain.tests, "sol.py", "", r1, {});
+  CHECK(rep.score == 0);
+  CHECK(rep.max_score == 1);
+
+  // a: 10 points alone; b and c form the group "big" worth 30: c fails, so the group scores 0.
+  a.points = 10;
+  b.group = c.group = "big";
+  Problem scored = problem_with({a, b, c});
+  scored.groups = {{"big", 30}};
+  FakeRunner r2;
+  r2.outcomes = {returning(Value::of_int(1)), returning(Value::of_int(2)), returning(Value::of_int(0))};
+  rep = judge_source(scored, scored.tests, "sol.py", "", r2, {});
+  CHECK(rep.score == 10);
+  CHECK(rep.max_score == 40);
+  CHECK(to_json(rep)["score"] == 10);
+  FakeRunner r3;
+  r3.outcomes = {returning(Value::of_int(0)), returning(Value::of_int(2)), returning(Value::of_int(3))};
+  rep = judge_source(scored, scored.tests, "sol.py", "", r3, {});
+  CHECK(rep.score == 30);
+}

@@ -128,3 +128,12 @@ TEST_CASE("Test names are unique, generated ones included") {
     CHECK(std::string(e.what()).find("gen-10-1") != std::string::npos);
   }
 }
+
+TEST_CASE("Scoring groups must be declared and used") {
+  CHECK(error_of("id: p\nmode: function\nentry: f\ntests:\n  - {args: [], expected: 1, group: big}\n")
+            .find("problem.yaml:5 group") == 0);
+  CHECK(error_of("id: p\nmode: function\nentry: f\ngroups: {big: 10, small: 5}\ntests:\n"
+                 "  - {args: [], expected: 1, group: big}\n").find("group 'small' has no tests") != std::string::npos);
+  CHECK(error_of("id: p\nmode: function\nentry: f\ntests:\n  - {args: [], expected: 1, points: -2}\n")
+            .find("problem.yaml:5 points") == 0);
+}
