@@ -1,5 +1,7 @@
 #include "cli/commands.hpp"
 
+#include "cli/batch_commands.hpp"
+
 #include <unistd.h>
 
 #include <chrono>
@@ -199,6 +201,10 @@ const std::vector<Command>& commands() {
       {"list", "list the problems with mode, difficulty and topics", list_command},
       {"show", "print a problem's statement and sample tests", show_command},
       {"validate", "check problems: spec, deterministic generators, reference margin, verdict of every solution", validate_command},
+      {"batch", "judge a folder of submissions in parallel, resumably: pyjudge batch SUBMISSIONS -j 2", batch_command},
+      {"merge", "combine the results files of shards: pyjudge merge results-*.jsonl --out results.jsonl", merge_command},
+      {"check", "CI: judge <problem-id>.py solutions, exit 0 only if all are accepted", check_command},
+      {"worker", "", worker_command},
   };
   return table;
 }

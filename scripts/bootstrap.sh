@@ -14,7 +14,7 @@ packages=(
   cmake ninja-build g++ pkg-config
   python3.11 python3-dev            # the CPython we embed: Debian's /usr/bin/python3
   pybind11-dev libboost1.81-dev libyaml-cpp-dev doctest-dev libcli11-dev
-  nlohmann-json3-dev libfmt-dev libdtl-dev libseccomp-dev
+  nlohmann-json3-dev libfmt-dev libdtl-dev libseccomp-dev libssl-dev
 )
 missing=()
 for p in "${packages[@]}"; do

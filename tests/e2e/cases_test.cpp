@@ -2,6 +2,8 @@
 // (problem.yaml, solution.py, expect.yaml); `validate` on tests/validate. The problem library
 // itself is validated by one ctest per problem (tests/CMakeLists.txt).
 #include <doctest/doctest.h>
+
+#include "tests/e2e/pyjudge_process.hpp"
 #include <sys/wait.h>
 #include <yaml-cpp/yaml.h>
 
@@ -14,38 +16,9 @@
 #include <sstream>
 
 namespace fs = std::filesystem;
+using namespace pyjudge::e2e;
 
 namespace {
-
-struct Run {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-Run run_pyjudge(const std::string& args) {
-  fs::path err_file = fs::temp_directory_path() / ("pyjudge-e2e-" + std::to_string(::getpid()) + ".err");
-  std::string cmd = std::string(PYJUDGE_BINARY) + " " + args + " 2>" + err_file.string();
-  Run r;
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  std::array<char, 65536> buf;
-  std::size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.err = slurp(err_file);
-  fs::remove(err_file);
-  return r;
-}
-
-std::string quote(const fs::path& p) { return "'" + p.string() + "'"; }
 
 std::vector<fs::path> sorted_dirs(const fs::path& root) {
   std::vector<fs::path> out;

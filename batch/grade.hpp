@@ -1,0 +1,49 @@
+// Judging one submission of a batch into its result record: the `run --json` object plus who,
+// what and the fingerprints that make resuming safe. Never throws: a submission that breaks
+// anything (unreadable, unknown problem, broken spec) gets an error record.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "batch/submissions.hpp"
+#include "judge/judge.hpp"
+
+namespace pyjudge::batch {
+
+/// Problems loaded and their tests prepared (generated, reference run) once per process.
+class ProblemCache {
+ public:
+  ProblemCache(std::filesystem::path problems_dir, RunnerFactory make_runner)
+      : dir_(std::move(problems_dir)), make_runner_(std::move(make_runner)) {}
+
+  struct Entry {
+    Problem problem;
+    std::vector<TestCase> tests;
+    std::string version;
+    std::string error;  ///< why this problem cannot be judged (unknown id, spec error, reference)
+  };
+  const Entry& get(const std::string& id);
+  const RunnerFactory& runner_factory() const { return make_runner_; }
+  const std::filesystem::path& dir() const { return dir_; }
+
+ private:
+  std::filesystem::path dir_;
+  RunnerFactory make_runner_;
+  std::map<std::string, std::unique_ptr<Entry>> entries_;
+};
+
+/// The fingerprint pair stored in a record: (file_sha256, problem_version).
+std::pair<std::string, std::string> fingerprint(const Submission& s, const std::filesystem::path& problems_dir);
+
+/// Judges `s` on every test (no stop at the first failure: scores need them all).
+nlohmann::json grade(const Submission& s, ProblemCache& problems);
+
+/// An error record for `s`: verdict IE with `error` saying what broke.
+nlohmann::json error_record(const Submission& s, const std::string& error);
+
+}  // namespace pyjudge::batch

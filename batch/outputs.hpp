@@ -1,0 +1,37 @@
+// What a batch leaves for people and machines, all built from result records (the `run --json`
+// objects plus candidate and score): a terminal summary, CSV grades, JUnit XML, a self-contained
+// HTML report, and a Markdown summary for GitHub.
+#pragma once
+
+#include <filesystem>
+#include <ostream>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace pyjudge::batch {
+
+using Records = std::vector<nlohmann::json>;
+
+/// candidate x problem: verdict and score per cell, solved count and total score per candidate.
+void print_summary(std::ostream& out, const Records& records, bool colour);
+
+/// One row per submission: candidate,problem,verdict,passed,total,score,max_score,time_ms,memory_kib,file.
+void write_csv(const std::filesystem::path& file, const Records& records);
+
+/// One <testsuite> per submission, one <testcase> per test; failures carry the message (and
+/// input/expected/got for sample tests). GitHub, GitLab and Jenkins render it.
+std::string junit_xml(const Records& records);
+void write_junit(const std::filesystem::path& file, const Records& records);
+
+/// One self-contained file (inline CSS and JS, no external assets): a sortable grid of candidates
+/// x problems coloured by verdict, per-problem pass rates, and each cell's first failing test.
+void write_html(const std::filesystem::path& file, const Records& records);
+
+/// A Markdown table of the submissions, for $GITHUB_STEP_SUMMARY.
+std::string markdown_summary(const Records& records);
+
+/// The first failing test of a record as "name: message" (or the record's error), "" if none.
+std::string first_failure(const nlohmann::json& record);
+
+}  // namespace pyjudge::batch

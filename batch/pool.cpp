@@ -1,0 +1,168 @@
+#include "batch/pool.hpp"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+// Boost 1.81's Process v2 needs these before its headers (see judge/box_runner.cpp).
+#include <boost/optional.hpp>
+#include <boost/type_traits.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/process/v2/environment.hpp>
+#include <boost/process/v2/process.hpp>
+#include <boost/process/v2/stdio.hpp>
+#include <cstring>
+#include <deque>
+#include <fmt/format.h>
+#include <iostream>
+#include <optional>
+#include <string>
+
+#include "batch/grade.hpp"
+#include "judge/runner.hpp"
+
+namespace bp = boost::process::v2;
+
+namespace pyjudge::batch {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+nlohmann::json job_line(const Submission& s) {
+  return {{"candidate", s.candidate}, {"problem", s.problem}, {"file", s.file.string()}};
+}
+
+struct Worker {
+  std::optional<bp::process> process;
+  int to = -1, from = -1;  // its stdin (we write jobs), its stdout (we read records)
+  std::string buffer;
+  std::optional<std::size_t> job;  // index into todo
+
+  void close_fds() {
+    if (to >= 0) ::close(to);
+    if (from >= 0) ::close(from);
+    to = from = -1;
+  }
+};
+
+}  // namespace
+
+struct WorkerPool::Impl {
+  boost::asio::io_context ctx;
+  fs::path problems_dir;
+  std::vector<Worker> workers;
+
+  void spawn(Worker& w) {
+    int in[2], out[2];
+    if (pipe2(in, O_CLOEXEC) < 0 || pipe2(out, O_CLOEXEC) < 0) {
+      throw std::runtime_error(fmt::format("pipe2: {}", std::strerror(errno)));
+    }
+    fs::path self = fs::read_symlink("/proc/self/exe");
+    w.process.emplace(ctx, self, std::vector<std::string>{"worker", "--problems", problems_dir.string()},
+                      bp::process_stdio{in[0], out[1], STDERR_FILENO});
+    ::close(in[0]);
+    ::close(out[1]);
+    w.to = in[1];
+    w.from = out[0];
+    w.buffer.clear();
+    w.job.reset();
+  }
+
+  void stop(Worker& w) {
+    w.close_fds();  // EOF on its stdin: the worker finishes and exits
+    if (w.process) {
+      boost::system::error_code ec;
+      w.process->wait(ec);
+      w.process.reset();
+    }
+  }
+};
+
+WorkerPool::WorkerPool(unsigned workers, fs::path problems_dir) : impl_(std::make_unique<Impl>()) {
+  signal(SIGPIPE, SIG_IGN);  // a dead worker's pipe is detected by the write's error instead
+  impl_->problems_dir = std::move(problems_dir);
+  impl_->workers.resize(std::max(1u, workers));
+}
+
+WorkerPool::~WorkerPool() {
+  for (auto& w : impl_->workers) impl_->stop(w);
+}
+
+void WorkerPool::run(const std::vector<Submission>& todo,
+                     const std::function<void(const Submission&, nlohmann::json)>& done) {
+  std::size_t next = 0, finished = 0;
+  auto give = [&](Worker& w) {
+    while (next < todo.size()) {
+      if (!w.process) impl_->spawn(w);
+      std::string line = job_line(todo[next]).dump() + "\n";
+      if (::write(w.to, line.data(), line.size()) == static_cast<ssize_t>(line.size())) {
+        w.job = next++;
+        return;
+      }
+      impl_->stop(w);  // could not even take a job: replace it
+    }
+  };
+  for (auto& w : impl_->workers) give(w);
+  while (finished < todo.size()) {
+    std::vector<pollfd> fds;
+    std::vector<Worker*> owners;
+    for (auto& w : impl_->workers) {
+      if (w.job) {
+        fds.push_back({w.from, POLLIN, 0});
+        owners.push_back(&w);
+      }
+    }
+    if (fds.empty()) break;
+    if (poll(fds.data(), fds.size(), -1) < 0) {
+      if (errno == EINTR) continue;
+      throw std::runtime_error(fmt::format("poll: {}", std::strerror(errno)));
+    }
+    for (std::size_t i = 0; i < fds.size(); ++i) {
+      if (!fds[i].revents) continue;
+      Worker& w = *owners[i];
+      char buf[65536];
+      ssize_t n = ::read(w.from, buf, sizeof buf);
+      if (n > 0) {
+        w.buffer.append(buf, static_cast<std::size_t>(n));
+        std::size_t nl = w.buffer.find('\n');
+        if (nl == std::string::npos) continue;
+        nlohmann::json record = nlohmann::json::parse(w.buffer.substr(0, nl), nullptr, false);
+        w.buffer.erase(0, nl + 1);
+        const Submission& s = todo[*w.job];
+        w.job.reset();
+        ++finished;
+        done(s, record.is_object() ? std::move(record) : error_record(s, "the worker sent a malformed record"));
+        give(w);
+        continue;
+      }
+      if (n < 0 && errno == EINTR) continue;
+      // EOF or error: the worker died holding this job.
+      const Submission& s = todo[*w.job];
+      w.job.reset();
+      impl_->stop(w);
+      ++finished;
+      done(s, error_record(s, "the judging worker died while judging this submission"));
+      give(w);
+    }
+  }
+}
+
+int worker_main(const fs::path& problems_dir) {
+  prctl(PR_SET_PDEATHSIG, SIGKILL);  // the batch was killed: stop judging
+  if (getppid() == 1) return 1;
+  ProblemCache problems(problems_dir, [] { return std::make_unique<BoxRunner>(); });
+  std::string line;
+  while (std::getline(std::cin, line)) {
+    nlohmann::json job = nlohmann::json::parse(line, nullptr, false);
+    if (!job.is_object()) return 2;
+    Submission s{job.value("candidate", ""), job.value("problem", ""), job.value("file", "")};
+    nlohmann::json record = grade(s, problems);
+    std::cout << record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n" << std::flush;
+  }
+  return 0;
+}
+
+}  // namespace pyjudge::batch

@@ -1,0 +1,210 @@
+#include "batch/submissions.hpp"
+
+#include <openssl/evp.h>
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+
+namespace pyjudge::batch {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+class Sha256 {
+ public:
+  Sha256() : ctx_(EVP_MD_CTX_new(), EVP_MD_CTX_free) {
+    if (!ctx_ || EVP_DigestInit_ex(ctx_.get(), EVP_sha256(), nullptr) != 1) throw std::runtime_error("EVP sha256");
+  }
+  void update(std::string_view data) { EVP_DigestUpdate(ctx_.get(), data.data(), data.size()); }
+  bool update_file(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return false;
+    char buf[65536];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) update(std::string_view(buf, static_cast<std::size_t>(in.gcount())));
+    return !in.bad();
+  }
+  std::string hex() {
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+    EVP_DigestFinal_ex(ctx_.get(), md, &n);
+    std::string out;
+    for (unsigned i = 0; i < n; ++i) out += fmt::format("{:02x}", md[i]);
+    return out;
+  }
+
+ private:
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx_;
+};
+
+// FNV-1a, 64 bits: fixed by definition, unlike std::hash, so shards agree across builds.
+std::uint64_t fnv1a(std::string_view s) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+std::vector<std::string> split_csv_line(const std::string& line) {
+  std::vector<std::string> out(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') out.back() += '"', ++i;
+      else if (c == '"') quoted = false;
+      else out.back() += c;
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      out.emplace_back();
+    } else if (c != '\r') {
+      out.back() += c;
+    }
+  }
+  return out;
+}
+
+std::vector<std::pair<Submission, int>> read_csv(const fs::path& manifest) {
+  std::ifstream in(manifest);
+  if (!in) throw std::invalid_argument("cannot read " + manifest.string());
+  std::vector<std::pair<Submission, int>> out;
+  std::string line;
+  int lineno = 0;
+  std::map<std::string, std::size_t> column;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (line.empty() || line == "\r") continue;
+    auto cells = split_csv_line(line);
+    if (column.empty()) {
+      for (std::size_t i = 0; i < cells.size(); ++i) column[cells[i]] = i;
+      for (const char* need : {"candidate", "problem", "file"}) {
+        if (!column.count(need)) {
+          throw std::invalid_argument(fmt::format("{}:{}: the header needs a '{}' column (candidate,problem,file)",
+                                                  manifest.string(), lineno, need));
+        }
+      }
+      continue;
+    }
+    auto cell = [&](const char* name) {
+      std::size_t i = column[name];
+      if (i >= cells.size() || cells[i].empty()) {
+        throw std::invalid_argument(fmt::format("{}:{}: '{}' is empty", manifest.string(), lineno, name));
+      }
+      return cells[i];
+    };
+    out.push_back({{cell("candidate"), cell("problem"), manifest.parent_path() / cell("file")}, lineno});
+  }
+  return out;
+}
+
+std::vector<std::pair<Submission, int>> read_yaml(const fs::path& manifest) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(manifest.string());
+  } catch (const YAML::Exception& e) {
+    throw std::invalid_argument(fmt::format("{}:{}: {}", manifest.string(), e.mark.line + 1, e.msg));
+  }
+  if (!root.IsSequence()) throw std::invalid_argument(manifest.string() + ": expected a list of {candidate, problem, file}");
+  std::vector<std::pair<Submission, int>> out;
+  for (const auto& n : root) {
+    int line = n.Mark().line + 1;
+    auto field = [&](const char* name) {
+      if (!n.IsMap() || !n[name] || !n[name].IsScalar() || n[name].Scalar().empty()) {
+        throw std::invalid_argument(fmt::format("{}:{}: '{}' is missing", manifest.string(), line, name));
+      }
+      return n[name].Scalar();
+    };
+    out.push_back({{field("candidate"), field("problem"), manifest.parent_path() / field("file")}, line});
+  }
+  return out;
+}
+
+std::vector<std::pair<Submission, int>> read_folder(const fs::path& root) {
+  std::vector<std::pair<Submission, int>> out;
+  for (const auto& cand : fs::directory_iterator(root)) {
+    if (!cand.is_directory()) continue;
+    for (const auto& f : fs::directory_iterator(cand.path())) {
+      if (f.path().extension() != ".py") continue;
+      out.push_back({{cand.path().filename().string(), f.path().stem().string(), f.path()}, 0});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Submission> find_submissions(const fs::path& root) {
+  std::error_code ec;
+  std::vector<std::pair<Submission, int>> found;
+  if (fs::is_directory(root, ec)) {
+    found = read_folder(root);
+  } else if (root.extension() == ".csv") {
+    found = read_csv(root);
+  } else if (root.extension() == ".yaml" || root.extension() == ".yml") {
+    found = read_yaml(root);
+  } else {
+    throw std::invalid_argument("no such submissions folder or manifest (.csv, .yaml): " + root.string());
+  }
+  std::sort(found.begin(), found.end(), [](auto& a, auto& b) { return a.first.key() < b.first.key(); });
+  std::vector<Submission> out;
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    if (!out.empty() && found[i].first.key() == out.back().key()) {
+      std::string where = found[i].second ? fmt::format("{}:{}: ", root.string(), found[i].second) : "";
+      throw std::invalid_argument(where + "two submissions for " + found[i].first.key());
+    }
+    out.push_back(std::move(found[i].first));
+  }
+  return out;
+}
+
+Shard Shard::parse(const std::string& text) {
+  Shard s;
+  unsigned i = 0, n = 0;
+  char slash = 0, extra = 0;
+  std::istringstream in(text);
+  if (!(in >> i >> slash >> n) || slash != '/' || (in >> extra) || n == 0 || i >= n) {
+    throw std::invalid_argument("--shard takes I/N with 0 <= I < N, e.g. 0/4 (got '" + text + "')");
+  }
+  s.index = i;
+  s.count = n;
+  return s;
+}
+
+bool Shard::contains(const Submission& s) const { return fnv1a(s.key()) % count == index; }
+
+std::string file_sha256(const fs::path& file) {
+  Sha256 h;
+  return h.update_file(file) ? h.hex() : "";
+}
+
+std::string problem_version(const fs::path& problem_dir) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(problem_dir, ec); it != fs::recursive_directory_iterator(); ++it) {
+    fs::path rel = fs::relative(it->path(), problem_dir);
+    if (it->is_directory() && (rel == "solutions" || rel.filename() == "__pycache__")) {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file() && rel != "statement.md") files.push_back(rel);
+  }
+  std::sort(files.begin(), files.end());
+  Sha256 h;
+  for (const auto& rel : files) {
+    h.update(rel.generic_string());
+    h.update(std::string_view("\0", 1));
+    h.update_file(problem_dir / rel);
+  }
+  return h.hex().substr(0, 16);
+}
+
+}  // namespace pyjudge::batch

@@ -1,0 +1,339 @@
+#include "cli/batch_commands.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <fmt/format.h>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "batch/grade.hpp"
+#include "batch/outputs.hpp"
+#include "batch/pool.hpp"
+#include "batch/results.hpp"
+#include "batch/submissions.hpp"
+#include "judge/problems.hpp"
+
+namespace pyjudge::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace pyjudge::batch;
+using Clock = std::chrono::steady_clock;
+
+fs::path problems_folder(const std::string& given) { return given.empty() ? default_problems_dir() : fs::path(given); }
+
+unsigned default_jobs() { return std::max(1u, std::thread::hardware_concurrency()); }
+
+// Progress on stderr: a redrawn bar on a terminal, a plain line every few seconds otherwise.
+class Progress {
+ public:
+  Progress(std::size_t total, std::size_t already) : total_(total), done_(already), start_(Clock::now()) {
+    tty_ = isatty(STDERR_FILENO) && !std::getenv("NO_COLOR") ? true : isatty(STDERR_FILENO);
+  }
+
+  void finished(const std::string& verdict) {
+    ++done_;
+    ++judged_;
+    ++counts_[verdict];
+    auto now = Clock::now();
+    bool last = done_ == total_;
+    if (!last && now - shown_ < (tty_ ? std::chrono::milliseconds(100) : std::chrono::milliseconds(5000))) return;
+    shown_ = now;
+    std::cerr << (tty_ ? "\r\x1b[K" : "") << line(now) << (tty_ && !last ? "" : "\n") << std::flush;
+  }
+
+ private:
+  std::string line(Clock::time_point now) const {
+    double seconds = std::chrono::duration<double>(now - start_).count();
+    double rate = seconds > 0 ? judged_ / seconds : 0;
+    std::size_t left = total_ - done_;
+    std::string eta = rate > 0 ? fmt::format("{:.0f}s", left / rate) : "?";
+    std::string counts;
+    for (const auto& [v, n] : counts_) counts += fmt::format(" {} {}", v, n);
+    if (!tty_) return fmt::format("batch: {}/{} done, {:.1f}/s, ETA {},{}", done_, total_, rate, eta, counts);
+    constexpr int width = 30;
+    int filled = total_ ? static_cast<int>(width * done_ / total_) : width;
+    return fmt::format("[{}{}] {}/{} {:.1f}/s ETA {} |{}", std::string(filled, '#'), std::string(width - filled, '-'),
+                       done_, total_, rate, eta, counts);
+  }
+
+  std::size_t total_, done_, judged_ = 0;
+  Clock::time_point start_, shown_{};
+  std::map<std::string, std::size_t> counts_;
+  bool tty_;
+};
+
+struct ReportFiles {
+  std::string csv, html, junit;
+  void add_options(CLI::App& app) {
+    app.add_option("--csv", csv, "also write grades as CSV");
+    app.add_option("--html", html, "also write a self-contained HTML report");
+    app.add_option("--junit", junit, "also write JUnit XML");
+  }
+  void write(const Records& records) const {
+    if (!csv.empty()) write_csv(csv, records);
+    if (!html.empty()) write_html(html, records);
+    if (!junit.empty()) write_junit(junit, records);
+  }
+};
+
+bool colour_out() { return isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"); }
+
+}  // namespace
+
+Action batch_command(CLI::App& app) {
+  struct Options {
+    std::string submissions, problems_dir, out = "results.jsonl", shard;
+    unsigned jobs = default_jobs();
+    ReportFiles reports;
+  };
+  auto o = std::make_shared<Options>();
+  app.add_option("submissions", o->submissions,
+                 "folder of <candidate>/<problem-id>.py, or a manifest (.csv: candidate,problem,file; .yaml)")
+      ->required();
+  app.add_option("--problems", o->problems_dir, "folder of problems");
+  app.add_option("-j,--jobs", o->jobs, "parallel workers (default: the number of cores)");
+  app.add_option("--out", o->out, "results file, one JSON object per submission; resumed if it exists");
+  app.add_option("--shard", o->shard, "judge only shard I of N (I/N, 0-based), for several machines");
+  o->reports.add_options(app);
+  return [o] {
+    fs::path problems = problems_folder(o->problems_dir);
+    std::vector<Submission> all = find_submissions(o->submissions);
+    std::optional<Shard> shard;
+    if (!o->shard.empty()) shard = Shard::parse(o->shard);
+    std::vector<Submission> mine;
+    for (auto& s : all) {
+      if (!shard || shard->contains(s)) mine.push_back(std::move(s));
+    }
+    // Fingerprints decide what a previous run already judged: same file bytes, same problem.
+    std::map<std::string, std::string> versions;
+    std::map<std::string, std::pair<std::string, std::string>> current;
+    for (const auto& s : mine) {
+      if (!versions.count(s.problem)) versions[s.problem] = fingerprint(s, problems).second;
+      current[s.key()] = {file_sha256(s.file), versions[s.problem]};
+    }
+    ResultsLog log(o->out, current);
+    std::vector<Submission> todo;
+    for (const auto& s : mine) {
+      if (!log.done(s.key())) todo.push_back(s);
+    }
+    std::cerr << fmt::format("batch: {} submissions{}, {} already judged in {}, {} to judge on {} workers\n",
+                             mine.size(), shard ? " in shard " + shard->str() : "", mine.size() - todo.size(),
+                             o->out, todo.size(), o->jobs);
+    std::map<std::string, nlohmann::json> fresh;
+    Progress progress(mine.size(), mine.size() - todo.size());
+    WorkerPool pool(o->jobs, problems);
+    pool.run(todo, [&](const Submission& s, nlohmann::json record) {
+      if (shard) record["shard"] = shard->str();
+      log.append(record);
+      progress.finished(record.value("verdict", "IE"));
+      fresh[s.key()] = std::move(record);
+    });
+    Records records;
+    for (const auto& s : mine) {
+      auto it = fresh.find(s.key());
+      records.push_back(it != fresh.end() ? it->second : *log.done(s.key()));
+    }
+    print_summary(std::cout, records, colour_out());
+    o->reports.write(records);
+    return int(kAccepted);
+  };
+}
+
+Action merge_command(CLI::App& app) {
+  struct Options {
+    std::vector<std::string> inputs;
+    std::string out;
+    ReportFiles reports;
+  };
+  auto o = std::make_shared<Options>();
+  app.add_option("results", o->inputs, "results files of the shards")->required();
+  app.add_option("--out", o->out, "the merged results file")->required();
+  o->reports.add_options(app);
+  return [o] {
+    std::map<std::string, nlohmann::json> by_key;
+    std::map<std::string, std::string> origin;
+    std::set<unsigned> shards_seen;
+    std::optional<unsigned> shard_count;
+    std::vector<std::string> problems;
+    for (const auto& input : o->inputs) {
+      LoadedResults loaded = load_results(input);
+      if (loaded.torn) std::cerr << "pyjudge: " << input << ": dropped a torn last line (an interrupted write)\n";
+      for (auto& r : loaded.records) {
+        std::string key = record_key(r);
+        Shard shard = Shard::parse(r.value("shard", std::string("0/1")));
+        if (shard_count && *shard_count != shard.count) {
+          problems.push_back(fmt::format("{}: {} is from a run with {} shards, others with {}", input, key,
+                                         shard.count, *shard_count));
+        }
+        shard_count = shard.count;
+        shards_seen.insert(shard.index);
+        if (by_key.count(key)) {
+          problems.push_back(fmt::format("overlap: {} is in both {} and {}", key, origin[key], input));
+          continue;
+        }
+        origin[key] = input;
+        by_key[key] = std::move(r);
+      }
+    }
+    for (unsigned i = 0; shard_count && i < *shard_count; ++i) {
+      if (!shards_seen.count(i)) problems.push_back(fmt::format("gap: no results from shard {}/{}", i, *shard_count));
+    }
+    for (const auto& p : problems) std::cerr << "pyjudge: merge: " << p << "\n";
+    if (!problems.empty()) return int(kRejected);
+    Records records;
+    std::ofstream out(o->out, std::ios::binary | std::ios::trunc);
+    if (!out) throw std::invalid_argument("cannot write " + o->out);
+    for (auto& [key, r] : by_key) {
+      out << r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      records.push_back(std::move(r));
+    }
+    out.close();
+    std::cerr << fmt::format("merge: {} submissions from {} files ({} shards)\n", records.size(), o->inputs.size(),
+                             shard_count.value_or(1));
+    print_summary(std::cout, records, colour_out());
+    o->reports.write(records);
+    return int(kAccepted);
+  };
+}
+
+namespace {
+
+// GitHub's workflow commands: data escapes %, CR, LF; properties also ':' and ','.
+std::string gh_data(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '%') out += "%25";
+    else if (c == '\r') out += "%0D";
+    else if (c == '\n') out += "%0A";
+    else out += c;
+  }
+  return out;
+}
+
+std::string gh_property(const std::string& s) {
+  std::string out;
+  for (char c : gh_data(s)) {
+    if (c == ':') out += "%3A";
+    else if (c == ',') out += "%2C";
+    else out += c;
+  }
+  return out;
+}
+
+// The line of the candidate's file a failure points at: a compile error's, or the first failing
+// test's (a runtime error's traceback line).
+std::optional<long> failing_line(const nlohmann::json& r) {
+  if (r.contains("compile_error")) return r["compile_error"].value("line", 0L);
+  for (const auto& t : r.value("tests", nlohmann::json::array())) {
+    if (t.value("verdict", "") != "AC") {
+      if (t.contains("line")) return t["line"].get<long>();
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<Submission> solutions_under(const std::vector<std::string>& paths, const fs::path& problems) {
+  std::set<std::string> ids;
+  for (const auto& d : problem_dirs(problems)) ids.insert(d.filename().string());
+  std::vector<Submission> out;
+  auto consider = [&](const fs::path& f) {
+    if (f.extension() == ".py" && ids.count(f.stem().string())) {
+      std::string where = f.parent_path().empty() ? "." : f.parent_path().string();
+      out.push_back({where, f.stem().string(), f});
+    }
+  };
+  for (const auto& p : paths) {
+    fs::path path(p);
+    if (path.extension() == ".csv" || path.extension() == ".yaml" || path.extension() == ".yml") {
+      for (auto& s : find_submissions(path)) out.push_back(std::move(s));
+    } else if (fs::is_directory(path)) {
+      for (auto it = fs::recursive_directory_iterator(path); it != fs::recursive_directory_iterator(); ++it) {
+        std::string name = it->path().filename().string();
+        if (it->is_directory() && (name.starts_with(".") || name == "build" || name == "__pycache__")) {
+          it.disable_recursion_pending();
+        } else if (it->is_regular_file()) {
+          consider(it->path());
+        }
+      }
+    } else if (fs::is_regular_file(path)) {
+      if (!ids.count(path.stem().string())) {
+        throw std::invalid_argument(p + ": no problem named '" + path.stem().string() + "' in " + problems.string());
+      }
+      consider(path);
+    } else {
+      throw std::invalid_argument("no such file or folder: " + p);
+    }
+  }
+  std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.file < b.file; });
+  return out;
+}
+
+}  // namespace
+
+Action check_command(CLI::App& app) {
+  struct Options {
+    std::vector<std::string> paths{"."};
+    std::string problems_dir, junit;
+    unsigned jobs = default_jobs();
+  };
+  auto o = std::make_shared<Options>();
+  app.add_option("paths", o->paths, "solution files named <problem-id>.py, folders of them, or a manifest");
+  app.add_option("--problems", o->problems_dir, "folder of problems");
+  app.add_option("--junit", o->junit, "write JUnit XML (one testsuite per solution)");
+  app.add_option("-j,--jobs", o->jobs, "parallel workers (default: the number of cores)");
+  return [o] {
+    fs::path problems = problems_folder(o->problems_dir);
+    std::vector<Submission> subs = solutions_under(o->paths, problems);
+    if (subs.empty()) throw std::invalid_argument("no solutions found (files named <problem-id>.py)");
+    std::map<std::string, nlohmann::json> by_file;
+    WorkerPool pool(std::min<unsigned>(o->jobs, static_cast<unsigned>(subs.size())), problems);
+    bool colour = colour_out();
+    pool.run(subs, [&](const Submission& s, nlohmann::json r) {
+      std::string verdict = r.value("verdict", "IE");
+      std::string mark = verdict == "AC" ? "ok  " : "FAIL";
+      if (colour) mark = (verdict == "AC" ? "\x1b[32m" : "\x1b[31;1m") + mark + "\x1b[0m";
+      std::string failure = first_failure(r);
+      std::cout << fmt::format("{} {:<4} {:>3}/{:<3} {}{}\n", mark, verdict, r.value("passed", 0), r.value("total", 0),
+                               s.file.string(), failure.empty() ? "" : "  " + failure.substr(0, 300))
+                << std::flush;
+      by_file[s.file.string()] = std::move(r);
+    });
+    Records records;
+    for (auto& [file, r] : by_file) records.push_back(std::move(r));
+    int accepted = 0;
+    for (const auto& r : records) accepted += r.value("verdict", "") == "AC";
+    std::cout << fmt::format("{} of {} solutions accepted\n", accepted, records.size());
+    if (!o->junit.empty()) write_junit(o->junit, records);
+    const char* gha = std::getenv("GITHUB_ACTIONS");
+    if (gha && std::string(gha) == "true") {
+      for (const auto& r : records) {
+        if (r.value("verdict", "") == "AC") continue;
+        std::string props = "file=" + gh_property(r.value("file", ""));
+        if (auto line = failing_line(r); line && *line > 0) props += fmt::format(",line={}", *line);
+        props += ",title=" + gh_property(fmt::format("pyjudge: {} on {}", r.value("verdict", ""), r.value("problem", "")));
+        std::cout << "::error " << props << "::" << gh_data(first_failure(r)) << "\n";
+      }
+      if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary) {
+        std::ofstream(summary, std::ios::app) << markdown_summary(records) << "\n";
+      }
+    }
+    return accepted == static_cast<int>(records.size()) ? int(kAccepted) : int(kRejected);
+  };
+}
+
+Action worker_command(CLI::App& app) {
+  auto problems = std::make_shared<std::string>();
+  app.add_option("--problems", *problems, "folder of problems")->required();
+  app.group("");  // internal: spawned by batch and check
+  return [problems] { return worker_main(*problems); };
+}
+
+}  // namespace pyjudge::cli
