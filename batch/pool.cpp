@@ -13,11 +13,13 @@
 #include <boost/process/v2/environment.hpp>
 #include <boost/process/v2/process.hpp>
 #include <boost/process/v2/stdio.hpp>
+#include <algorithm>
 #include <cstring>
 #include <deque>
 #include <fmt/format.h>
 #include <iostream>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "batch/grade.hpp"
@@ -40,6 +42,7 @@ struct Worker {
   int to = -1, from = -1;  // its stdin (we write jobs), its stdout (we read records)
   std::string buffer;
   std::optional<std::size_t> job;  // index into todo
+  std::set<std::string> prepared;  // problems whose tests this worker has already prepared
 
   void close_fds() {
     if (to >= 0) ::close(to);
@@ -69,6 +72,7 @@ struct WorkerPool::Impl {
     w.from = out[0];
     w.buffer.clear();
     w.job.reset();
+    w.prepared.clear();
   }
 
   void stop(Worker& w) {
@@ -93,13 +97,35 @@ WorkerPool::~WorkerPool() {
 
 void WorkerPool::run(const std::vector<Submission>& todo,
                      const std::function<void(const Submission&, nlohmann::json)>& done) {
-  std::size_t next = 0, finished = 0;
+  // Preparing a problem's tests (generators, the reference's run) is a worker's biggest fixed
+  // cost, so a free worker takes a submission for a problem it has prepared, else one for a
+  // problem no worker has touched, else the next one.
+  std::vector<bool> taken(todo.size(), false);
+  std::size_t given = 0, finished = 0;
+  auto pick = [&](const Worker& w) -> std::optional<std::size_t> {
+    std::optional<std::size_t> untouched, first;
+    for (std::size_t i = 0; i < todo.size(); ++i) {
+      if (taken[i]) continue;
+      if (!first) first = i;
+      if (w.prepared.count(todo[i].problem)) return i;
+      if (!untouched && std::none_of(impl_->workers.begin(), impl_->workers.end(), [&](const Worker& o) {
+            return o.prepared.count(todo[i].problem) > 0;
+          })) {
+        untouched = i;
+      }
+    }
+    return untouched ? untouched : first;
+  };
   auto give = [&](Worker& w) {
-    while (next < todo.size()) {
+    while (given < todo.size()) {
       if (!w.process) impl_->spawn(w);
+      std::size_t next = *pick(w);
       std::string line = job_line(todo[next]).dump() + "\n";
       if (::write(w.to, line.data(), line.size()) == static_cast<ssize_t>(line.size())) {
-        w.job = next++;
+        taken[next] = true;
+        ++given;
+        w.job = next;
+        w.prepared.insert(todo[next].problem);
         return;
       }
       impl_->stop(w);  // could not even take a job: replace it
