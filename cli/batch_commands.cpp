@@ -149,12 +149,14 @@ Action batch_command(CLI::App& app) {
 Action merge_command(CLI::App& app) {
   struct Options {
     std::vector<std::string> inputs;
-    std::string out;
+    std::string out, submissions;
     ReportFiles reports;
   };
   auto o = std::make_shared<Options>();
   app.add_option("results", o->inputs, "results files of the shards")->required();
   app.add_option("--out", o->out, "the merged results file")->required();
+  app.add_option("--submissions", o->submissions,
+                 "the batch's submissions (folder or manifest): every one must have a result");
   o->reports.add_options(app);
   return [o] {
     std::map<std::string, nlohmann::json> by_key;
@@ -182,8 +184,17 @@ Action merge_command(CLI::App& app) {
         by_key[key] = std::move(r);
       }
     }
-    for (unsigned i = 0; shard_count && i < *shard_count; ++i) {
-      if (!shards_seen.count(i)) problems.push_back(fmt::format("gap: no results from shard {}/{}", i, *shard_count));
+    if (!o->submissions.empty()) {
+      // Exact: every submission of the batch has a result.
+      for (const auto& s : find_submissions(o->submissions)) {
+        if (!by_key.count(s.key())) problems.push_back(fmt::format("gap: no result for {}", s.key()));
+      }
+    } else {
+      // From the records alone: a shard index nobody reported. (A shard can only be empty when
+      // there are about as few submissions as shards; pass --submissions to be exact.)
+      for (unsigned i = 0; shard_count && i < *shard_count; ++i) {
+        if (!shards_seen.count(i)) problems.push_back(fmt::format("gap: no results from shard {}/{}", i, *shard_count));
+      }
     }
     for (const auto& p : problems) std::cerr << "pyjudge: merge: " << p << "\n";
     if (!problems.empty()) return int(kRejected);

@@ -159,6 +159,11 @@ TEST_CASE("A batch killed with SIGKILL resumes without losing or repeating a sub
     Run gap = run_pyjudge("merge " + shard(0) + " " + shard(2) + " --out " + quote(tmp.path / "gap.jsonl"));
     CHECK(gap.exit_code == 1);
     CHECK(gap.err.find("gap: no results from shard 1/3") != std::string::npos);
+    // With the submissions given, a gap is named exactly: here every result of shard 1 is missing.
+    Run exact = run_pyjudge("merge " + shard(0) + " " + shard(2) + " --out " + quote(tmp.path / "gap.jsonl") +
+                            " --submissions " + quote(tmp.path / "subs"));
+    CHECK(exact.exit_code == 1);
+    CHECK(exact.err.find("gap: no result for ") != std::string::npos);
     Run overlap = run_pyjudge("merge " + shard(0) + " " + shard(1) + " " + shard(2) + " " + shard(1) + " --out " +
                               quote(tmp.path / "overlap.jsonl"));
     CHECK(overlap.exit_code == 1);
