@@ -74,6 +74,11 @@ Ready make_ready(const sandbox::BoxLayers& layers) {
   } else {
     ready.missing.push_back("landlock: " + layers.landlock_detail);
   }
+  if (layers.namespaces) {
+    ready.layers.push_back("namespaces (" + layers.namespaces_detail + ")");
+  } else {
+    ready.missing.push_back("namespaces: " + layers.namespaces_detail);
+  }
   return ready;
 }
 
@@ -104,7 +109,8 @@ void serve(const Program& program, const BoxState& box) {
 
 int box_main() {
   if (!move_protocol_fds()) die("cannot set up the protocol descriptors");
-  if (auto s = sandbox::contain_box_process(kResponseFd + 1); !s) die(s.describe());
+  sandbox::BoxLayers layers;
+  if (auto s = sandbox::contain_box_process(kResponseFd + 1, layers); !s) die(s.describe());
   BoxState box;
   box.statm = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
   if (box.statm < 0) die("cannot open /proc/self/statm");
@@ -116,7 +122,6 @@ int box_main() {
     return 0;
   }
   auto& program = std::get<Program>(prepared);
-  sandbox::BoxLayers layers;
   if (auto s = sandbox::restrict_box_filesystem(readable_paths(), layers); !s) die(s.describe());
   pthread_attr_t attr;
   pthread_attr_init(&attr);

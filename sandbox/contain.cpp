@@ -2,10 +2,10 @@
 
 namespace pyjudge::sandbox {
 
-Status contain_box_process(int first_fd_to_close) {
+Status contain_box_process(int first_fd_to_close, BoxLayers& layers) {
   PYJUDGE_RETURN_ON_FAILURE(close_fds_from(first_fd_to_close));
   PYJUDGE_RETURN_ON_FAILURE(apply_hygiene());
-  return Status::ok();
+  return apply_namespaces(layers.namespaces, layers.namespaces_detail);
 }
 
 Status restrict_box_filesystem(const std::vector<std::string>& readable, BoxLayers& layers) {

@@ -15,10 +15,13 @@ namespace pyjudge::sandbox {
 struct BoxLayers {
   bool landlock = false;
   std::string landlock_detail;
+  bool namespaces = false;
+  std::string namespaces_detail;
 };
 
-/// Once, in the box right after exec, before the interpreter starts: descriptors, hygiene.
-Status contain_box_process(int first_fd_to_close);
+/// Once, in the box right after exec, before the interpreter starts: descriptors, hygiene, then
+/// namespaces where the host allows them (recorded in `layers`, never fatal).
+Status contain_box_process(int first_fd_to_close, BoxLayers& layers);
 
 /// Once, in the box after the interpreter is warm and before the first test: the filesystem
 /// view narrows to `readable`. Landlock is skipped (and reported) where the kernel lacks it.

@@ -47,6 +47,13 @@ Probe probe_landlock();
 /// From now on the process and its children may read only below `readable`, and write nowhere.
 Status apply_landlock(const std::vector<std::string>& readable);
 
+// ---- namespaces (where allowed) ----------------------------------------------------------------
+Probe probe_namespaces();
+/// New network, IPC and UTS namespaces (through a user namespace when not root); as root, the
+/// process then becomes nobody. `detail` says what was applied, or why nothing could be (the host
+/// forbids it: `applied` false, nothing changed); a failure after the namespaces exist is an error.
+Status apply_namespaces(bool& applied, std::string& detail);
+
 // ---- file descriptors ---------------------------------------------------------------------------
 /// Closes every descriptor >= `first`.
 Status close_fds_from(int first);

@@ -1,0 +1,115 @@
+#include <fcntl.h>
+#include <grp.h>
+#include <sched.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <string>
+
+#include "sandbox/layers.hpp"
+
+namespace pyjudge::sandbox {
+
+namespace {
+
+// New network (no interface but a down loopback: no network at all), IPC and UTS namespaces.
+// Not a pid namespace: the box forks a child per test, and the first child to exit would be the
+// namespace's init, taking the namespace with it. Not a mount namespace: Landlock already narrows
+// the filesystem view to the Python installation, and works without privileges.
+constexpr int kNamespaces = CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS;
+constexpr uid_t kNobody = 65534;
+
+bool write_file(const char* path, const std::string& text) {
+  int fd = open(path, O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  bool ok = write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+  close(fd);
+  return ok;
+}
+
+// Root needs none of its powers to judge: from here on the box is nobody, in no group.
+Status drop_root() {
+  gid_t none[1] = {};
+  if (setgroups(0, none) < 0) return Status::fail("setgroups");
+  if (setresgid(kNobody, kNobody, kNobody) < 0) return Status::fail("setresgid");
+  if (setresuid(kNobody, kNobody, kNobody) < 0) return Status::fail("setresuid");
+  // A change of credentials clears the death signal and resets dumpability: set both again.
+  if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0) return Status::fail("prctl(PR_SET_PDEATHSIG)");
+  if (getppid() == 1) return Status::fail("getppid", ESRCH);
+  if (prctl(PR_SET_DUMPABLE, 0) < 0) return Status::fail("prctl(PR_SET_DUMPABLE)");
+  return Status::ok();
+}
+
+// Without root, a user namespace comes first (it grants the right to make the others); then our
+// own uid and gid map to themselves.
+Status map_own_ids() {
+  uid_t uid = geteuid();
+  gid_t gid = getegid();
+  // A non-dumpable process's /proc/self files belong to root: writable again only while dumpable.
+  prctl(PR_SET_DUMPABLE, 1);
+  bool mapped = write_file("/proc/self/setgroups", "deny") &&
+                write_file("/proc/self/uid_map", std::to_string(uid) + " " + std::to_string(uid) + " 1") &&
+                write_file("/proc/self/gid_map", std::to_string(gid) + " " + std::to_string(gid) + " 1");
+  int saved = errno;
+  prctl(PR_SET_DUMPABLE, 0);
+  if (!mapped) return Status::fail("write /proc/self/uid_map", saved);
+  return Status::ok();
+}
+
+}  // namespace
+
+Probe probe_namespaces() {
+  Probe p;
+  // Try it in a throwaway child: unshare changes the caller for good.
+  pid_t pid = fork();
+  if (pid == 0) {
+    bool ok = geteuid() == 0 ? unshare(kNamespaces) == 0
+                             : unshare(CLONE_NEWUSER | kNamespaces) == 0 && map_own_ids();
+    _exit(ok ? 0 : (errno & 0x7f));
+  }
+  int status = 0;
+  if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) {
+    p.detail = "could not probe (fork failed)";
+    return p;
+  }
+  int err = WEXITSTATUS(status);
+  p.available = err == 0;
+  if (p.available) {
+    p.detail = geteuid() == 0 ? "net, ipc, uts; root dropped to nobody" : "user, net, ipc, uts";
+  } else {
+    p.detail = std::string("unshare: ") + std::strerror(err) +
+               (geteuid() == 0 ? " (a container without CAP_SYS_ADMIN?)"
+                               : " (unprivileged user namespaces disabled: kernel.unprivileged_userns_clone, "
+                                 "user.max_user_namespaces or AppArmor's apparmor_restrict_unprivileged_userns)");
+  }
+  return p;
+}
+
+Status apply_namespaces(bool& applied, std::string& detail) {
+  applied = false;
+  if (geteuid() != 0) {
+    if (unshare(CLONE_NEWUSER | kNamespaces) < 0) {  // nothing changed: report, carry on
+      detail = std::string("unshare(CLONE_NEWUSER): ") + std::strerror(errno) +
+                    " (unprivileged user namespaces disabled: kernel.unprivileged_userns_clone, "
+                    "user.max_user_namespaces or AppArmor's apparmor_restrict_unprivileged_userns)";
+      return Status::ok();
+    }
+    PYJUDGE_RETURN_ON_FAILURE(map_own_ids());
+    applied = true;
+    detail = "user, net, ipc, uts";
+    return Status::ok();
+  }
+  if (unshare(kNamespaces) < 0) {
+    detail = std::string("unshare: ") + std::strerror(errno) + " (a container without CAP_SYS_ADMIN?)";
+    return Status::ok();
+  }
+  PYJUDGE_RETURN_ON_FAILURE(drop_root());
+  applied = true;
+  detail = "net, ipc, uts; root dropped to nobody";
+  return Status::ok();
+}
+
+}  // namespace pyjudge::sandbox
