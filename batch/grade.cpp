@@ -48,7 +48,7 @@ nlohmann::json error_record(const Submission& s, const std::string& error) {
   return j;
 }
 
-nlohmann::json grade(const Submission& s, ProblemCache& problems) {
+nlohmann::json grade(const Submission& s, ProblemCache& problems, const JudgeOptions& options) {
   std::string sha = file_sha256(s.file);
   std::error_code ec;
   if (sha.empty() || !fs::is_regular_file(s.file, ec)) {
@@ -62,7 +62,7 @@ nlohmann::json grade(const Submission& s, ProblemCache& problems) {
     j = error_record(s, entry.error);
   } else {
     try {
-      j = to_json(judge_file(entry.problem, entry.tests, s.file, problems.runner_factory(), {}));
+      j = to_json(judge_file(entry.problem, entry.tests, s.file, problems.runner_factory(), options));
     } catch (const std::exception& e) {
       j = error_record(s, e.what());
     }

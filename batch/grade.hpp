@@ -41,7 +41,7 @@ class ProblemCache {
 std::pair<std::string, std::string> fingerprint(const Submission& s, const std::filesystem::path& problems_dir);
 
 /// Judges `s` on every test (no stop at the first failure: scores need them all).
-nlohmann::json grade(const Submission& s, ProblemCache& problems);
+nlohmann::json grade(const Submission& s, ProblemCache& problems, const JudgeOptions& options = {});
 
 /// An error record for `s`: verdict IE with `error` saying what broke.
 nlohmann::json error_record(const Submission& s, const std::string& error);

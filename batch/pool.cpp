@@ -56,6 +56,7 @@ struct Worker {
 struct WorkerPool::Impl {
   boost::asio::io_context ctx;
   fs::path problems_dir;
+  std::vector<std::string> required;
   std::vector<Worker> workers;
 
   void spawn(Worker& w) {
@@ -64,7 +65,9 @@ struct WorkerPool::Impl {
       throw std::runtime_error(fmt::format("pipe2: {}", std::strerror(errno)));
     }
     fs::path self = fs::read_symlink("/proc/self/exe");
-    w.process.emplace(ctx, self, std::vector<std::string>{"worker", "--problems", problems_dir.string()},
+    std::vector<std::string> args{"worker", "--problems", problems_dir.string()};
+    for (const auto& layer : required) args.insert(args.end(), {"--require", layer});
+    w.process.emplace(ctx, self, args,
                       bp::process_stdio{in[0], out[1], STDERR_FILENO});
     ::close(in[0]);
     ::close(out[1]);
@@ -85,7 +88,9 @@ struct WorkerPool::Impl {
   }
 };
 
-WorkerPool::WorkerPool(unsigned workers, fs::path problems_dir) : impl_(std::make_unique<Impl>()) {
+WorkerPool::WorkerPool(unsigned workers, fs::path problems_dir, std::vector<std::string> required_layers)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->required = std::move(required_layers);
   signal(SIGPIPE, SIG_IGN);  // a dead worker's pipe is detected by the write's error instead
   impl_->problems_dir = std::move(problems_dir);
   impl_->workers.resize(std::max(1u, workers));
@@ -176,16 +181,18 @@ void WorkerPool::run(const std::vector<Submission>& todo,
   }
 }
 
-int worker_main(const fs::path& problems_dir) {
+int worker_main(const fs::path& problems_dir, const std::vector<std::string>& required_layers) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);  // the batch was killed: stop judging
   if (getppid() == 1) return 1;
   ProblemCache problems(problems_dir, [] { return std::make_unique<BoxRunner>(); });
+  JudgeOptions options;
+  options.required_layers = required_layers;
   std::string line;
   while (std::getline(std::cin, line)) {
     nlohmann::json job = nlohmann::json::parse(line, nullptr, false);
     if (!job.is_object()) return 2;
     Submission s{job.value("candidate", ""), job.value("problem", ""), job.value("file", "")};
-    nlohmann::json record = grade(s, problems);
+    nlohmann::json record = grade(s, problems, options);
     std::cout << record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n" << std::flush;
   }
   return 0;

@@ -17,7 +17,8 @@ namespace pyjudge::batch {
 
 class WorkerPool {
  public:
-  WorkerPool(unsigned workers, std::filesystem::path problems_dir);
+  /// `required_layers`: sandbox layers every box must have (see JudgeOptions).
+  WorkerPool(unsigned workers, std::filesystem::path problems_dir, std::vector<std::string> required_layers = {});
   ~WorkerPool();
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
@@ -33,6 +34,6 @@ class WorkerPool {
 };
 
 /// The worker's side: reads jobs from stdin until EOF, judges each, writes records to stdout.
-int worker_main(const std::filesystem::path& problems_dir);
+int worker_main(const std::filesystem::path& problems_dir, const std::vector<std::string>& required_layers);
 
 }  // namespace pyjudge::batch

@@ -92,6 +92,7 @@ Action batch_command(CLI::App& app) {
     std::string submissions, problems_dir, out = "results.jsonl", shard;
     unsigned jobs = default_jobs();
     ReportFiles reports;
+    std::vector<std::string> require;
   };
   auto o = std::make_shared<Options>();
   app.add_option("submissions", o->submissions,
@@ -102,6 +103,7 @@ Action batch_command(CLI::App& app) {
   app.add_option("--out", o->out, "results file, one JSON object per submission; resumed if it exists");
   app.add_option("--shard", o->shard, "judge only shard I of N (I/N, 0-based), for several machines");
   o->reports.add_options(app);
+  add_require_option(app, o->require);
   return [o] {
     fs::path problems = problems_folder(o->problems_dir);
     std::vector<Submission> all = find_submissions(o->submissions);
@@ -128,7 +130,7 @@ Action batch_command(CLI::App& app) {
                              o->out, todo.size(), o->jobs);
     std::map<std::string, nlohmann::json> fresh;
     Progress progress(mine.size(), mine.size() - todo.size());
-    WorkerPool pool(o->jobs, problems);
+    WorkerPool pool(o->jobs, problems, o->require);
     pool.run(todo, [&](const Submission& s, nlohmann::json record) {
       if (shard) record["shard"] = shard->str();
       log.append(record);
@@ -294,18 +296,20 @@ Action check_command(CLI::App& app) {
     std::vector<std::string> paths{"."};
     std::string problems_dir, junit;
     unsigned jobs = default_jobs();
+    std::vector<std::string> require;
   };
   auto o = std::make_shared<Options>();
   app.add_option("paths", o->paths, "solution files named <problem-id>.py, folders of them, or a manifest");
   app.add_option("--problems", o->problems_dir, "folder of problems");
   app.add_option("--junit", o->junit, "write JUnit XML (one testsuite per solution)");
   app.add_option("-j,--jobs", o->jobs, "parallel workers (default: the number of cores)");
+  add_require_option(app, o->require);
   return [o] {
     fs::path problems = problems_folder(o->problems_dir);
     std::vector<Submission> subs = solutions_under(o->paths, problems);
     if (subs.empty()) throw std::invalid_argument("no solutions found (files named <problem-id>.py)");
     std::map<std::string, nlohmann::json> by_file;
-    WorkerPool pool(std::min<unsigned>(o->jobs, static_cast<unsigned>(subs.size())), problems);
+    WorkerPool pool(std::min<unsigned>(o->jobs, static_cast<unsigned>(subs.size())), problems, o->require);
     bool colour = colour_out();
     pool.run(subs, [&](const Submission& s, nlohmann::json r) {
       std::string verdict = r.value("verdict", "IE");
@@ -341,10 +345,15 @@ Action check_command(CLI::App& app) {
 }
 
 Action worker_command(CLI::App& app) {
-  auto problems = std::make_shared<std::string>();
-  app.add_option("--problems", *problems, "folder of problems")->required();
+  struct Options {
+    std::string problems;
+    std::vector<std::string> require;
+  };
+  auto o = std::make_shared<Options>();
+  app.add_option("--problems", o->problems, "folder of problems")->required();
+  app.add_option("--require", o->require, "required sandbox layers");
   app.group("");  // internal: spawned by batch and check
-  return [problems] { return worker_main(*problems); };
+  return [o] { return worker_main(o->problems, o->require); };
 }
 
 }  // namespace pyjudge::cli

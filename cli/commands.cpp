@@ -29,6 +29,7 @@ Action run_command(CLI::App& app) {
   struct Options {
     std::string problem, solution, problems_dir;
     bool json = false, stop_on_failure = false;
+    std::vector<std::string> require;
   };
   auto o = std::make_shared<Options>();
   app.add_option("problem", o->problem, "problem id (from the problems folder) or path to a problem")->required();
@@ -36,6 +37,7 @@ Action run_command(CLI::App& app) {
   app.add_flag("--json", o->json, "print one JSON object (schema in README) instead of text");
   app.add_flag("--stop-on-failure", o->stop_on_failure, "stop at the first test that is not AC");
   app.add_option("--problems", o->problems_dir, "folder of problems to look ids up in");
+  add_require_option(app, o->require);
   return [o] {
     Problem problem = find_problem(o->problem, o->problems_dir.empty() ? default_problems_dir() : fs::path(o->problems_dir));
     std::error_code ec;
@@ -43,6 +45,7 @@ Action run_command(CLI::App& app) {
     TextReport text(std::cout, use_colour());
     JudgeOptions options;
     options.stop_on_failure = o->stop_on_failure;
+    options.required_layers = o->require;
     if (!o->json) {
       std::cout << fmt::format("{} — {} ({} mode), {}\n", problem.id, problem.title, mode_name(problem.mode), o->solution);
       options.on_test = [&](const TestReport& t) { text.test_finished(t); };
@@ -204,6 +207,7 @@ const std::vector<Command>& commands() {
       {"batch", "judge a folder of submissions in parallel, resumably: pyjudge batch SUBMISSIONS -j 2", batch_command},
       {"merge", "combine the results files of shards: pyjudge merge results-*.jsonl --out results.jsonl", merge_command},
       {"check", "CI: judge <problem-id>.py solutions, exit 0 only if all are accepted", check_command},
+      {"doctor", "which sandbox layers this host offers, and why not", doctor_command},
       {"worker", "", worker_command},
   };
   return table;

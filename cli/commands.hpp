@@ -27,4 +27,15 @@ struct Command {
 
 const std::vector<Command>& commands();
 
+/// The sandbox layers a user may require with --require.
+inline const std::vector<std::string> kLayerNames = {"rlimits", "seccomp", "fds", "hygiene", "landlock", "namespaces", "cgroups"};
+
+/// Adds `--require LAYER,...` to a command: a listed layer missing on this host makes the
+/// submission IE instead of a warning.
+inline CLI::Option* add_require_option(CLI::App& app, std::vector<std::string>& layers) {
+  return app.add_option("--require", layers, "sandbox layers that must be active (comma-separated): "                                              "an unavailable one is an error, not a warning")
+      ->delimiter(',')
+      ->check(CLI::IsMember(kLayerNames));
+}
+
 }  // namespace pyjudge::cli

@@ -217,6 +217,23 @@ void score(const Problem& problem, const std::vector<TestCase>& tests, Submissio
   }
 }
 
+// A layer is named by the first word of its entry: "landlock (ABI 7)" is "landlock".
+std::optional<std::string> missing_required_layer(const Ready& ready, const std::vector<std::string>& required) {
+  auto named = [](const std::string& entry, const std::string& name) {
+    return entry.compare(0, name.size(), name) == 0 && (entry.size() == name.size() || entry[name.size()] == ' ' ||
+                                                        entry[name.size()] == ':');
+  };
+  for (const auto& name : required) {
+    if (std::any_of(ready.layers.begin(), ready.layers.end(), [&](auto& l) { return named(l, name); })) continue;
+    std::string why = "this version of pyjudge does not provide it";
+    for (const auto& m : ready.missing) {
+      if (named(m, name)) why = m.substr(std::min(m.size(), name.size() + 2));
+    }
+    return fmt::format("required sandbox layer '{}' is not available on this host: {}", name, why);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 SubmissionReport judge_source(const Problem& problem, const std::vector<TestCase>& tests,
@@ -240,6 +257,7 @@ SubmissionReport judge_source(const Problem& problem, const std::vector<TestCase
     rep.python_version = ready.python_version;
     rep.layers = ready.layers;
     rep.missing_layers = ready.missing;
+    if (auto missing = missing_required_layer(ready, options.required_layers)) throw JudgeError(*missing);
     TestJudge tj(problem, filename, source);
     // One test ahead: the box runs test i + 1 while the judge compares and reports test i.
     if (!tests.empty()) runner.submit(tests.front().input);

@@ -50,6 +50,9 @@ struct SubmissionReport {
 
 struct JudgeOptions {
   bool stop_on_failure = false;
+  /// Sandbox layers that must be active ("namespaces", "landlock", ...): a box without one of
+  /// them judges nothing and the submission is IE, naming the layer and why it is missing.
+  std::vector<std::string> required_layers;
   std::function<void(const TestReport&)> on_test;  ///< called as each test finishes
 };
 

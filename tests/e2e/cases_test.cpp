@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -73,4 +74,30 @@ TEST_CASE("The text report streams one line per test and exits with the document
   Run show = run_pyjudge("show " + quote(two_sum));
   CHECK(show.exit_code == 0);
   CHECK(show.out.find("Sample") != std::string::npos);
+}
+
+TEST_CASE("doctor lists every layer with a reason, and --require turns a missing layer into IE") {
+  Run d = run_pyjudge("doctor --json");
+  REQUIRE(d.exit_code == 0);
+  auto j = nlohmann::json::parse(d.out);
+  std::set<std::string> names;
+  for (const auto& l : j["layers"]) {
+    names.insert(l["layer"]);
+    CHECK_FALSE(l["detail"].get<std::string>().empty());
+  }
+  CHECK(names == std::set<std::string>{"rlimits", "seccomp", "landlock", "namespaces", "cgroups", "hygiene", "fds"});
+  CHECK(j["box"]["started"] == true);
+
+  fs::path two_sum = fs::path(PYJUDGE_SOURCE_DIR) / "problems/two-sum";
+  std::string run = "run " + quote(two_sum) + " " + quote(two_sum / "solutions/accepted/hashmap.py") + " --json";
+  Run ok = run_pyjudge(run + " --require seccomp,rlimits");
+  CHECK(ok.exit_code == 0);
+  // cgroups are never provided by this version: requiring them must stop the judging.
+  Run missing = run_pyjudge(run + " --require cgroups");
+  CHECK(missing.exit_code == 3);
+  auto m = nlohmann::json::parse(missing.out);
+  CHECK(m["verdict"] == "IE");
+  CHECK(m["internal_error"].get<std::string>().find("required sandbox layer 'cgroups'") != std::string::npos);
+  CHECK(m["tests"].empty());
+  CHECK(run_pyjudge(run + " --require teleportation").exit_code == 2);
 }

@@ -1,0 +1,75 @@
+// The hostile suite: tests/hostile/<case>/ holds an attack and the verdict a contained sandbox
+// gives it. Around every case the harness plants a canary file and a sentinel process (the only
+// targets attacks may aim at) and checks afterwards that both are untouched, on top of the exact
+// verdict and a judge that answered.
+#include <doctest/doctest.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <set>
+
+#include "tests/e2e/verdict_case.hpp"
+
+using namespace pyjudge::e2e;
+
+namespace {
+
+const fs::path kCanaryDir = "/tmp/pyjudge-hostile";
+const fs::path kCanary = kCanaryDir / "canary.txt";
+constexpr const char* kCanaryText = "the judge's canary: nothing in a sandbox may change this file\n";
+
+std::set<std::string> listing(const fs::path& dir) {
+  std::set<std::string> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec)) out.insert(e.path().filename().string());
+  return out;
+}
+
+// A process the attacks may try to find (by its command line) and signal.
+pid_t start_sentinel() {
+  pid_t pid = fork();
+  if (pid == 0) {
+    execl("/bin/sleep", "pyjudge-hostile-sentinel", "600", nullptr);
+    _exit(127);
+  }
+  return pid;
+}
+
+bool alive(pid_t pid) {
+  int status = 0;
+  return waitpid(pid, &status, WNOHANG) == 0;
+}
+
+}  // namespace
+
+TEST_CASE("Hostile suite: every attack gets its exact verdict and leaves canary, sentinel and judge intact") {
+  auto cases = sorted_dirs(fs::path(PYJUDGE_SOURCE_DIR) / "tests" / "hostile");
+  REQUIRE(cases.size() >= 60);
+  for (const auto& dir : cases) {
+    fs::remove_all(kCanaryDir);
+    fs::create_directories(kCanaryDir);
+    std::ofstream(kCanary) << kCanaryText;
+    struct stat before {};
+    REQUIRE(stat(kCanary.c_str(), &before) == 0);
+    pid_t sentinel = start_sentinel();
+    REQUIRE(sentinel > 0);
+
+    check_case(dir);
+
+    INFO("case: ", dir.filename().string());
+    struct stat after {};
+    CHECK(stat(kCanary.c_str(), &after) == 0);
+    CHECK(slurp(kCanary) == kCanaryText);
+    CHECK(after.st_ino == before.st_ino);
+    CHECK(after.st_mtim.tv_sec == before.st_mtim.tv_sec);
+    CHECK(after.st_mtim.tv_nsec == before.st_mtim.tv_nsec);
+    CHECK(listing(kCanaryDir) == std::set<std::string>{"canary.txt"});
+    CHECK_MESSAGE(alive(sentinel), "the sentinel process was killed");
+    kill(sentinel, SIGKILL);
+    waitpid(sentinel, nullptr, 0);
+  }
+  fs::remove_all(kCanaryDir);
+}

@@ -1,0 +1,6 @@
+# Lists /.
+import os
+
+
+def solve():
+    return os.listdir("/")

@@ -1,0 +1,5 @@
+# Raises BaseException itself (not an Exception): still a runtime error.
+
+
+def solve():
+    raise BaseException("not an Exception")
