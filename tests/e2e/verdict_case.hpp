@@ -63,6 +63,10 @@ inline void check_case(const fs::path& dir) {
     CHECK(contains(j.contains("compile_error") ? &j["compile_error"] : nullptr, "message",
                    expect["compile_error_contains"].as<std::string>()));
   }
+  if (expect["test_wall_ms_below"]) {  // e.g. the wall-clock kill came promptly after the deadline
+    REQUIRE(failed != nullptr);
+    CHECK((*failed)["wall_ms"].get<double>() < expect["test_wall_ms_below"].as<double>());
+  }
   if (expect["memory_kib_between"]) {
     auto range = expect["memory_kib_between"].as<std::vector<std::int64_t>>();
     CHECK(j["memory_kib"].get<std::int64_t>() >= range.at(0));
