@@ -58,12 +58,14 @@ const char* type_name(Value::Kind kind);
 
 /// Maximum nesting accepted by the decoder; deeper input is malformed.
 inline constexpr int kMaxValueDepth = 2000;
+/// Maximum number of values (every element at every depth) one decode accepts.
+inline constexpr std::size_t kMaxValues = 5'000'000;
 
 void encode(const Value& v, Writer& w);
 /// The start of a List/Tuple/Dict/Set/FrozenSet/TreeNode of `n` items; the caller then encodes
 /// exactly `n` items (a Dict's are key, value, key, value...).
 void encode_collection_header(Value::Kind kind, std::size_t n, Writer& w);
-/// Decodes one Value; throws ProtocolError on malformed or too deeply nested input.
+/// Decodes one Value; throws ProtocolError on malformed, too deeply nested or too large input.
 Value decode_value(Reader& r);
 
 }  // namespace pyjudge

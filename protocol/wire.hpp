@@ -45,6 +45,7 @@ class Reader {
   double f64();
   std::string bytes();
   bool done() const { return pos_ == data_.size(); }
+  std::size_t remaining() const { return data_.size() - pos_; }
   /// Throws unless every byte was consumed: trailing bytes mean a malformed message.
   void expect_done() const;
 

@@ -49,8 +49,8 @@ Status apply_landlock(const std::vector<std::string>& readable);
 
 // ---- namespaces (where allowed) ----------------------------------------------------------------
 Probe probe_namespaces();
-/// New network, IPC and UTS namespaces (through a user namespace when not root); as root, the
-/// process then becomes nobody. `detail` says what was applied, or why nothing could be (the host
+/// New network, IPC and UTS namespaces (through a user namespace when not root); a root
+/// process then becomes nobody, namespaces or not. `detail` says what was applied, or why nothing could be (the host
 /// forbids it: `applied` false, nothing changed); a failure after the namespaces exist is an error.
 Status apply_namespaces(bool& applied, std::string& detail);
 

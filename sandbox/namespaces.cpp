@@ -104,11 +104,14 @@ Status apply_namespaces(bool& applied, std::string& detail) {
   }
   if (unshare(kNamespaces) < 0) {
     detail = std::string("unshare: ") + std::strerror(errno) + " (a container without CAP_SYS_ADMIN?)";
-    return Status::ok();
+  } else {
+    applied = true;
+    detail = "net, ipc, uts";
   }
+  // With or without namespaces, root keeps none of its powers (CAP_NET_ADMIN, CAP_SYS_RESOURCE,
+  // CAP_KILL... would each open a hole): the box becomes nobody.
   PYJUDGE_RETURN_ON_FAILURE(drop_root());
-  applied = true;
-  detail = "net, ipc, uts; root dropped to nobody";
+  if (applied) detail += "; root dropped to nobody";
   return Status::ok();
 }
 

@@ -31,7 +31,7 @@ constexpr const char* kAllowed[] = {
     "fstat", "newfstatat", "statx", "stat", "lstat", "access", "faccessat", "faccessat2",
     "getdents64", "getcwd", "readlink", "readlinkat", "fcntl", "dup", "dup2", "dup3",
     "pipe", "pipe2", "fsync", "fdatasync", "fstatfs", "statfs",
-    "brk", "mmap", "munmap", "mprotect", "mremap", "madvise", "mincore",
+    "brk", "munmap", "mprotect", "mremap", "madvise", "mincore",
     "futex", "set_robust_list", "get_robust_list", "rseq", "sched_yield", "sched_getaffinity",
     "exit", "exit_group", "gettid", "getpid", "getppid", "getpgrp", "getsid",
     "getuid", "geteuid", "getgid", "getegid", "getgroups", "getresuid", "getresgid",
@@ -42,7 +42,7 @@ constexpr const char* kAllowed[] = {
     "rt_sigtimedwait", "sigaltstack",
     "select", "pselect6", "poll", "ppoll", "epoll_create", "epoll_create1", "epoll_ctl",
     "epoll_wait", "epoll_pwait", "epoll_pwait2", "eventfd", "eventfd2",
-    "sendto", "recvfrom", "sendmsg", "recvmsg", "shutdown", "getsockopt", "setsockopt",
+    "sendto", "recvfrom", "sendmsg", "recvmsg", "shutdown", "getsockopt",
     "getsockname", "getpeername",
 };
 
@@ -88,6 +88,18 @@ Status add_conditional_rules(scmp_filter_ctx ctx) {
   // Reading limits is harmless; raising them is not.
   PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(prlimit64), SCMP_A2(SCMP_CMP_EQ, 0)));
   PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(socketpair), SCMP_A0(SCMP_CMP_EQ, AF_UNIX)));
+  // Memory the data rlimit counts: private mappings, and file mappings (of files opened read-only).
+  // Shared anonymous memory escapes RLIMIT_DATA (and a child's accounting): refused.
+  PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(mmap), SCMP_A3(SCMP_CMP_MASKED_EQ, MAP_SHARED, 0)));
+  PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(mmap), SCMP_A3(SCMP_CMP_MASKED_EQ, MAP_ANONYMOUS, 0)));
+  // Socket options, except SO_SNDBUFFORCE and SO_RCVBUFFORCE: with CAP_NET_ADMIN they park
+  // unlimited memory in kernel buffers that no limit of the child sees.
+  PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(setsockopt), SCMP_A1(SCMP_CMP_NE, SOL_SOCKET)));
+  PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(setsockopt), SCMP_A1(SCMP_CMP_EQ, SOL_SOCKET),
+                                     SCMP_A2(SCMP_CMP_LT, SO_SNDBUFFORCE)));
+  PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(setsockopt), SCMP_A1(SCMP_CMP_EQ, SOL_SOCKET),
+                                     SCMP_A2(SCMP_CMP_GT, SO_RCVBUFFORCE)));
+  static_assert(SO_RCVBUFFORCE == SO_SNDBUFFORCE + 1);
   // Signals: allowed here, and narrowed to the child itself by the second filter (signal_filter).
   PYJUDGE_RETURN_ON_FAILURE(allow(ctx, "kill"));
   PYJUDGE_RETURN_ON_FAILURE(allow(ctx, "tgkill"));

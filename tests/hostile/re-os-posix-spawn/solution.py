@@ -1,4 +1,6 @@
-# os.posix_spawn: glibc tries clone3 (answered ENOSYS), then clone(CLONE_VM|CLONE_VFORK).
+# os.posix_spawn: glibc tries clone3 (answered ENOSYS), then clone(CLONE_VM|CLONE_VFORK) with
+# every signal blocked, so the trap kills the process with SIGSYS instead of being reported by
+# name: "forbidden operation (killed by SIGSYS)".
 import os
 
 

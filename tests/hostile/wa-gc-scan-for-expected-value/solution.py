@@ -1,16 +1,22 @@
 # Searches every object the garbage collector knows (and everything they refer to) for the
-# test's expected value, a distinctive 9-digit number this file never spells out. The expected
-# value never enters the box, so the search finds nothing and the answer is wrong.
+# test's expected value, a 9-digit number. This file knows only its SHA-256, so that the search
+# cannot find a copy the solution made itself; if the value ever leaked into the box the
+# solution would return it and pass. It never does: the answer is -1, WA.
 import gc
+import hashlib
 import sys
 
+DIGEST = "e094461145afaf76c97e96a7d9542c0b4f9eed158da7338c29a8400fa6d4ab3d"
 LOW, HIGH = 10**8, 10**9
+
+
+def matches(n):
+    return hashlib.sha256(str(n).encode()).hexdigest() == DIGEST
 
 
 def solve():
     seen = set()
     stack = list(gc.get_objects()) + list(sys.modules.values())
-    found = []
     steps = 0
     while stack and steps < 3_000_000:
         steps += 1
@@ -18,12 +24,14 @@ def solve():
         if id(obj) in seen:
             continue
         seen.add(id(obj))
-        if type(obj) is int and LOW <= obj < HIGH:
-            found.append(obj)
-        elif type(obj) is str and len(obj) < 10_000:
-            for token in obj.replace(":", " ").split():
-                if token.isdigit() and len(token) == 9:
-                    found.append(int(token))
+        if type(obj) is int:
+            if LOW <= obj < HIGH and matches(obj):
+                return obj
+        elif type(obj) in (str, bytes) and len(obj) < 1_000_000:
+            text = obj.decode("latin-1") if type(obj) is bytes else obj
+            for token in text.replace(":", " ").replace(",", " ").split():
+                if len(token) == 9 and token.isdigit() and matches(token):
+                    return int(token)
         elif type(obj) in (list, tuple, set, frozenset):
             stack.extend(obj)
         elif type(obj) is dict:
@@ -34,4 +42,4 @@ def solve():
                 stack.extend(gc.get_referents(obj))
             except Exception:
                 pass
-    return found[0] if found else -1
+    return -1
