@@ -43,9 +43,7 @@ bool alive(pid_t pid) {
   return waitpid(pid, &status, WNOHANG) == 0;
 }
 
-}  // namespace
-
-TEST_CASE("Hostile suite: every attack gets its exact verdict and leaves canary, sentinel and judge intact") {
+void run_suite() {
   auto cases = sorted_dirs(fs::path(PYJUDGE_SOURCE_DIR) / "tests" / "hostile");
   REQUIRE(cases.size() >= 60);
   for (const auto& dir : cases) {
@@ -72,4 +70,19 @@ TEST_CASE("Hostile suite: every attack gets its exact verdict and leaves canary,
     waitpid(sentinel, nullptr, 0);
   }
   fs::remove_all(kCanaryDir);
+}
+
+}  // namespace
+
+TEST_CASE("Hostile suite: every attack gets its exact verdict and leaves canary, sentinel and judge intact") {
+  run_suite();
+}
+
+TEST_CASE("Hostile suite without namespaces: the other layers contain every case on their own") {
+  g_wrapper = DENY_NAMESPACES_BINARY;
+  Run doctor = run_pyjudge("doctor --json");
+  auto j = nlohmann::json::parse(doctor.out);
+  REQUIRE(j["box"]["missing"].dump().find("namespaces: unshare") != std::string::npos);
+  run_suite();
+  g_wrapper.clear();
 }

@@ -28,12 +28,16 @@ inline std::string slurp(const std::filesystem::path& p) {
 
 inline std::string quote(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
 
+/// A command every run_pyjudge() call is wrapped in ("" for none): the hostile suite's second
+/// pass runs the judge through deny_namespaces.
+inline std::string g_wrapper;
+
 /// Runs `pyjudge <args>` through the shell (so args may hold redirections and variables).
 inline Run run_pyjudge(const std::string& args, const std::string& env = "") {
   static int counter = 0;
   auto err_file = std::filesystem::temp_directory_path() /
                   ("pyjudge-e2e-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".err");
-  std::string cmd = env + " " + std::string(PYJUDGE_BINARY) + " " + args + " 2>" + err_file.string();
+  std::string cmd = env + " " + g_wrapper + " " + std::string(PYJUDGE_BINARY) + " " + args + " 2>" + err_file.string();
   Run r;
   FILE* p = popen(cmd.c_str(), "r");
   REQUIRE(p != nullptr);
