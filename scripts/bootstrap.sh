@@ -17,7 +17,7 @@ packages=(
   nlohmann-json3-dev libfmt-dev libdtl-dev libseccomp-dev libssl-dev
 )
 # The test suite also renders the HTML batch report in headless Chromium.
-[ "$what" = test ] && packages+=(chromium hyperfine)
+[ "$what" = test ] && packages+=(chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
