@@ -2,6 +2,7 @@
 #include <grp.h>
 #include <sched.h>
 #include <signal.h>
+#include <poll.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -15,11 +16,11 @@ namespace pyjudge::sandbox {
 
 namespace {
 
-// New network (no interface but a down loopback: no network at all), IPC and UTS namespaces.
-// Not a pid namespace: the box forks a child per test, and the first child to exit would be the
-// namespace's init, taking the namespace with it. Not a mount namespace: Landlock already narrows
-// the filesystem view to the Python installation, and works without privileges.
-constexpr int kNamespaces = CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS;
+// New network (no interface but a down loopback: no network at all), IPC, UTS and pid namespaces.
+// In the pid namespace the box itself is init (pid 1): a test's child sees no process of the host,
+// and when the box goes, the kernel kills whatever is left in the namespace. Not a mount
+// namespace: Landlock already narrows the filesystem view, and works without privileges.
+constexpr int kNamespaces = CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWPID;
 constexpr uid_t kNobody = 65534;
 
 bool write_file(const char* path, const std::string& text) {
@@ -61,6 +62,8 @@ Status map_own_ids() {
 
 }  // namespace
 
+Status unshare_namespaces(bool& applied, std::string& detail);
+
 Probe probe_namespaces() {
   Probe p;
   // Try it in a throwaway child: unshare changes the caller for good.
@@ -78,7 +81,7 @@ Probe probe_namespaces() {
   int err = WEXITSTATUS(status);
   p.available = err == 0;
   if (p.available) {
-    p.detail = geteuid() == 0 ? "net, ipc, uts; root dropped to nobody" : "user, net, ipc, uts";
+    p.detail = geteuid() == 0 ? "pid, net, ipc, uts; root dropped to nobody" : "user, pid, net, ipc, uts";
   } else {
     p.detail = std::string("unshare: ") + std::strerror(err) +
                (geteuid() == 0 ? " (a container without CAP_SYS_ADMIN?)"
@@ -88,7 +91,41 @@ Probe probe_namespaces() {
   return p;
 }
 
+// unshare(CLONE_NEWPID) puts the caller's next child, not the caller, in the new namespace. So the
+// process the judge spawned forks once more: the child carries on as the box, pid 1 of the
+// namespace; the parent only relays its exit status (and dies with the judge, taking the box
+// along through the box's parent-death signal).
+Status enter_pid_namespace() {
+  int relay_alive[2];
+  if (pipe2(relay_alive, O_CLOEXEC) < 0) return Status::fail("pipe2");
+  pid_t box = fork();
+  if (box < 0) return Status::fail("fork");
+  if (box == 0) {
+    close(relay_alive[1]);
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0) return Status::fail("prctl(PR_SET_PDEATHSIG)");
+    // The relay may have died before the line above: then its end of the pipe is closed.
+    pollfd p{relay_alive[0], POLLIN, 0};
+    if (poll(&p, 1, 0) > 0) return Status::fail("poll", ESRCH);
+    close(relay_alive[0]);
+    return Status::ok();
+  }
+  // The relay keeps no descriptor of the box's: the judge's pipes must close when the box's do.
+  for (int fd = 0; fd < 1024; ++fd) {
+    if (fd != relay_alive[1]) close(fd);
+  }
+  int status = 0;
+  while (waitpid(box, &status, 0) < 0 && errno == EINTR) {
+  }
+  _exit(WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+}
+
 Status apply_namespaces(bool& applied, std::string& detail) {
+  Status s = unshare_namespaces(applied, detail);
+  if (s && applied) return enter_pid_namespace();
+  return s;
+}
+
+Status unshare_namespaces(bool& applied, std::string& detail) {
   applied = false;
   if (geteuid() != 0) {
     if (unshare(CLONE_NEWUSER | kNamespaces) < 0) {  // nothing changed: report, carry on
@@ -99,14 +136,14 @@ Status apply_namespaces(bool& applied, std::string& detail) {
     }
     PYJUDGE_RETURN_ON_FAILURE(map_own_ids());
     applied = true;
-    detail = "user, net, ipc, uts";
+    detail = "user, pid, net, ipc, uts";
     return Status::ok();
   }
   if (unshare(kNamespaces) < 0) {
     detail = std::string("unshare: ") + std::strerror(errno) + " (a container without CAP_SYS_ADMIN?)";
   } else {
     applied = true;
-    detail = "net, ipc, uts";
+    detail = "pid, net, ipc, uts";
   }
   // With or without namespaces, root keeps none of its powers (CAP_NET_ADMIN, CAP_SYS_RESOURCE,
   // CAP_KILL... would each open a hole): the box becomes nobody.
