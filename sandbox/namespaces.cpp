@@ -3,6 +3,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <poll.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -16,11 +17,11 @@ namespace pyjudge::sandbox {
 
 namespace {
 
-// New network (no interface but a down loopback: no network at all), IPC, UTS and pid namespaces.
-// In the pid namespace the box itself is init (pid 1): a test's child sees no process of the host,
-// and when the box goes, the kernel kills whatever is left in the namespace. Not a mount
-// namespace: Landlock already narrows the filesystem view, and works without privileges.
-constexpr int kNamespaces = CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWPID;
+// New network (no interface but a down loopback: no network at all), IPC, UTS, pid and mount
+// namespaces. In the pid namespace the box itself is init (pid 1): a test's child sees no process
+// of the host, and when the box goes, the kernel kills whatever is left in the namespace. The
+// mount namespace gives it its own /proc and an empty /tmp (Landlock narrows the rest).
+constexpr int kNamespaces = CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWPID | CLONE_NEWNS;
 constexpr uid_t kNobody = 65534;
 
 bool write_file(const char* path, const std::string& text) {
@@ -60,9 +61,59 @@ Status map_own_ids() {
   return Status::ok();
 }
 
-}  // namespace
+// What the layer gives where the host allows it.
+constexpr const char* kApplied = "pid, mount (private /proc and /tmp), net, ipc, uts";
 
-Status unshare_namespaces(bool& applied, std::string& detail);
+std::string unavailable_reason(int err) {
+  return std::string("unshare: ") + std::strerror(err) +
+         (geteuid() == 0 ? " (a container without CAP_SYS_ADMIN?)"
+                         : " (unprivileged user namespaces disabled: kernel.unprivileged_userns_clone, "
+                           "user.max_user_namespaces or AppArmor's apparmor_restrict_unprivileged_userns)");
+}
+
+// A private view of /proc (this pid namespace's processes only: the box and its tests) and an
+// empty, tiny /tmp. Mount events stay here: the root is made private first.
+Status private_mounts() {
+  if (mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr) < 0) return Status::fail("mount(/, MS_PRIVATE)");
+  if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, nullptr) < 0) return Status::fail("mount(/proc)");
+  if (access("/tmp", F_OK) == 0 &&
+      mount("tmpfs", "/tmp", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=64k,mode=0755") < 0) {
+    return Status::fail("mount(/tmp)");
+  }
+  return Status::ok();
+}
+
+// unshare(CLONE_NEWPID) puts the caller's next child, not the caller, in the new namespace. So the
+// process the judge spawned forks once more: the child carries on as the box, pid 1 of the
+// namespace; the parent only relays its exit status (and dies with the judge, taking the box
+// along through the box's parent-death signal). Returns in the box only.
+Status enter_pid_namespace(bool root) {
+  int relay_alive[2];
+  if (pipe2(relay_alive, O_CLOEXEC) < 0) return Status::fail("pipe2");
+  pid_t box = fork();
+  if (box < 0) return Status::fail("fork");
+  if (box == 0) {
+    close(relay_alive[1]);
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0) return Status::fail("prctl(PR_SET_PDEATHSIG)");
+    // The relay may have died before the line above: then its end of the pipe is closed.
+    pollfd p{relay_alive[0], POLLIN, 0};
+    if (poll(&p, 1, 0) > 0) return Status::fail("poll", ESRCH);
+    close(relay_alive[0]);
+    PYJUDGE_RETURN_ON_FAILURE(private_mounts());
+    return root ? drop_root() : Status::ok();
+  }
+  // The relay keeps no descriptor of the box's: the judge's pipes must close when the box's do.
+  for (int fd = 0; fd < 1024; ++fd) {
+    if (fd != relay_alive[1]) close(fd);
+  }
+  if (root && !drop_root()) _exit(126);
+  int status = 0;
+  while (waitpid(box, &status, 0) < 0 && errno == EINTR) {
+  }
+  _exit(WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+}
+
+}  // namespace
 
 Probe probe_namespaces() {
   Probe p;
@@ -80,75 +131,22 @@ Probe probe_namespaces() {
   }
   int err = WEXITSTATUS(status);
   p.available = err == 0;
-  if (p.available) {
-    p.detail = geteuid() == 0 ? "pid, net, ipc, uts; root dropped to nobody" : "user, pid, net, ipc, uts";
-  } else {
-    p.detail = std::string("unshare: ") + std::strerror(err) +
-               (geteuid() == 0 ? " (a container without CAP_SYS_ADMIN?)"
-                               : " (unprivileged user namespaces disabled: kernel.unprivileged_userns_clone, "
-                                 "user.max_user_namespaces or AppArmor's apparmor_restrict_unprivileged_userns)");
-  }
+  p.detail = p.available ? kApplied : unavailable_reason(err);
   return p;
 }
 
-// unshare(CLONE_NEWPID) puts the caller's next child, not the caller, in the new namespace. So the
-// process the judge spawned forks once more: the child carries on as the box, pid 1 of the
-// namespace; the parent only relays its exit status (and dies with the judge, taking the box
-// along through the box's parent-death signal).
-Status enter_pid_namespace() {
-  int relay_alive[2];
-  if (pipe2(relay_alive, O_CLOEXEC) < 0) return Status::fail("pipe2");
-  pid_t box = fork();
-  if (box < 0) return Status::fail("fork");
-  if (box == 0) {
-    close(relay_alive[1]);
-    if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0) return Status::fail("prctl(PR_SET_PDEATHSIG)");
-    // The relay may have died before the line above: then its end of the pipe is closed.
-    pollfd p{relay_alive[0], POLLIN, 0};
-    if (poll(&p, 1, 0) > 0) return Status::fail("poll", ESRCH);
-    close(relay_alive[0]);
-    return Status::ok();
-  }
-  // The relay keeps no descriptor of the box's: the judge's pipes must close when the box's do.
-  for (int fd = 0; fd < 1024; ++fd) {
-    if (fd != relay_alive[1]) close(fd);
-  }
-  int status = 0;
-  while (waitpid(box, &status, 0) < 0 && errno == EINTR) {
-  }
-  _exit(WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
-}
-
 Status apply_namespaces(bool& applied, std::string& detail) {
-  Status s = unshare_namespaces(applied, detail);
-  if (s && applied) return enter_pid_namespace();
-  return s;
-}
-
-Status unshare_namespaces(bool& applied, std::string& detail) {
   applied = false;
-  if (geteuid() != 0) {
-    if (unshare(CLONE_NEWUSER | kNamespaces) < 0) {  // nothing changed: report, carry on
-      detail = std::string("unshare(CLONE_NEWUSER): ") + std::strerror(errno) +
-                    " (unprivileged user namespaces disabled: kernel.unprivileged_userns_clone, "
-                    "user.max_user_namespaces or AppArmor's apparmor_restrict_unprivileged_userns)";
-      return Status::ok();
-    }
-    PYJUDGE_RETURN_ON_FAILURE(map_own_ids());
-    applied = true;
-    detail = "user, pid, net, ipc, uts";
-    return Status::ok();
+  const bool root = geteuid() == 0;
+  if (unshare(root ? kNamespaces : CLONE_NEWUSER | kNamespaces) < 0) {
+    // Nothing changed: report why, and carry on with the other layers. Root still drops to nobody.
+    detail = unavailable_reason(errno);
+    return root ? drop_root() : Status::ok();
   }
-  if (unshare(kNamespaces) < 0) {
-    detail = std::string("unshare: ") + std::strerror(errno) + " (a container without CAP_SYS_ADMIN?)";
-  } else {
-    applied = true;
-    detail = "pid, net, ipc, uts";
-  }
-  // With or without namespaces, root keeps none of its powers (CAP_NET_ADMIN, CAP_SYS_RESOURCE,
-  // CAP_KILL... would each open a hole): the box becomes nobody.
-  PYJUDGE_RETURN_ON_FAILURE(drop_root());
-  if (applied) detail += "; root dropped to nobody";
+  if (!root) PYJUDGE_RETURN_ON_FAILURE(map_own_ids());
+  PYJUDGE_RETURN_ON_FAILURE(enter_pid_namespace(root));
+  applied = true;
+  detail = std::string(root ? "" : "user, ") + kApplied + (root ? "; root dropped to nobody" : "");
   return Status::ok();
 }
 
