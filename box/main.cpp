@@ -79,6 +79,11 @@ Ready make_ready(const sandbox::BoxLayers& layers) {
   } else {
     ready.missing.push_back("namespaces: " + layers.namespaces_detail);
   }
+  if (layers.cgroups) {
+    ready.layers.push_back("cgroups (" + layers.cgroups_detail + ")");
+  } else {
+    ready.missing.push_back("cgroups: " + layers.cgroups_detail);
+  }
   return ready;
 }
 
@@ -110,8 +115,8 @@ void serve(const Program& program, const BoxState& box) {
 int box_main() {
   if (!move_protocol_fds()) die("cannot set up the protocol descriptors");
   sandbox::BoxLayers layers;
-  if (auto s = sandbox::contain_box_process(kResponseFd + 1, layers); !s) die(s.describe());
   BoxState box;
+  if (auto s = sandbox::contain_box_process(kResponseFd + 1, layers, box.cgroup); !s) die(s.describe());
   box.statm = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
   if (box.statm < 0) die("cannot open /proc/self/statm");
   if (auto s = sandbox::compile_seccomp(box.seccomp); !s) die("cannot build the seccomp filter: " + s.describe());

@@ -34,6 +34,8 @@ constexpr std::size_t kMaxReport = std::size_t{256} << 20;
 // Room above the memory limit for thread stacks and allocator slack: a program that exceeds the
 // limit is still measured (and judged MLE) rather than stopped at the first byte over.
 constexpr Bytes kDataHeadroom = mib(32);
+// Processes and threads of one test, where a pids cgroup enforces it (threads are allowed).
+constexpr unsigned kMaxPids = 128;
 
 struct Fd {
   int fd = -1;
@@ -96,14 +98,14 @@ struct Channels {
 
 [[noreturn]] void child_main(const Program& program, const TestInput& input, Channels& ch,
                              const sandbox::RlimitPolicy& limits,
-                             const sandbox::SeccompProgram& seccomp) {
+                             const sandbox::SeccompProgram& seccomp, const sandbox::TestCgroup* cgroup) {
   PyOS_AfterFork_Child();
   if (dup2(ch.stdin_fd.fd, 0) < 0 || dup2(ch.out.write.fd, 1) < 0 || dup2(ch.err.write.fd, 2) < 0 ||
       dup2(ch.report.write.fd, kReportFd) < 0 || dup2(ch.setup_error.write.fd, kSetupErrorFd) < 0) {
     _exit(126);
   }
   install_forbidden_call_reporter();
-  sandbox::Status s = sandbox::contain_test_child(limits, kSetupErrorFd + 1, seccomp, getpid());
+  sandbox::Status s = sandbox::contain_test_child(limits, kSetupErrorFd + 1, seccomp, getpid(), cgroup);
   if (!s) {
     std::string msg = "cannot contain the test process: " + s.describe();
     write_all(kSetupErrorFd, msg);
@@ -315,10 +317,17 @@ std::variant<TestOutcome, Fatal> run_test(const Program& program, const RunTest&
   rl.data = Bytes{baseline.data.value + limits.memory.value + kDataHeadroom.value};
   rl.file_size = limits.output;
 
+  if (box.cgroup) {
+    // The same headroom as RLIMIT_DATA: a test over the limit is measured, and judged MLE.
+    if (auto s = box.cgroup->set_limits(Bytes{limits.memory.value + kDataHeadroom.value}, kMaxPids); !s) {
+      return Fatal{"cannot set the cgroup's limits: " + s.describe()};
+    }
+    box.cgroup->before_test();
+  }
   auto start = Clock::now();
   pid_t pid = fork();
   if (pid < 0) return Fatal{fmt::format("fork: {}", std::strerror(errno))};
-  if (pid == 0) child_main(program, prepared.input, ch, rl, box.seccomp);
+  if (pid == 0) child_main(program, prepared.input, ch, rl, box.seccomp, box.cgroup.get());
 
   ch.out.write.reset();
   ch.err.write.reset();
@@ -332,6 +341,10 @@ std::variant<TestOutcome, Fatal> run_test(const Program& program, const RunTest&
   }
   TestOutcome outcome = Watch(pid, pidfd.fd, limits, ch).run(start);
   outcome.baseline = child_baseline;
+  if (box.cgroup) {
+    outcome.cgroup_peak = box.cgroup->peak();
+    outcome.cgroup_oom = box.cgroup->oom_killed();
+  }
 
   std::string setup_error;
   bool eof = false;

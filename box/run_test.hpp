@@ -20,6 +20,7 @@ struct BoxState {
   int statm = -1;  ///< /proc/self/statm, opened before Landlock hides /proc
   Calibration calibration;
   sandbox::SeccompProgram seccomp;  ///< compiled once, loaded by every test's child
+  std::unique_ptr<sandbox::TestCgroup> cgroup;  ///< the tests' cgroup, where the host has one
 };
 
 /// Runs `test` in a fresh child. Returns the outcome, or a Fatal when the box itself failed

@@ -1,11 +1,9 @@
-#include <sys/statfs.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
 #include <fstream>
 #include <iostream>
-#include <linux/magic.h>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -40,23 +38,6 @@ std::string container_hint() {
   return env.empty() ? "none detected" : env + " (/run/systemd/container)";
 }
 
-sandbox::Probe probe_cgroups() {
-  sandbox::Probe p;
-  struct statfs fs_info {};
-  if (statfs("/sys/fs/cgroup", &fs_info) != 0) {
-    p.detail = "no /sys/fs/cgroup";
-  } else if (fs_info.f_type != CGROUP2_SUPER_MAGIC) {
-    p.detail = "/sys/fs/cgroup is not a cgroup v2 hierarchy (v1 or hybrid)";
-  } else if (access("/sys/fs/cgroup/cgroup.subtree_control", W_OK) != 0) {
-    p.detail = "cgroup v2, read-only here (a container without a delegated cgroup?)";
-  } else {
-    p.available = true;
-    p.detail = "writable cgroup v2 (controllers: " + read_line("/sys/fs/cgroup/cgroup.controllers") + ")";
-  }
-  p.detail += "; pyjudge does not use cgroups yet: memory comes from rusage net of a calibrated baseline";
-  return p;
-}
-
 }  // namespace
 
 Action doctor_command(CLI::App& app) {
@@ -87,8 +68,8 @@ Action doctor_command(CLI::App& app) {
     add("landlock", ll.available, ll.detail, true);
     sandbox::Probe ns = sandbox::probe_namespaces();
     add("namespaces", ns.available, ns.detail, true);
-    sandbox::Probe cg = probe_cgroups();
-    add("cgroups", cg.available, cg.detail, false);
+    sandbox::Probe cg = sandbox::probe_cgroups();
+    add("cgroups", cg.available, cg.detail + (cg.available ? "; memory and pids limits, peak memory and OOM kills per test" : ""), true);
     add("hygiene", true, "new session, parent-death signal, no_new_privs, not dumpable, umask 077, empty environment", true);
     add("fds", true, "no inherited descriptors", true);
     out["layers"] = layers;

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "judge/runner.hpp"
+#include "sandbox/layers.hpp"
 #include "protocol/wire.hpp"
 
 namespace bp = boost::process::v2;
@@ -161,8 +162,17 @@ struct BoxRunner::Impl {
     if (!process) return;
     boost::system::error_code ec;
     process->terminate(ec);
+    reap();
+  }
+
+  // Waits for the box, then removes the cgroup it made for its tests (the box, nobody by then,
+  // cannot; the judge can).
+  void reap() {
+    boost::system::error_code ec;
+    pid_t pid = process->id();
     process->wait(ec);
     process.reset();
+    sandbox::remove_box_cgroup(pid);
   }
 };
 
@@ -175,8 +185,7 @@ BoxRunner::~BoxRunner() {
     return;
   }
   impl_->requests.reset();  // EOF: the box leaves its loop and exits
-  boost::system::error_code ec;
-  impl_->process->wait(ec);
+  impl_->reap();
 }
 
 std::variant<Ready, CompileError> BoxRunner::start(const Setup& setup) {

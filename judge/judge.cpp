@@ -74,6 +74,8 @@ class TestJudge {
     r.cpu = stats.cpu();
     r.wall = stats.outcome.wall;
     r.memory = stats.memory();
+    r.memory_from_cgroup = stats.outcome.cgroup_peak.value > 0;
+    r.rusage_memory = stats.rusage_memory();
     Classification c = classify(stats, p_.limits);
     if (c.verdict) {
       r.verdict = *c.verdict;

@@ -21,6 +21,8 @@ struct TestReport {
   Micros cpu{0};
   Micros wall{0};
   Bytes memory;
+  bool memory_from_cgroup = false;  ///< `memory` is the cgroup's peak (else rusage net of baseline)
+  Bytes rusage_memory;              ///< rusage peak net of the baseline, measured either way
   std::string message;  ///< never reveals a hidden test's data
   // Shown for sample tests only (empty for hidden ones):
   std::string input, expected, got, diff, traceback, stderr_text;

@@ -52,6 +52,8 @@ nlohmann::json to_json(const SubmissionReport& r) {
                          {"memory_kib", t.memory.kib()}, {"sample", t.sample},
                          {"message", t.message}};
     if (t.error_line) jt["line"] = *t.error_line;
+    jt["memory_source"] = t.memory_from_cgroup ? "cgroup" : "rusage";
+    if (t.memory_from_cgroup) jt["rusage_kib"] = t.rusage_memory.kib();
     if (t.sample && t.verdict != Verdict::AC) {
       jt["input"] = t.input;
       if (!t.expected.empty()) jt["expected"] = t.expected;

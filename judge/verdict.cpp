@@ -39,6 +39,11 @@ const char* verdict_name(Verdict v) {
 }
 
 Bytes RunStats::memory() const {
+  // With a cgroup, the kernel counted exactly what the test's process allocated after it joined.
+  return outcome.cgroup_peak.value > 0 ? outcome.cgroup_peak : rusage_memory();
+}
+
+Bytes RunStats::rusage_memory() const {
   return Bytes{outcome.max_rss.value > outcome.baseline.value ? outcome.max_rss.value - outcome.baseline.value : 0};
 }
 
@@ -79,6 +84,9 @@ Classification classify(const RunStats& s, const Limits& limits) {
   const TestOutcome& o = s.outcome;
   if (o.killed_by == KilledBy::Output || o.report_truncated || o.stdout_data.size() > limits.output.value) {
     return {Verdict::OLE, fmt::format("output exceeded the {} KiB limit", limits.output.kib())};
+  }
+  if (o.cgroup_oom) {
+    return {Verdict::MLE, fmt::format("killed by the kernel at the {:.0f} MiB memory limit (cgroup OOM)", limits.memory.mib())};
   }
   if (s.memory() > limits.memory) {
     return {Verdict::MLE, fmt::format("used {:.1f} MiB of {:.0f} MiB", s.memory().mib(), limits.memory.mib())};

@@ -22,7 +22,8 @@ struct RunStats {
   bool stdout_is_the_answer = false;  ///< stdio mode: the exit status and output are the result
   bool exception_expected = false;    ///< the test says `raises:`
   Micros cpu() const { return outcome.user + outcome.system; }
-  Bytes memory() const;  ///< peak resident memory net of the box's baseline
+  Bytes memory() const;
+  Bytes rusage_memory() const;  ///< peak resident memory net of the box's baseline  ///< the cgroup's peak, else peak resident memory net of the box's baseline
 };
 
 struct Classification {

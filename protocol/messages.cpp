@@ -146,6 +146,8 @@ std::string encode(const TestOutcome& m) {
   w.i64(m.wall.count());
   w.u64(m.max_rss.value);
   w.u64(m.baseline.value);
+  w.u64(m.cgroup_peak.value);
+  w.u8(m.cgroup_oom);
   w.bytes(m.stdout_data);
   w.bytes(m.stderr_data);
   w.u8(m.stderr_truncated);
@@ -165,6 +167,8 @@ TestOutcome decode_test_outcome(std::string_view payload) {
   m.wall = Micros(r.i64());
   m.max_rss = Bytes{r.u64()};
   m.baseline = Bytes{r.u64()};
+  m.cgroup_peak = Bytes{r.u64()};
+  m.cgroup_oom = r.u8() != 0;
   m.stdout_data = r.bytes();
   m.stderr_data = r.bytes();
   m.stderr_truncated = r.u8() != 0;

@@ -83,6 +83,8 @@ struct TestOutcome {
   Micros wall{0};
   Bytes max_rss;   ///< ru_maxrss of the child
   Bytes baseline;  ///< resident size of the box at fork time
+  Bytes cgroup_peak;       ///< the test cgroup's peak memory; 0 when the box has no cgroup
+  bool cgroup_oom = false; ///< the kernel's OOM killer ended the test (cgroup memory limit)
   std::string stdout_data;
   std::string stderr_data;  ///< a bounded window: the first bytes written
   bool stderr_truncated = false;

@@ -2,9 +2,14 @@
 
 namespace pyjudge::sandbox {
 
-Status contain_box_process(int first_fd_to_close, BoxLayers& layers) {
+Status contain_box_process(int first_fd_to_close, BoxLayers& layers, std::unique_ptr<TestCgroup>& cgroup) {
   PYJUDGE_RETURN_ON_FAILURE(close_fds_from(first_fd_to_close));
   PYJUDGE_RETURN_ON_FAILURE(apply_hygiene());
+  // Before namespaces: still root (if ever), and still at the pid the judge knows (it removes
+  // the cgroup, named after that pid, once the box is gone).
+  cgroup = TestCgroup::create(layers.cgroups_detail);
+  layers.cgroups = cgroup != nullptr;
+  if (cgroup) layers.cgroups_detail = (cgroup->v2() ? "v2 " : "v1 ") + cgroup->paths().front();
   return apply_namespaces(layers.namespaces, layers.namespaces_detail);
 }
 
@@ -18,7 +23,8 @@ Status restrict_box_filesystem(const std::vector<std::string>& readable, BoxLaye
 }
 
 Status contain_test_child(const RlimitPolicy& limits, int first_fd_to_close,
-                          const SeccompProgram& seccomp, pid_t self) {
+                          const SeccompProgram& seccomp, pid_t self, const TestCgroup* cgroup) {
+  if (cgroup) PYJUDGE_RETURN_ON_FAILURE(cgroup->join());  // first: its descriptors close next
   PYJUDGE_RETURN_ON_FAILURE(close_fds_from(first_fd_to_close));
   PYJUDGE_RETURN_ON_FAILURE(apply_rlimits(limits));
   PYJUDGE_RETURN_ON_FAILURE(load_seccomp(seccomp, self));  // last

@@ -17,11 +17,15 @@ struct BoxLayers {
   std::string landlock_detail;
   bool namespaces = false;
   std::string namespaces_detail;
+  bool cgroups = false;
+  std::string cgroups_detail;
 };
 
 /// Once, in the box right after exec, before the interpreter starts: descriptors, hygiene, then
 /// namespaces where the host allows them (recorded in `layers`, never fatal).
-Status contain_box_process(int first_fd_to_close, BoxLayers& layers);
+/// The tests' cgroup is made here too, while the box may still be root (where a writable
+/// hierarchy exists; recorded in `layers`, never fatal).
+Status contain_box_process(int first_fd_to_close, BoxLayers& layers, std::unique_ptr<TestCgroup>& cgroup);
 
 /// Once, in the box after the interpreter is warm and before the first test: the filesystem
 /// view narrows to `readable`. Landlock is skipped (and reported) where the kernel lacks it.
@@ -30,6 +34,6 @@ Status restrict_box_filesystem(const std::vector<std::string>& readable, BoxLaye
 /// In each test's child, after fork and fd plumbing, before candidate code: rlimits, then
 /// seccomp — the last one in the sequence, since nothing can be set up after it.
 Status contain_test_child(const RlimitPolicy& limits, int first_fd_to_close,
-                          const SeccompProgram& seccomp, pid_t self);
+                          const SeccompProgram& seccomp, pid_t self, const TestCgroup* cgroup);
 
 }  // namespace pyjudge::sandbox

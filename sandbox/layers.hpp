@@ -5,6 +5,7 @@
 #include <linux/filter.h>
 #include <sys/types.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,38 @@ Probe probe_namespaces();
 /// process then becomes nobody, namespaces or not. `detail` says what was applied, or why nothing could be (the host
 /// forbids it: `applied` false, nothing changed); a failure after the namespaces exist is an error.
 Status apply_namespaces(bool& applied, std::string& detail);
+
+// ---- cgroups (where a writable v1 or v2 hierarchy exists) -------------------------------------
+Probe probe_cgroups();
+
+/// The box's cgroup for its tests' children: a memory limit with no swap, a pids limit, and the
+/// peak memory and OOM kills of each test. Created while the box is still root (its files opened
+/// then: they stay writable through the descriptors after the box drops to nobody and Landlock).
+class TestCgroup {
+ public:
+  static std::unique_ptr<TestCgroup> create(std::string& why_not);
+  ~TestCgroup();
+  TestCgroup(const TestCgroup&) = delete;
+  TestCgroup& operator=(const TestCgroup&) = delete;
+
+  Status set_limits(Bytes memory, unsigned max_pids);
+  void before_test();                 ///< in the box: resets the peak, notes the OOM count
+  Status join() const;                ///< in the test's child: moves itself in
+  Bytes peak() const;                 ///< after the test: its peak memory
+  bool oom_killed() const;            ///< after the test: the kernel's OOM killer struck
+  std::vector<std::string> paths() const;
+  bool v2() const { return v2_; }
+
+ private:
+  TestCgroup() = default;
+  bool v2_ = false;
+  std::vector<std::string> dirs_;
+  int procs_ = -1, limit_ = -1, swap_limit_ = -1, peak_ = -1, oom_ = -1, pids_procs_ = -1, pids_max_ = -1;
+  std::uint64_t oom_kills_before_ = 0;
+};
+
+/// For the judge, once a box has exited: removes the cgroup the box made (named after its pid).
+void remove_box_cgroup(pid_t box);
 
 // ---- file descriptors ---------------------------------------------------------------------------
 /// Closes every descriptor >= `first`.

@@ -92,12 +92,29 @@ TEST_CASE("doctor lists every layer with a reason, and --require turns a missing
   std::string run = "run " + quote(two_sum) + " " + quote(two_sum / "solutions/accepted/hashmap.py") + " --json";
   Run ok = run_pyjudge(run + " --require seccomp,rlimits");
   CHECK(ok.exit_code == 0);
-  // cgroups are never provided by this version: requiring them must stop the judging.
-  Run missing = run_pyjudge(run + " --require cgroups");
+  // Where namespaces cannot be made, requiring them must stop the judging.
+  g_wrapper = DENY_NAMESPACES_BINARY;
+  Run missing = run_pyjudge(run + " --require namespaces");
+  g_wrapper.clear();
   CHECK(missing.exit_code == 3);
   auto m = nlohmann::json::parse(missing.out);
   CHECK(m["verdict"] == "IE");
-  CHECK(m["internal_error"].get<std::string>().find("required sandbox layer 'cgroups'") != std::string::npos);
+  CHECK(m["internal_error"].get<std::string>().find("required sandbox layer 'namespaces'") != std::string::npos);
   CHECK(m["tests"].empty());
   CHECK(run_pyjudge(run + " --require teleportation").exit_code == 2);
+}
+
+TEST_CASE("Memory: the cgroup's peak and rusage net of the baseline agree on the same 50 MiB allocation") {
+  fs::path c = fs::path(PYJUDGE_SOURCE_DIR) / "tests/cases/ac-memory-measures-50-mib-bytearray";
+  Run r = run_pyjudge("run " + quote(c) + " " + quote(c / "solution.py") + " --json");
+  REQUIRE(r.exit_code == 0);
+  auto t = nlohmann::json::parse(r.out)["tests"][0];
+  auto within = [](std::int64_t kib) { return kib >= 48 * 1024 && kib <= 52 * 1024; };  // 50 ± 2 MiB
+  if (t["memory_source"] == "cgroup") {
+    CHECK(within(t["memory_kib"].get<std::int64_t>()));
+    CHECK(within(t["rusage_kib"].get<std::int64_t>()));
+  } else {
+    WARN_MESSAGE(false, "no writable cgroup on this host: only rusage measured");
+    CHECK(within(t["memory_kib"].get<std::int64_t>()));
+  }
 }

@@ -1,0 +1,186 @@
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <unistd.h>
+
+#include <linux/magic.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <string>
+
+#include "sandbox/layers.hpp"
+
+namespace pyjudge::sandbox {
+
+namespace {
+
+// This process's own cgroup in a hierarchy: the line of /proc/self/cgroup for `controller`
+// ("memory", "pids"), or the v2 line ("0::") when `controller` is empty.
+std::string own_cgroup(const std::string& controller) {
+  std::ifstream in("/proc/self/cgroup");
+  std::string line;
+  while (std::getline(in, line)) {
+    auto a = line.find(':'), b = line.find(':', a + 1);
+    if (a == std::string::npos || b == std::string::npos) continue;
+    std::string controllers = line.substr(a + 1, b - a - 1);
+    bool match = controller.empty() ? line.compare(0, 3, "0::") == 0
+                                    : ("," + controllers + ",").find("," + controller + ",") != std::string::npos;
+    if (match) return line.substr(b + 1);
+  }
+  return "";
+}
+
+bool is_cgroup2(const std::string& path) {
+  struct statfs s {};
+  return statfs(path.c_str(), &s) == 0 && s.f_type == CGROUP2_SUPER_MAGIC;
+}
+
+// Kept far above the numbers a test's child dup2()s its channels onto (0..4) and the box's
+// protocol descriptors: a low number would be overwritten in the child before it joins.
+constexpr int kFirstCgroupFd = 100;
+
+int open_file(const std::string& path, int flags) {
+  int fd = open(path.c_str(), flags | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) return -1;
+  int high = fcntl(fd, F_DUPFD_CLOEXEC, kFirstCgroupFd);
+  close(fd);
+  return high;
+}
+
+// cgroup files take whole values in one write(2), at any offset (cgroup.procs refuses pwrite).
+bool write_fd(int fd, const std::string& text) {
+  return fd >= 0 && write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+}
+
+std::uint64_t read_number(int fd, const char* key) {
+  char buf[4096];
+  ssize_t n = fd >= 0 ? pread(fd, buf, sizeof buf - 1, 0) : -1;
+  if (n <= 0) return 0;
+  buf[n] = 0;
+  if (!key) return std::strtoull(buf, nullptr, 10);
+  std::string text(buf);
+  auto at = text.find(std::string("\n") + key + " ");
+  if (at == std::string::npos && text.compare(0, std::strlen(key) + 1, std::string(key) + " ") == 0) at = 0;
+  else if (at != std::string::npos) ++at;
+  if (at == std::string::npos) return 0;
+  return std::strtoull(text.c_str() + at + std::strlen(key) + 1, nullptr, 10);
+}
+
+// mkdir that tolerates a leftover of a previous box with the same pid (empty, or it would not be
+// removable: then it is reused as is).
+bool make_dir(const std::string& path) { return mkdir(path.c_str(), 0755) == 0 || errno == EEXIST; }
+
+}  // namespace
+
+TestCgroup::~TestCgroup() {
+  for (int fd : {procs_, limit_, swap_limit_, peak_, oom_, pids_procs_, pids_max_}) {
+    if (fd >= 0) close(fd);
+  }
+}
+
+std::unique_ptr<TestCgroup> TestCgroup::create(std::string& why_not) {
+  auto cg = std::unique_ptr<TestCgroup>(new TestCgroup());
+  const std::string name = "/pyjudge-box-" + std::to_string(getpid());
+  if (is_cgroup2("/sys/fs/cgroup")) {
+    std::string dir = "/sys/fs/cgroup" + own_cgroup("") + name;
+    if (!make_dir(dir)) {
+      why_not = "cannot create " + dir + ": " + std::strerror(errno);
+      return nullptr;
+    }
+    cg->v2_ = true;
+    cg->dirs_ = {dir};
+    cg->procs_ = open_file(dir + "/cgroup.procs", O_WRONLY);
+    cg->limit_ = open_file(dir + "/memory.max", O_WRONLY);
+    cg->swap_limit_ = open_file(dir + "/memory.swap.max", O_WRONLY);
+    cg->peak_ = open_file(dir + "/memory.peak", O_RDWR);
+    cg->oom_ = open_file(dir + "/memory.events", O_RDONLY);
+    cg->pids_max_ = open_file(dir + "/pids.max", O_WRONLY);
+  } else {
+    std::string memory = "/sys/fs/cgroup/memory" + own_cgroup("memory") + name;
+    std::string pids = "/sys/fs/cgroup/pids" + own_cgroup("pids") + name;
+    if (access("/sys/fs/cgroup/memory", W_OK) != 0 || !make_dir(memory)) {
+      why_not = "no writable cgroup v2, nor a writable v1 memory hierarchy (" + memory + ": " + std::strerror(errno) + ")";
+      return nullptr;
+    }
+    cg->dirs_ = {memory};
+    cg->procs_ = open_file(memory + "/cgroup.procs", O_WRONLY);
+    cg->limit_ = open_file(memory + "/memory.limit_in_bytes", O_WRONLY);
+    cg->swap_limit_ = open_file(memory + "/memory.memsw.limit_in_bytes", O_WRONLY);
+    cg->peak_ = open_file(memory + "/memory.max_usage_in_bytes", O_RDWR);
+    cg->oom_ = open_file(memory + "/memory.oom_control", O_RDONLY);
+    if (make_dir(pids)) {
+      cg->dirs_.push_back(pids);
+      cg->pids_procs_ = open_file(pids + "/cgroup.procs", O_WRONLY);
+      cg->pids_max_ = open_file(pids + "/pids.max", O_WRONLY);
+    }
+  }
+  if (cg->procs_ < 0 || cg->limit_ < 0 || cg->peak_ < 0 || cg->oom_ < 0) {
+    why_not = "cgroup " + cg->dirs_.front() + " lacks the memory controller's files";
+    return nullptr;
+  }
+  return cg;
+}
+
+Status TestCgroup::set_limits(Bytes memory, unsigned max_pids) {
+  std::string bytes = std::to_string(memory.value);
+  if (!write_fd(limit_, bytes)) return Status::fail("write memory limit");
+  // No swap: a test that spills to swap would be slow and under-measured.
+  if (swap_limit_ >= 0) write_fd(swap_limit_, v2_ ? "0" : bytes);
+  if (pids_max_ >= 0 && !write_fd(pids_max_, std::to_string(max_pids))) return Status::fail("write pids.max");
+  return Status::ok();
+}
+
+void TestCgroup::before_test() {
+  // v1: writing 0 resets the high-water mark; v2 (Linux >= 6.12): writing resets it for this fd.
+  write_fd(peak_, v2_ ? "reset" : "0");
+  oom_kills_before_ = read_number(oom_, "oom_kill");
+}
+
+Status TestCgroup::join() const {
+  // "0" is the writer itself: the test's child, before it runs anything of the candidate's.
+  if (!write_fd(procs_, "0")) return Status::fail("write cgroup.procs");
+  if (pids_procs_ >= 0 && !write_fd(pids_procs_, "0")) return Status::fail("write pids cgroup.procs");
+  return Status::ok();
+}
+
+Bytes TestCgroup::peak() const { return Bytes{read_number(peak_, nullptr)}; }
+
+bool TestCgroup::oom_killed() const { return read_number(oom_, "oom_kill") > oom_kills_before_; }
+
+std::vector<std::string> TestCgroup::paths() const { return dirs_; }
+
+void remove_box_cgroup(pid_t box) {
+  const std::string name = "/pyjudge-box-" + std::to_string(box);
+  std::vector<std::string> dirs;
+  if (is_cgroup2("/sys/fs/cgroup")) {
+    dirs = {"/sys/fs/cgroup" + own_cgroup("") + name};
+  } else {
+    dirs = {"/sys/fs/cgroup/memory" + own_cgroup("memory") + name, "/sys/fs/cgroup/pids" + own_cgroup("pids") + name};
+  }
+  for (const auto& dir : dirs) {
+    // The box's last child may still be dying (EBUSY): it goes within milliseconds.
+    for (int attempt = 0; attempt < 50 && rmdir(dir.c_str()) != 0 && errno == EBUSY; ++attempt) usleep(4000);
+  }
+}
+
+Probe probe_cgroups() {
+  Probe p;
+  struct statfs s {};
+  if (statfs("/sys/fs/cgroup", &s) != 0) {
+    p.detail = "no /sys/fs/cgroup";
+  } else if (s.f_type == CGROUP2_SUPER_MAGIC) {
+    std::string dir = "/sys/fs/cgroup" + own_cgroup("");
+    p.available = access(dir.c_str(), W_OK) == 0;
+    p.detail = p.available ? "cgroup v2 at " + dir : "cgroup v2, not writable here (" + dir + ")";
+  } else {
+    std::string dir = "/sys/fs/cgroup/memory" + own_cgroup("memory");
+    p.available = access(dir.c_str(), W_OK) == 0;
+    p.detail = p.available ? "cgroup v1 memory (and pids) at " + dir : "cgroup v1, memory hierarchy not writable here";
+  }
+  return p;
+}
+
+}  // namespace pyjudge::sandbox
