@@ -71,7 +71,7 @@ class TestCgroup {
   Status set_limits(Bytes memory, unsigned max_pids);
   void before_test();                 ///< in the box: resets the peak, notes the OOM count
   Status join() const;                ///< in the test's child: moves itself in
-  Bytes peak() const;                 ///< after the test: its peak memory
+  Bytes peak() const;                 ///< after the test: its peak memory (0: not measurable)
   bool oom_killed() const;            ///< after the test: the kernel's OOM killer struck
   std::vector<std::string> paths() const;
   bool v2() const { return v2_; }
@@ -82,6 +82,7 @@ class TestCgroup {
   std::vector<std::string> dirs_;
   int procs_ = -1, limit_ = -1, swap_limit_ = -1, peak_ = -1, oom_ = -1, pids_procs_ = -1, pids_max_ = -1;
   std::uint64_t oom_kills_before_ = 0;
+  bool peak_valid_ = false;
 };
 
 /// For the judge, once a box has exited: removes the cgroup the box made (named after its pid).
