@@ -4,6 +4,8 @@
 // verdict and a judge that answered.
 #include <doctest/doctest.h>
 #include <signal.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -43,7 +45,16 @@ bool alive(pid_t pid) {
   return waitpid(pid, &status, WNOHANG) == 0;
 }
 
+// The attacks aim at fixed paths: two suites running at once on one machine (two checkouts, two
+// CI jobs) would trample each other's canary. One at a time, machine-wide.
+struct MachineLock {
+  int fd = open("/tmp/pyjudge-hostile.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  MachineLock() { REQUIRE(fd >= 0); REQUIRE(flock(fd, LOCK_EX) == 0); }
+  ~MachineLock() { close(fd); }
+};
+
 void run_suite() {
+  MachineLock lock;
   auto cases = sorted_dirs(fs::path(PYJUDGE_SOURCE_DIR) / "tests" / "hostile");
   REQUIRE(cases.size() >= 60);
   for (const auto& dir : cases) {
