@@ -34,12 +34,6 @@ const ProblemCache::Entry& ProblemCache::get(const std::string& id) {
   return *slot;
 }
 
-std::pair<std::string, std::string> fingerprint(const Submission& s, const fs::path& problems_dir) {
-  std::error_code ec;
-  std::string version = fs::is_directory(problems_dir / s.problem, ec) ? problem_version(problems_dir / s.problem) : "";
-  return {file_sha256(s.file), version};
-}
-
 nlohmann::json error_record(const Submission& s, const std::string& error) {
   nlohmann::json j = {{"schema", kReportSchema}, {"verdict", "IE"}, {"passed", 0}, {"total", 0},
                       {"score", 0}, {"max_score", 1}, {"time_ms", 0}, {"wall_ms", 0}, {"memory_kib", 0},

@@ -37,9 +37,6 @@ class ProblemCache {
   std::map<std::string, std::unique_ptr<Entry>> entries_;
 };
 
-/// The fingerprint pair stored in a record: (file_sha256, problem_version).
-std::pair<std::string, std::string> fingerprint(const Submission& s, const std::filesystem::path& problems_dir);
-
 /// Judges `s` on every test (no stop at the first failure: scores need them all).
 nlohmann::json grade(const Submission& s, ProblemCache& problems, const JudgeOptions& options = {});
 

@@ -134,6 +134,11 @@ int box_main() {
   pthread_setattr_default_np(&attr);
   freeze_heap();
   box.calibration = calibrate(box.statm);
+  if (box.cgroup) {
+    if (auto s = limit_test_cgroup(*box.cgroup, program.setup.limits); !s) {
+      die("cannot set the cgroup's limits: " + s.describe());
+    }
+  }
   write_frame(kResponseFd, static_cast<std::uint8_t>(MessageType::Ready), encode(make_ready(layers)));
   serve(program, box);
   return 0;

@@ -268,6 +268,11 @@ std::optional<Fatal> prepare_input(const RunTest& test, PreparedInput& prepared)
 
 }  // namespace
 
+sandbox::Status limit_test_cgroup(sandbox::TestCgroup& cgroup, const Limits& limits) {
+  // The same headroom as RLIMIT_DATA: a test over the limit is measured, and judged MLE.
+  return cgroup.set_limits(Bytes{limits.memory.value + kDataHeadroom.value}, kMaxPids);
+}
+
 Calibration calibrate(int statm_fd) {
   // A child's resident size right after fork is not the box's: fork copies page tables for
   // anonymous memory but leaves file-backed pages (the interpreter's code) to fault in again.
@@ -317,13 +322,7 @@ std::variant<TestOutcome, Fatal> run_test(const Program& program, const RunTest&
   rl.data = Bytes{baseline.data.value + limits.memory.value + kDataHeadroom.value};
   rl.file_size = limits.output;
 
-  if (box.cgroup) {
-    // The same headroom as RLIMIT_DATA: a test over the limit is measured, and judged MLE.
-    if (auto s = box.cgroup->set_limits(Bytes{limits.memory.value + kDataHeadroom.value}, kMaxPids); !s) {
-      return Fatal{"cannot set the cgroup's limits: " + s.describe()};
-    }
-    box.cgroup->before_test();
-  }
+  if (box.cgroup) box.cgroup->before_test();
   auto start = Clock::now();
   pid_t pid = fork();
   if (pid < 0) return Fatal{fmt::format("fork: {}", std::strerror(errno))};

@@ -15,6 +15,9 @@ struct Calibration {
 /// Forks a child that exits immediately and records its peak RSS.
 Calibration calibrate(int statm_fd);
 
+/// Once per box, after Setup: the tests' cgroup gets the submission's memory and pids limits.
+sandbox::Status limit_test_cgroup(sandbox::TestCgroup& cgroup, const Limits& limits);
+
 /// What the box prepares once and keeps across tests.
 struct BoxState {
   int statm = -1;  ///< /proc/self/statm, opened before Landlock hides /proc

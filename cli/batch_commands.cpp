@@ -34,7 +34,7 @@ unsigned default_jobs() { return std::max(1u, std::thread::hardware_concurrency(
 class Progress {
  public:
   Progress(std::size_t total, std::size_t already) : total_(total), done_(already), start_(Clock::now()) {
-    tty_ = isatty(STDERR_FILENO) && !std::getenv("NO_COLOR") ? true : isatty(STDERR_FILENO);
+    tty_ = isatty(STDERR_FILENO);
   }
 
   void finished(const std::string& verdict) {
@@ -66,7 +66,7 @@ class Progress {
   std::size_t total_, done_, judged_ = 0;
   Clock::time_point start_, shown_{};
   std::map<std::string, std::size_t> counts_;
-  bool tty_;
+  bool tty_;  // a redrawn bar for a person, periodic lines for a log
 };
 
 struct ReportFiles {
@@ -117,7 +117,10 @@ Action batch_command(CLI::App& app) {
     std::map<std::string, std::string> versions;
     std::map<std::string, std::pair<std::string, std::string>> current;
     for (const auto& s : mine) {
-      if (!versions.count(s.problem)) versions[s.problem] = fingerprint(s, problems).second;
+      if (!versions.count(s.problem)) {
+        std::error_code ec;
+        versions[s.problem] = fs::is_directory(problems / s.problem, ec) ? problem_version(problems / s.problem) : "";
+      }
       current[s.key()] = {file_sha256(s.file), versions[s.problem]};
     }
     ResultsLog log(o->out, current);

@@ -10,7 +10,5 @@ Action batch_command(CLI::App& app);
 Action merge_command(CLI::App& app);
 Action check_command(CLI::App& app);
 Action worker_command(CLI::App& app);
-/// Which sandbox layers this host offers, and why not (cli/doctor_command.cpp).
-Action doctor_command(CLI::App& app);
 
 }  // namespace pyjudge::cli

@@ -27,6 +27,9 @@ struct Command {
 
 const std::vector<Command>& commands();
 
+/// `pyjudge doctor`: which sandbox layers this host offers, and why not (cli/doctor_command.cpp).
+Action doctor_command(CLI::App& app);
+
 /// The sandbox layers a user may require with --require.
 inline const std::vector<std::string> kLayerNames = {"rlimits", "seccomp", "fds", "hygiene", "landlock", "namespaces", "cgroups"};
 

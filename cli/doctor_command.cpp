@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "cli/batch_commands.hpp"
+#include "cli/commands.hpp"
 #include "judge/runner.hpp"
 #include "sandbox/layers.hpp"
 

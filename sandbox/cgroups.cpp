@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 #include "sandbox/layers.hpp"
@@ -55,18 +56,23 @@ bool write_fd(int fd, const std::string& text) {
   return fd >= 0 && write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
 }
 
+// A file holding one number (`key` null), or lines of "key value" (memory.events, oom_control).
 std::uint64_t read_number(int fd, const char* key) {
   char buf[4096];
   ssize_t n = fd >= 0 ? pread(fd, buf, sizeof buf - 1, 0) : -1;
   if (n <= 0) return 0;
-  buf[n] = 0;
-  if (!key) return std::strtoull(buf, nullptr, 10);
-  std::string text(buf);
-  auto at = text.find(std::string("\n") + key + " ");
-  if (at == std::string::npos && text.compare(0, std::strlen(key) + 1, std::string(key) + " ") == 0) at = 0;
-  else if (at != std::string::npos) ++at;
-  if (at == std::string::npos) return 0;
-  return std::strtoull(text.c_str() + at + std::strlen(key) + 1, nullptr, 10);
+  std::istringstream in(std::string(buf, static_cast<std::size_t>(n)));
+  if (!key) {
+    std::uint64_t value = 0;
+    in >> value;
+    return value;
+  }
+  std::string name;
+  std::uint64_t value = 0;
+  while (in >> name >> value) {
+    if (name == key) return value;
+  }
+  return 0;
 }
 
 // mkdir that tolerates a leftover of a previous box with the same pid (empty, or it would not be
