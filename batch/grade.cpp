@@ -1,3 +1,4 @@
+#include "judge/errors.hpp"
 #include "batch/grade.hpp"
 
 #include "judge/problems.hpp"
@@ -23,7 +24,7 @@ const ProblemCache::Entry& ProblemCache::get(const std::string& id) {
   slot = std::make_unique<Entry>();
   try {
     if (id.find('/') != std::string::npos || id.empty() || id[0] == '.' || !fs::is_directory(dir_ / id)) {
-      throw std::invalid_argument("unknown problem '" + id + "' (no folder " + (dir_ / id).string() + ")");
+      throw UsageError("unknown problem '" + id + "' (no folder " + (dir_ / id).string() + ")");
     }
     slot->problem = load_problem(dir_ / id);
     slot->version = problem_version(dir_ / id);

@@ -1,3 +1,4 @@
+#include "judge/errors.hpp"
 #include "batch/results.hpp"
 
 #include <fcntl.h>
@@ -79,7 +80,7 @@ LoadedResults load_results(const fs::path& file) {
     }
     nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
     if (j.is_discarded() || !j.is_object() || !j.contains("candidate") || !j.contains("problem")) {
-      throw std::invalid_argument(fmt::format("{}:{}: not a result record (a JSON object with candidate and problem)",
+      throw UsageError(fmt::format("{}:{}: not a result record (a JSON object with candidate and problem)",
                                               file.string(), line));
     }
     out.records.push_back(std::move(j));

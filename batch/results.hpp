@@ -10,11 +10,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "judge/errors.hpp"
+
 namespace pyjudge::batch {
 
 /// Reads the records of a results file. A last line without its newline is a write that was cut
 /// short: it is dropped (and reported in `torn`). Any other line that is not a JSON object is an
-/// error naming the file and line (std::invalid_argument).
+/// error naming the file and line (UsageError).
 struct LoadedResults {
   std::vector<nlohmann::json> records;
   bool torn = false;

@@ -1,3 +1,4 @@
+#include "judge/errors.hpp"
 #include "batch/submissions.hpp"
 
 #include <openssl/evp.h>
@@ -75,7 +76,7 @@ std::vector<std::string> split_csv_line(const std::string& line) {
 
 std::vector<std::pair<Submission, int>> read_csv(const fs::path& manifest) {
   std::ifstream in(manifest);
-  if (!in) throw std::invalid_argument("cannot read " + manifest.string());
+  if (!in) throw UsageError("cannot read " + manifest.string());
   std::vector<std::pair<Submission, int>> out;
   std::string line;
   int lineno = 0;
@@ -88,7 +89,7 @@ std::vector<std::pair<Submission, int>> read_csv(const fs::path& manifest) {
       for (std::size_t i = 0; i < cells.size(); ++i) column[cells[i]] = i;
       for (const char* need : {"candidate", "problem", "file"}) {
         if (!column.count(need)) {
-          throw std::invalid_argument(fmt::format("{}:{}: the header needs a '{}' column (candidate,problem,file)",
+          throw UsageError(fmt::format("{}:{}: the header needs a '{}' column (candidate,problem,file)",
                                                   manifest.string(), lineno, need));
         }
       }
@@ -97,7 +98,7 @@ std::vector<std::pair<Submission, int>> read_csv(const fs::path& manifest) {
     auto cell = [&](const char* name) {
       std::size_t i = column[name];
       if (i >= cells.size() || cells[i].empty()) {
-        throw std::invalid_argument(fmt::format("{}:{}: '{}' is empty", manifest.string(), lineno, name));
+        throw UsageError(fmt::format("{}:{}: '{}' is empty", manifest.string(), lineno, name));
       }
       return cells[i];
     };
@@ -111,15 +112,15 @@ std::vector<std::pair<Submission, int>> read_yaml(const fs::path& manifest) {
   try {
     root = YAML::LoadFile(manifest.string());
   } catch (const YAML::Exception& e) {
-    throw std::invalid_argument(fmt::format("{}:{}: {}", manifest.string(), e.mark.line + 1, e.msg));
+    throw UsageError(fmt::format("{}:{}: {}", manifest.string(), e.mark.line + 1, e.msg));
   }
-  if (!root.IsSequence()) throw std::invalid_argument(manifest.string() + ": expected a list of {candidate, problem, file}");
+  if (!root.IsSequence()) throw UsageError(manifest.string() + ": expected a list of {candidate, problem, file}");
   std::vector<std::pair<Submission, int>> out;
   for (const auto& n : root) {
     int line = n.Mark().line + 1;
     auto field = [&](const char* name) {
       if (!n.IsMap() || !n[name] || !n[name].IsScalar() || n[name].Scalar().empty()) {
-        throw std::invalid_argument(fmt::format("{}:{}: '{}' is missing", manifest.string(), line, name));
+        throw UsageError(fmt::format("{}:{}: '{}' is missing", manifest.string(), line, name));
       }
       return n[name].Scalar();
     };
@@ -152,14 +153,14 @@ std::vector<Submission> find_submissions(const fs::path& root) {
   } else if (root.extension() == ".yaml" || root.extension() == ".yml") {
     found = read_yaml(root);
   } else {
-    throw std::invalid_argument("no such submissions folder or manifest (.csv, .yaml): " + root.string());
+    throw UsageError("no such submissions folder or manifest (.csv, .yaml): " + root.string());
   }
   std::sort(found.begin(), found.end(), [](auto& a, auto& b) { return a.first.key() < b.first.key(); });
   std::vector<Submission> out;
   for (std::size_t i = 0; i < found.size(); ++i) {
     if (!out.empty() && found[i].first.key() == out.back().key()) {
       std::string where = found[i].second ? fmt::format("{}:{}: ", root.string(), found[i].second) : "";
-      throw std::invalid_argument(where + "two submissions for " + found[i].first.key());
+      throw UsageError(where + "two submissions for " + found[i].first.key());
     }
     out.push_back(std::move(found[i].first));
   }
@@ -172,7 +173,7 @@ Shard Shard::parse(const std::string& text) {
   char slash = 0, extra = 0;
   std::istringstream in(text);
   if (!(in >> i >> slash >> n) || slash != '/' || (in >> extra) || n == 0 || i >= n) {
-    throw std::invalid_argument("--shard takes I/N with 0 <= I < N, e.g. 0/4 (got '" + text + "')");
+    throw UsageError("--shard takes I/N with 0 <= I < N, e.g. 0/4 (got '" + text + "')");
   }
   s.index = i;
   s.count = n;

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include "judge/errors.hpp"
 #include <vector>
 
 namespace pyjudge::batch {
@@ -20,14 +21,14 @@ struct Submission {
 /// `root` is a folder laid out as <candidate>/<problem-id>.py, or a manifest: a .csv with the
 /// header `candidate,problem,file` or a .yaml/.yml list of {candidate, problem, file}; manifest
 /// paths are relative to the manifest's folder. Sorted by key; a duplicate key is an error
-/// (std::invalid_argument naming the file and line).
+/// (UsageError naming the file and line).
 std::vector<Submission> find_submissions(const std::filesystem::path& root);
 
 /// `--shard I/N`: this process judges the submissions whose key hashes to I modulo N. The hash
 /// is of the key alone, so adding files never moves an existing submission to another shard.
 struct Shard {
   unsigned index = 0, count = 1;
-  static Shard parse(const std::string& text);  ///< "2/4"; throws std::invalid_argument
+  static Shard parse(const std::string& text);  ///< "2/4"; throws UsageError
   bool contains(const Submission& s) const;
   std::string str() const { return std::to_string(index) + "/" + std::to_string(count); }
 };

@@ -1,3 +1,4 @@
+#include "judge/errors.hpp"
 #include "cli/batch_commands.hpp"
 
 #include <unistd.h>
@@ -205,7 +206,7 @@ Action merge_command(CLI::App& app) {
     if (!problems.empty()) return int(kRejected);
     Records records;
     std::ofstream out(o->out, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::invalid_argument("cannot write " + o->out);
+    if (!out) throw UsageError("cannot write " + o->out);
     for (auto& [key, r] : by_key) {
       out << r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       records.push_back(std::move(r));
@@ -281,11 +282,11 @@ std::vector<Submission> solutions_under(const std::vector<std::string>& paths, c
       }
     } else if (fs::is_regular_file(path)) {
       if (!ids.count(path.stem().string())) {
-        throw std::invalid_argument(p + ": no problem named '" + path.stem().string() + "' in " + problems.string());
+        throw UsageError(p + ": no problem named '" + path.stem().string() + "' in " + problems.string());
       }
       consider(path);
     } else {
-      throw std::invalid_argument("no such file or folder: " + p);
+      throw UsageError("no such file or folder: " + p);
     }
   }
   std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.file < b.file; });
@@ -310,7 +311,7 @@ Action check_command(CLI::App& app) {
   return [o] {
     fs::path problems = problems_folder(o->problems_dir);
     std::vector<Submission> subs = solutions_under(o->paths, problems);
-    if (subs.empty()) throw std::invalid_argument("no solutions found (files named <problem-id>.py)");
+    if (subs.empty()) throw UsageError("no solutions found (files named <problem-id>.py)");
     std::map<std::string, nlohmann::json> by_file;
     WorkerPool pool(std::min<unsigned>(o->jobs, static_cast<unsigned>(subs.size())), problems, o->require);
     bool colour = colour_out();

@@ -1,3 +1,4 @@
+#include "judge/errors.hpp"
 #include "cli/commands.hpp"
 
 #include "cli/batch_commands.hpp"
@@ -41,7 +42,7 @@ Action run_command(CLI::App& app) {
   return [o] {
     Problem problem = find_problem(o->problem, o->problems_dir.empty() ? default_problems_dir() : fs::path(o->problems_dir));
     std::error_code ec;
-    if (!fs::is_regular_file(o->solution, ec)) throw std::invalid_argument("no such solution file: " + o->solution);
+    if (!fs::is_regular_file(o->solution, ec)) throw UsageError("no such solution file: " + o->solution);
     TextReport text(std::cout, use_colour());
     JudgeOptions options;
     options.stop_on_failure = o->stop_on_failure;
@@ -149,7 +150,7 @@ Action validate_command(CLI::App& app) {
       if (fs::is_regular_file(as_path)) as_path = as_path.parent_path();
       if (fs::is_directory(as_path)) dirs.push_back(as_path);
       else if (fs::is_directory(dir / ref)) dirs.push_back(dir / ref);
-      else throw std::invalid_argument("no such problem: " + ref + " (looked in " + dir.string() + ")");
+      else throw UsageError("no such problem: " + ref + " (looked in " + dir.string() + ")");
     }
     bool colour = use_colour();
     auto paint = [&](bool ok, const std::string& s) {

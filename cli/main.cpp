@@ -1,6 +1,7 @@
 // pyjudge: argument parsing and exit codes; all the work is in the judge library.
 #include <iostream>
 
+#include "judge/errors.hpp"
 #include "cli/commands.hpp"
 #include "judge/runner.hpp"
 #include "judge/spec.hpp"
@@ -29,7 +30,7 @@ int main(int argc, char** argv) {
   } catch (const pyjudge::SpecError& e) {
     std::cerr << "pyjudge: " << e.what() << "\n";
     return kUsageError;
-  } catch (const std::invalid_argument& e) {
+  } catch (const pyjudge::UsageError& e) {
     std::cerr << "pyjudge: " << e.what() << "\n";
     return kUsageError;
   } catch (const std::exception& e) {

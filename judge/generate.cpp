@@ -24,7 +24,7 @@ TestCase test_from(const Problem& p, const GeneratorSpec& g, const Value& fields
   t.name = generated_test_name(g, size, index);
   t.origin = g.origin;
   t.group = g.group;
-  t.input.compare_arg = p.tests.empty() ? -1 : p.tests.front().input.compare_arg;
+  t.input.compare_arg = p.compare_arg;
   auto require = [&](const Value* v, Value::Kind kind, const char* name) {
     if (v && v->kind != kind) {
       throw JudgeError(fmt::format("{}: generate() field '{}' must be a {}", g.origin.str(), name, type_name(kind)));
@@ -36,7 +36,18 @@ TestCase test_from(const Problem& p, const GeneratorSpec& g, const Value& fields
   if (auto* v = require(field(fields, "input"), Value::Kind::Str, "input")) t.input.stdin_data = v->text;
   if (auto* v = require(field(fields, "code"), Value::Kind::Str, "code")) t.input.code = v->text;
   if (auto* v = require(field(fields, "ops"), Value::Kind::List, "ops")) {
-    for (const auto& op : v->items) t.input.ops.push_back(op.text);
+    for (const auto& op : v->items) {
+      if (op.kind != Value::Kind::Str) {
+        throw JudgeError(fmt::format("{}: generate() field 'ops' must be a list of method names", g.origin.str()));
+      }
+      t.input.ops.push_back(op.text);
+    }
+  }
+  // The same rules as a written test: a malformed generator is caught here, not by the
+  // reference crashing on its output.
+  if (auto mistake = check_test_input(p, t)) {
+    throw JudgeError(fmt::format("{}: generated test {}: field '{}': {}", g.origin.str(), t.name, mistake->field,
+                                 mistake->message));
   }
   return t;
 }

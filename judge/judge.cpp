@@ -67,6 +67,7 @@ class TestJudge {
       : p_(p), filename_(filename), source_(source) {}
 
   TestReport judge(const TestCase& test, TestOutcome outcome) {
+    got_.reset();  // what this test returned, never a previous test's
     TestReport r;
     r.name = test.name;
     r.sample = test.sample;
@@ -90,6 +91,8 @@ class TestJudge {
  private:
   void compare(const TestCase& test, const RunStats& s, TestReport& r) {
     const auto* raised = s.report ? std::get_if<RaisedException>(&*s.report) : nullptr;
+    const auto* ret = s.report ? std::get_if<Returned>(&*s.report) : nullptr;
+    if (ret) got_ = ret->value;
     if (!test.raises.empty()) {
       bool ok = raised && raised_matches(*raised, test.raises);
       return set(r, ok, ok ? "" : raised ? fmt::format("expected {} to be raised, got {}", test.raises, raised->type)
@@ -99,9 +102,7 @@ class TestJudge {
     if (const auto* bad = s.report ? std::get_if<NotPlainData>(&*s.report) : nullptr) {
       return set(r, false, "returned " + bad->reason);
     }
-    const auto* ret = s.report ? std::get_if<Returned>(&*s.report) : nullptr;
     if (!ret) return set(r, false, "no result");
-    got_ = ret->value;
     if (p_.compare == CompareMode::Checker) return run_checker(test, test.expected.value_or(Value::none()), ret->value, r);
     if (test.expected) {
       Comparison c = compare_values(*test.expected, ret->value, p_.compare, p_.compare_options);

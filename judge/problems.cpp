@@ -1,3 +1,4 @@
+#include "judge/errors.hpp"
 #include "judge/problems.hpp"
 
 #include <algorithm>
@@ -21,16 +22,24 @@ Problem find_problem(const std::string& ref, const fs::path& problems_dir) {
   if (fs::exists(ref, ec)) return load_problem(ref);
   fs::path dir = problems_dir / ref;
   if (ref.find('/') == std::string::npos && fs::is_directory(dir, ec)) return load_problem(dir);
-  throw std::invalid_argument("no problem '" + ref + "' (not a path, and not an id in " +
+  throw UsageError("no problem '" + ref + "' (not a path, and not an id in " +
                               problems_dir.string() + "; see `pyjudge list`)");
 }
 
 std::vector<fs::path> problem_dirs(const fs::path& problems_dir) {
-  std::vector<fs::path> out;
   std::error_code ec;
-  for (const auto& entry : fs::directory_iterator(problems_dir, ec)) {
-    if (entry.is_directory() && fs::is_regular_file(entry.path() / "problem.yaml")) out.push_back(entry.path());
+  if (!fs::is_directory(problems_dir, ec)) {
+    throw UsageError("no such problems folder: " + problems_dir.string());
   }
+  std::vector<fs::path> out = on_user_path(problems_dir, [&] {
+    std::vector<fs::path> found;
+    for (const auto& entry : fs::directory_iterator(problems_dir)) {
+      if (entry.is_directory() && fs::is_regular_file(entry.path() / "problem.yaml")) found.push_back(entry.path());
+    }
+    return found;
+  });
+  // A CI job pointed at the wrong folder must not pass for want of problems.
+  if (out.empty()) throw UsageError(problems_dir.string() + " holds no problem (no <id>/problem.yaml)");
   std::sort(out.begin(), out.end());
   return out;
 }

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "judge/errors.hpp"
 #include "judge/spec.hpp"
 
 namespace pyjudge {
@@ -13,10 +14,11 @@ namespace pyjudge {
 std::filesystem::path default_problems_dir();
 
 /// `ref` is a path to a problem folder or spec file, or an id inside `problems_dir`.
-/// Throws SpecError for a malformed spec and std::invalid_argument for an unknown id.
+/// Throws SpecError for a malformed spec and UsageError for an unknown id.
 Problem find_problem(const std::string& ref, const std::filesystem::path& problems_dir);
 
 /// Every problem folder (one holding a problem.yaml) directly inside `problems_dir`, sorted.
+/// Throws UsageError when the folder is missing, unreadable or holds no problem.
 std::vector<std::filesystem::path> problem_dirs(const std::filesystem::path& problems_dir);
 
 }  // namespace pyjudge

@@ -5,14 +5,11 @@
 #include <stdexcept>
 #include <variant>
 
+#include "judge/errors.hpp"
 #include "protocol/messages.hpp"
 
 namespace pyjudge {
 
-/// A fault of the judge or its box (never of the candidate): the verdict becomes IE.
-struct JudgeError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
 
 class Runner {
  public:

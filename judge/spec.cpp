@@ -346,7 +346,7 @@ class ProblemLoader {
     if (root["compare"]) p_.compare = reader_.choice(root["compare"], "compare", compares);
     if (p_.compare == CompareMode::Float) p_.compare_options.abs_tol = p_.compare_options.rel_tol = 1e-6;
     if (root["compare_options"]) p_.compare_options = parse_compare_options(reader_, root["compare_options"]);
-    if (root["compare_arg"]) compare_arg_ = reader_.integer(root["compare_arg"], "compare_arg");
+    if (root["compare_arg"]) p_.compare_arg = reader_.integer(root["compare_arg"], "compare_arg");
     if (root["checker"]) p_.checker = relative_file(root["checker"], "checker");
     if (p_.compare == CompareMode::Checker && !p_.checker) {
       reader_.fail(root["compare"], "checker", "compare: checker needs a checker file");
@@ -391,7 +391,7 @@ class ProblemLoader {
 
   void fill_input(const YAML::Node& n, const SpecReader& r, TestCase& t) {
     RunTest& in = t.input;
-    in.compare_arg = compare_arg_;
+    in.compare_arg = p_.compare_arg;
     if (n["args"]) {
       in.args = r.value(n["args"], "args");
       if (in.args.kind != Value::Kind::List) r.fail(n["args"], "args", "expected a list of arguments");
@@ -422,29 +422,14 @@ class ProblemLoader {
   void check_test(const YAML::Node& n, const SpecReader& r, const TestCase& t) {
     bool has_expectation = t.expected || t.expected_output || !t.raises.empty();
     bool generated_expectation = p_.reference.has_value();
-    switch (p_.mode) {
-      case Mode::Stdio:
-        if (!t.expected_output && !generated_expectation && p_.compare != CompareMode::Checker) {
-          r.fail(n, "output", "a stdio test needs output: or output_file:");
-        }
-        break;
-      case Mode::Design:
-        if (t.input.ops.empty()) r.fail(n, "ops", "a design test needs ops:");
-        if (t.input.args.items.size() != t.input.ops.size()) {
-          r.fail(n, "args", fmt::format("{} ops but {} argument lists", t.input.ops.size(), t.input.args.items.size()));
-        }
-        for (const auto& a : t.input.args.items) {
-          if (a.kind != Value::Kind::List) r.fail(n["args"], "args", "each op takes a list of arguments");
-        }
-        if (t.expected && t.expected->items.size() != t.input.ops.size()) {
-          r.fail(n["expected"], "expected", "needs one value per op");
-        }
-        break;
-      case Mode::Script:
-        if (t.input.code.empty()) r.fail(n, "code", "a script test needs code:");
-        break;
-      case Mode::Function:
-        break;
+    if (p_.mode == Mode::Stdio && !t.expected_output && !generated_expectation && p_.compare != CompareMode::Checker) {
+      r.fail(n, "output", "a stdio test needs output: or output_file:");
+    }
+    if (auto mistake = check_test_input(p_, t)) {
+      r.fail(n[mistake->field] ? n[mistake->field] : n, mistake->field, mistake->message);
+    }
+    if (p_.mode == Mode::Design && t.expected && t.expected->items.size() != t.input.ops.size()) {
+      r.fail(n["expected"], "expected", "needs one value per op");
     }
     if (!has_expectation && !generated_expectation && p_.compare != CompareMode::Checker) {
       r.fail(n, "expected", "the test has no expected:, output: or raises: (and the problem no reference)");
@@ -502,7 +487,6 @@ class ProblemLoader {
 
   Problem& p_;
   SpecReader reader_;
-  std::int64_t compare_arg_ = -1;
 };
 
 }  // namespace
@@ -510,6 +494,28 @@ class ProblemLoader {
 std::string generated_test_name(const GeneratorSpec& g, std::int64_t size, int index) {
   std::string stem = g.file.stem().string();
   return fmt::format("{}-{}-{}", stem.starts_with("gen") ? stem : "gen-" + stem, size, index + 1);
+}
+
+std::optional<InputMistake> check_test_input(const Problem& problem, const TestCase& t) {
+  const RunTest& in = t.input;
+  switch (problem.mode) {
+    case Mode::Design:
+      if (in.ops.empty()) return InputMistake{"ops", "a design test needs ops:"};
+      if (in.args.items.size() != in.ops.size()) {
+        return InputMistake{"args", fmt::format("{} ops but {} argument lists", in.ops.size(), in.args.items.size())};
+      }
+      for (const auto& a : in.args.items) {
+        if (a.kind != Value::Kind::List) return InputMistake{"args", "each op takes a list of arguments"};
+      }
+      return std::nullopt;
+    case Mode::Script:
+      if (in.code.empty()) return InputMistake{"code", "a script test needs code:"};
+      return std::nullopt;
+    case Mode::Function:
+    case Mode::Stdio:
+      return std::nullopt;
+  }
+  return std::nullopt;
 }
 
 Problem load_problem(const fs::path& path) {

@@ -81,12 +81,21 @@ struct Problem {
   Limits limits;
   CompareMode compare = CompareMode::Exact;
   CompareOptions compare_options;
+  std::int64_t compare_arg = -1;  ///< function mode: judge this argument (in place) instead of the return
   std::optional<std::filesystem::path> checker;
   std::optional<std::filesystem::path> reference;
   std::vector<TestCase> tests;  ///< written tests; generated ones are added by generate_tests()
   std::vector<GeneratorSpec> generators;
   std::map<std::string, std::int64_t> groups;  ///< scoring group -> points
 };
+
+/// A mistake in one test's input for the problem's mode (design: ops and argument lists must
+/// pair up; script: code is required), as {field, message}; nullopt when the input is well
+/// formed. Written and generated tests are held to the same rules.
+struct InputMistake {
+  std::string field, message;
+};
+std::optional<InputMistake> check_test_input(const Problem& problem, const TestCase& test);
 
 /// Loads `path`: a problem folder or its problem.yaml. Throws SpecError.
 Problem load_problem(const std::filesystem::path& path);

@@ -118,3 +118,17 @@ TEST_CASE("Memory: the cgroup's peak and rusage net of the baseline agree on the
     CHECK(within(t["memory_kib"].get<std::int64_t>()));
   }
 }
+
+TEST_CASE("A problems folder that is missing or holds no problem is a usage error, exit 2") {
+  fs::path empty = fs::temp_directory_path() / ("pyjudge-empty-" + std::to_string(::getpid()));
+  fs::create_directories(empty);
+  for (const char* cmd : {"list", "validate"}) {
+    Run missing = run_pyjudge(std::string(cmd) + " --problems /nonexistent/pyjudge-problems");
+    CHECK(missing.exit_code == 2);
+    CHECK(missing.err.find("no such problems folder: /nonexistent/pyjudge-problems") != std::string::npos);
+    Run none = run_pyjudge(std::string(cmd) + " --problems " + quote(empty));
+    CHECK(none.exit_code == 2);
+    CHECK(none.err.find("holds no problem") != std::string::npos);
+  }
+  fs::remove_all(empty);
+}

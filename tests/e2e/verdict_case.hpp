@@ -38,11 +38,63 @@ inline bool contains(const nlohmann::json* t, const char* key, const std::string
   return t && t->contains(key) && (*t)[key].get<std::string>().find(needle) != std::string::npos;
 }
 
+/// The keys expect.yaml may use. Like the spec loader, the reader refuses any other: a typo must
+/// not drop a check silently.
+inline const std::vector<std::string> kExpectKeys = {
+    "verdict",          "exit",          "layer",           "message_contains",       "traceback_contains",
+    "compile_error_contains", "stderr_contains", "test_wall_ms_below", "wall_ms_below", "memory_kib_between"};
+
+/// The sandbox layers a case may name under `layer:`; "judge" is the judge's own side (the
+/// reader's cut, exact-type results, report validation), present everywhere.
+inline const std::vector<std::string> kCaseLayers = {"judge", "rlimits", "seccomp", "landlock", "namespaces",
+                                                     "cgroups", "fds", "hygiene", "credentials"};
+
+/// `layer: namespaces (mount), else landlock` names the layers that contain the case, the first
+/// one present being the one relied on; each alternative's first word is a layer name.
+inline std::vector<std::string> case_layers(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (;;) {
+    std::size_t end = text.find(", else ", start);
+    std::string part = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+    out.push_back(part.substr(0, part.find(' ')));
+    if (end == std::string::npos) return out;
+    start = end + 7;
+  }
+}
+
+/// Whether `name` is active in a run's `sandbox.layers` ("landlock (ABI 4)" is landlock).
+inline bool layer_active(const nlohmann::json& run, const std::string& name) {
+  if (name == "judge") return true;
+  if (!run.contains("sandbox")) return false;
+  for (const auto& l : run["sandbox"]["layers"]) {
+    std::string s = l.get<std::string>();
+    if (s.substr(0, s.find(' ')) == name) return true;
+  }
+  return false;
+}
+
 /// Judges dir/solution.py on dir (a problem folder) and checks every expectation of
 /// dir/expect.yaml: verdict, exit code, message/traceback/compile-error substrings, memory range,
-/// and wall_ms_below (the whole run, start to exit).
+/// and wall_ms_below (the whole run, start to exit). A case whose `layer:` is missing on this
+/// host is skipped, saying why; where the layer is present, the case must hold.
 inline void check_case(const fs::path& dir) {
   YAML::Node expect = YAML::LoadFile((dir / "expect.yaml").string());
+  INFO("case: ", dir.filename().string());
+  REQUIRE(expect.IsMap());
+  for (const auto& kv : expect) {
+    std::string key = kv.first.as<std::string>();
+    CHECK_MESSAGE(std::find(kExpectKeys.begin(), kExpectKeys.end(), key) != kExpectKeys.end(),
+                  "unknown key '", key, "' in ", (dir / "expect.yaml").string());
+  }
+  std::vector<std::string> layers;
+  if (expect["layer"]) {
+    layers = case_layers(expect["layer"].as<std::string>());
+    for (const auto& l : layers) {
+      CHECK_MESSAGE(std::find(kCaseLayers.begin(), kCaseLayers.end(), l) != kCaseLayers.end(),
+                    "unknown layer '", l, "' in ", (dir / "expect.yaml").string());
+    }
+  }
   std::string verdict = expect["verdict"].as<std::string>();
   int exit_code = expect["exit"] ? expect["exit"].as<int>() : verdict == "AC" ? 0 : verdict == "IE" ? 3 : 1;
   auto start = std::chrono::steady_clock::now();
@@ -55,6 +107,11 @@ inline void check_case(const fs::path& dir) {
   if (exit_code == 2) return;
   nlohmann::json j = nlohmann::json::parse(r.out, nullptr, false);
   REQUIRE_FALSE(j.is_discarded());
+  if (!layers.empty() && std::none_of(layers.begin(), layers.end(), [&](auto& l) { return layer_active(j, l); })) {
+    MESSAGE("skipped ", dir.filename().string(), ": the layer that contains it (", expect["layer"].as<std::string>(),
+            ") is not active on this host");
+    return;
+  }
   CHECK(j["verdict"] == verdict);
   const nlohmann::json* failed = first_failure(j);
   if (expect["message_contains"]) CHECK(contains(failed, "message", expect["message_contains"].as<std::string>()));

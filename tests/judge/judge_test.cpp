@@ -83,10 +83,29 @@ TEST_CASE("The box never receives an expected value") {
   runner.outcomes = {returning(Value::of_int(0))};
   judge_source(p, p.tests, "sol.py", "", runner, {});
   REQUIRE(runner.received.size() == 1);
-  CHECK(encode(runner.received[0]).find("123456789") == std::string::npos);
   Writer w;
   encode(Value::of_int(123456789), w);
   CHECK(encode(runner.received[0]).find(w.data()) == std::string::npos);
+  // The search finds the value's encoding where it is sent: the check above can fail.
+  RunTest with_value = runner.received[0];
+  with_value.args = Value::sequence(Value::Kind::List, {Value::of_int(123456789)});
+  CHECK(encode(with_value).find(w.data()) != std::string::npos);
+}
+
+TEST_CASE("A failing sample shows what this test returned, never the previous test's value") {
+  TestCase first = test("returns-5", true, 5);
+  TestCase second = test("must-raise", true, 0);
+  second.expected.reset();
+  second.raises = "ValueError";
+  Problem p = problem_with({first, second});
+  FakeRunner runner;
+  runner.outcomes = {returning(Value::of_int(5)), returning(Value::of_int(7))};
+  SubmissionReport r = judge_source(p, p.tests, "sol.py", "def f(x): return x\n", runner, {});
+  REQUIRE(r.tests.size() == 2);
+  CHECK(r.tests[0].verdict == Verdict::AC);
+  CHECK(r.tests[1].verdict == Verdict::WA);
+  CHECK(r.tests[1].got == "7");
+  CHECK(r.tests[1].expected == "raises ValueError");
 }
 
 TEST_CASE("The JSON report carries the documented fields") {

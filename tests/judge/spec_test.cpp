@@ -4,6 +4,7 @@
 #include <fstream>
 #include <unistd.h>
 
+#include "judge/judge.hpp"
 #include "judge/spec.hpp"
 
 using namespace pyjudge;
@@ -84,7 +85,7 @@ TEST_CASE("Malformed specs name the file, the line and the field") {
   CHECK(error_of("id: q\nmode: stdio\ntests: []\n").find("problem.yaml:1 id") == 0);
   CHECK(error_of("id: p\nmode: function\nentry: f\ntests:\n  - args: [1\n").find("problem.yaml:") == 0);
   CHECK(error_of("id: p\nmode: function\ntests:\n  - args: [1]\n    expected: 1\n").find("entry") != std::string::npos);
-  CHECK(error_of("id: p\nmode: design\nentry: C\ntests:\n  - ops: [C, get]\n    args: [[]]\n    expected: [null, 1]\n").find("problem.yaml:5 args") == 0);
+  CHECK(error_of("id: p\nmode: design\nentry: C\ntests:\n  - ops: [C, get]\n    args: [[]]\n    expected: [null, 1]\n").find("problem.yaml:6 args") == 0);
   CHECK(error_of("id: p\nmode: script\ntests:\n  - code: 'result = ('\n    expected: 1\n").find("problem.yaml:4 code") == 0);
   CHECK(error_of("id: p\nmode: function\nentry: f\nlimits: {time: fast}\ntests:\n  - {args: [], expected: 1}\n").find("problem.yaml:4 time") == 0);
   CHECK(error_of("id: p\nmode: function\nentry: f\ntests:\n  - {args: [], expected: !py \"(1,\"}\n").find("problem.yaml:5 expected") == 0);
@@ -136,4 +137,31 @@ TEST_CASE("Scoring groups must be declared and used") {
                  "  - {args: [], expected: 1, group: big}\n").find("group 'small' has no tests") != std::string::npos);
   CHECK(error_of("id: p\nmode: function\nentry: f\ntests:\n  - {args: [], expected: 1, points: -2}\n")
             .find("problem.yaml:5 points") == 0);
+}
+
+TEST_CASE("Generated tests keep the problem's compare_arg and obey the written tests' input rules") {
+  TempProblem f("id: p\nmode: function\nentry: f\ncompare_arg: 0\nreference: ref.py\n"
+                "generate:\n  - {generator: gen.py, sizes: [3]}\n");
+  std::ofstream(f.dir / "ref.py") << "def f(xs):\n    xs.reverse()\n";
+  std::ofstream(f.dir / "gen.py") << "def generate(rng, size):\n    return {'args': [list(range(size))]}\n";
+  Problem p = load_problem(f.dir);
+  CHECK(p.tests.empty());
+  CHECK(p.compare_arg == 0);
+  std::vector<TestCase> generated = generated_inputs(p);
+  REQUIRE(generated.size() == 1);
+  CHECK(generated[0].input.compare_arg == 0);
+
+  TempProblem d("id: d\nmode: design\nentry: C\nreference: ref.py\n"
+                "generate:\n  - {generator: gen.py, sizes: [2]}\n", "d");
+  std::ofstream(d.dir / "ref.py") << "class C:\n    def get(self):\n        return 1\n";
+  std::ofstream(d.dir / "gen.py") << "def generate(rng, size):\n    return {'ops': ['C', 'get'], 'args': [[]]}\n";
+  Problem design = load_problem(d.dir);
+  std::string error;
+  try {
+    generated_inputs(design);
+  } catch (const JudgeError& e) {
+    error = e.what();
+  }
+  CHECK(error.find("field 'args': 2 ops but 1 argument lists") != std::string::npos);
+  CHECK(error.find("gen-2-1") != std::string::npos);
 }
