@@ -171,10 +171,11 @@ Action validate_command(CLI::App& app) {
     }
     auto start = std::chrono::steady_clock::now();
     nlohmann::json all = nlohmann::json::array();
-    int bad_problems = 0, solutions = 0, bad_solutions = 0;
+    int bad_problems = 0, spec_errors = 0, solutions = 0, bad_solutions = 0;
     for (const auto& d : dirs) {
       ProblemValidation v = validate_problem(d, make_box_runner, options);
       bad_problems += !v.ok();
+      spec_errors += v.spec_error;
       solutions += static_cast<int>(v.solutions.size());
       for (const auto& s : v.solutions) bad_solutions += !s.ok;
       if (o->json) all.push_back(to_json(v));
@@ -193,6 +194,9 @@ Action validate_command(CLI::App& app) {
                                                                             bad_problems, bad_solutions))
                 << fmt::format(" ({:.1f} s)\n", seconds);
     }
+    // Every problem is reported first; then a spec that does not load is exit 2, as in every
+    // command, and any other finding exit 1.
+    if (spec_errors) return int(kUsageError);
     return bad_problems == 0 ? int(kAccepted) : int(kRejected);
   };
 }

@@ -46,8 +46,36 @@ py::dict load_file(const std::filesystem::path& file) {
   ns["__file__"] = file.string();
   ns["ListNode"] = py::handle(python::structures().list_node);
   ns["TreeNode"] = py::handle(python::structures().tree_node);
-  py::exec(py::bytes(buf.str()).attr("decode")("utf-8"), ns);
+  // compile() under the author's file name: tracebacks and SyntaxErrors then name that file and
+  // the line CPython reports (py::exec would say <string>, one line off for its coding header).
+  auto builtins = py::module_::import("builtins");
+  py::object code = builtins.attr("compile")(py::bytes(buf.str()), file.string(), "exec");
+  builtins.attr("exec")(code, ns);
   return loaded.emplace(file, ns).first->second;
+}
+
+// An author's error as Python would print it: the exception line, then the frames in the
+// author's own files (file and line), innermost last; the judge's own frames are left out.
+std::string describe(py::error_already_set& e) {
+  std::string out;
+  try {
+    auto tb_module = py::module_::import("traceback");
+    py::list lines = tb_module.attr("format_exception_only")(e.type(), e.value());
+    for (auto line : lines) out += py::str(line).cast<std::string>();
+    if (e.trace()) {
+      py::list frames = tb_module.attr("extract_tb")(e.trace());
+      for (auto f : frames) {
+        std::string name = py::str(f.attr("filename")).cast<std::string>();
+        if (name.empty() || name[0] == '<') continue;
+        out += "  at " + name + ":" + py::str(f.attr("lineno")).cast<std::string>() + " in " +
+               py::str(f.attr("name")).cast<std::string>() + "\n";
+      }
+    }
+  } catch (const py::error_already_set&) {
+    out = e.what();
+  }
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
 }
 
 template <typename F>
@@ -56,7 +84,7 @@ auto guarded(const std::string& where, F&& f) {
   try {
     return f();
   } catch (py::error_already_set& e) {
-    throw std::runtime_error(where + ": " + e.what());
+    throw std::runtime_error(where + ": " + describe(e));
   }
 }
 
@@ -65,7 +93,32 @@ auto guarded(const std::string& where, F&& f) {
 Value literal_eval(const std::string& source) {
   return guarded("!py literal", [&] {
     auto ast = py::module_::import("ast");
-    return to_value(ast.attr("literal_eval")(source), "!py literal");
+    py::object tree;
+    try {
+      tree = ast.attr("parse")(source, "<!py>", "eval");
+    } catch (py::error_already_set& e) {
+      if (!e.matches(PyExc_SyntaxError)) throw;
+      throw std::runtime_error("not valid Python: " + py::str(e.value().attr("msg")).cast<std::string>());
+    }
+    try {
+      return to_value(ast.attr("literal_eval")(tree), "!py literal");
+    } catch (py::error_already_set& e) {
+      if (!e.matches(PyExc_ValueError)) throw;
+      // literal_eval names the offending node by its repr (<ast.Call object at 0x...>): name
+      // the construct instead.
+      std::string what = "an expression";
+      for (py::handle node : ast.attr("walk")(tree)) {
+        std::string kind = py::str(py::type::handle_of(node).attr("__name__")).cast<std::string>();
+        if (kind == "Call" || kind == "Name" || kind == "Attribute" || kind == "BinOp" || kind == "Compare" ||
+            kind == "Lambda" || kind == "ListComp" || kind == "Subscript" || kind == "BoolOp") {
+          what = "a " + kind + " (" + py::str(ast.attr("unparse")(node)).cast<std::string>().substr(0, 80) + ")";
+          break;
+        }
+      }
+      throw std::runtime_error("not a Python literal: " + what +
+                               " is not allowed; use numbers, strings, bytes, tuples, lists, dicts, sets, "
+                               "True, False and None");
+    }
   });
 }
 

@@ -3,13 +3,16 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 #include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
 
 #include "judge/python_host.hpp"
+#include "protocol/utf8.hpp"
 
 namespace pyjudge {
 
@@ -60,12 +63,46 @@ class SpecReader {
   explicit SpecReader(fs::path file) : file_(std::move(file)) {}
 
   YAML::Node load() {
+    std::error_code ec;
+    if (fs::is_directory(file_, ec)) throw SpecError(file_, 1, "", "is a directory, not a YAML file");
+    std::ifstream in(file_, std::ios::binary);
+    if (!in) throw SpecError(file_, 1, "", "cannot read the file");
+    std::stringstream buf;
+    buf << in.rdbuf();
+    const std::string text = buf.str();
+    if (auto bad = first_invalid_utf8(text)) {
+      int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(*bad), '\n'));
+      throw SpecError(file_, line, "", fmt::format("not UTF-8: byte 0x{:02x} at offset {} (save the file as UTF-8)",
+                                                   static_cast<unsigned char>(text[*bad]), *bad));
+    }
+    YAML::Node root;
     try {
-      return YAML::LoadFile(file_.string());
-    } catch (const YAML::BadFile&) {
-      throw SpecError(file_, 0, "", "cannot read the file");
+      root = YAML::Load(text);
     } catch (const YAML::ParserException& e) {
       throw SpecError(file_, e.mark.line + 1, "", e.msg);
+    }
+    if (root.IsNull()) throw SpecError(file_, 1, "", "the file is empty: expected a mapping of fields");
+    reject_duplicate_keys(root);
+    return root;
+  }
+
+  // yaml-cpp keeps every pair of a mapping and answers n["key"] with the first: a second
+  // `expected:` in one test would be silently ignored. YAML forbids duplicate keys; so do we.
+  void reject_duplicate_keys(const YAML::Node& n) const {
+    if (n.IsSequence()) {
+      for (const auto& item : n) reject_duplicate_keys(item);
+    } else if (n.IsMap()) {
+      std::map<std::string, int> seen;
+      for (const auto& kv : n) {
+        if (kv.first.IsScalar()) {
+          auto [it, fresh] = seen.emplace(kv.first.Scalar(), kv.first.Mark().line + 1);
+          if (!fresh) {
+            fail(kv.first, kv.first.Scalar(),
+                 fmt::format("duplicate key (first at line {}); the second would be ignored", it->second));
+          }
+        }
+        reject_duplicate_keys(kv.second);
+      }
     }
   }
 
@@ -169,6 +206,8 @@ class SpecReader {
     static const std::regex true_re("true|True|TRUE");
     static const std::regex false_re("false|False|FALSE");
     static const std::regex int_re("[-+]?[0-9]+");
+    static const std::regex hex_re("0x[0-9a-fA-F]+");
+    static const std::regex oct_re("0o[0-7]+");
     static const std::regex float_re(
         "[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
     if (std::regex_match(s, null_re)) return Value::none();
@@ -180,6 +219,18 @@ class SpecReader {
       if (errno != ERANGE) return Value::of_int(v);
       try {
         return host::big_integer(s);
+      } catch (const std::runtime_error& e) {
+        fail(n, field, e.what());
+      }
+    }
+    // The core schema's other integer forms; `1_000` is YAML 1.1 and stays a string.
+    if (std::regex_match(s, hex_re) || std::regex_match(s, oct_re)) {
+      int base = s[1] == 'x' ? 16 : 8;
+      errno = 0;
+      long long v = std::strtoll(s.c_str() + 2, nullptr, base);
+      if (errno != ERANGE) return Value::of_int(v);
+      try {
+        return host::literal_eval(s);
       } catch (const std::runtime_error& e) {
         fail(n, field, e.what());
       }
@@ -233,7 +284,12 @@ Millis parse_duration(const SpecReader& r, const YAML::Node& n, const char* fiel
   return Millis(static_cast<std::int64_t>(std::llround(ms)));
 }
 
-Bytes parse_size(const SpecReader& r, const YAML::Node& n, const char* field) {
+// The largest limits a problem may set: beyond them a limit is a typo, not a wish (a test may not
+// hold more memory than a judging machine has, nor print more than a report can carry).
+constexpr Bytes kMaxMemoryLimit = mib(16 * 1024);
+constexpr Bytes kMaxOutputLimit = mib(1024);
+
+Bytes parse_size(const SpecReader& r, const YAML::Node& n, const char* field, Bytes max) {
   static const std::regex re("\\s*([0-9]*\\.?[0-9]+)\\s*(B|KiB|K|KB|MiB|M|MB|GiB|G|GB)?\\s*");
   std::smatch m;
   std::string s = r.str(n, field);
@@ -243,9 +299,12 @@ Bytes parse_size(const SpecReader& r, const YAML::Node& n, const char* field) {
   double mult = unit.empty() || unit[0] == 'M' ? 1 << 20
               : unit[0] == 'K' ? 1 << 10
               : unit[0] == 'G' ? double(1 << 30) : 1;
-  auto bytes = static_cast<std::uint64_t>(v * mult);
-  if (bytes < 1024) r.fail(n, field, "too small");
-  return Bytes{bytes};
+  double bytes = v * mult;
+  if (bytes < 1024) r.fail(n, field, "too small: at least 1KiB");
+  if (bytes > static_cast<double>(max.value)) {
+    r.fail(n, field, fmt::format("too large: at most {}MiB", max.value >> 20));
+  }
+  return Bytes{static_cast<std::uint64_t>(bytes)};
 }
 
 Limits parse_limits(const SpecReader& r, const YAML::Node& n) {
@@ -253,8 +312,8 @@ Limits parse_limits(const SpecReader& r, const YAML::Node& n) {
   Limits l;
   if (n["time"]) l.time = parse_duration(r, n["time"], "time");
   l.wall = n["wall"] ? parse_duration(r, n["wall"], "wall") : l.time * 3;
-  if (n["memory"]) l.memory = parse_size(r, n["memory"], "memory");
-  if (n["output"]) l.output = parse_size(r, n["output"], "output");
+  if (n["memory"]) l.memory = parse_size(r, n["memory"], "memory", kMaxMemoryLimit);
+  if (n["output"]) l.output = parse_size(r, n["output"], "output", kMaxOutputLimit);
   if (l.wall < l.time) r.fail(n["wall"], "wall", "the wall limit is below the CPU time limit");
   return l;
 }
@@ -309,8 +368,34 @@ class ProblemLoader {
  private:
   fs::path relative_file(const YAML::Node& n, const char* field) {
     fs::path f = p_.dir / reader_.str(n, field);
-    if (!fs::is_regular_file(f)) reader_.fail(n, field, "no such file: " + f.string());
+    std::error_code ec;
+    if (fs::is_directory(f, ec)) reader_.fail(n, field, "is a directory, not a file: " + f.string());
+    if (!fs::is_regular_file(f, ec)) reader_.fail(n, field, "no such file: " + f.string());
     return f;
+  }
+
+  // Author code must compile when the problem loads: a SyntaxError in checker.py is the
+  // author's mistake, found once, not an internal error on every solution.
+  fs::path python_file(const YAML::Node& n, const char* field) {
+    fs::path f = relative_file(n, field);
+    try {
+      host::check_compiles(read_file(f), f.string());
+    } catch (const std::runtime_error& e) {
+      reader_.fail(n, field, e.what());
+    }
+    return f;
+  }
+
+  // Fields that only one mode reads: written in another mode they would be ignored silently.
+  void only_for_mode(const YAML::Node& map, const SpecReader& r,
+                     std::initializer_list<std::pair<const char*, std::initializer_list<Mode>>> fields) const {
+    for (const auto& [name, modes] : fields) {
+      if (map[name] && std::find(modes.begin(), modes.end(), p_.mode) == modes.end()) {
+        std::string allowed;
+        for (Mode m : modes) allowed += std::string(allowed.empty() ? "" : ", ") + mode_name(m);
+        r.fail(map[name], name, fmt::format("not used in {} mode (only in: {})", mode_name(p_.mode), allowed));
+      }
+    }
   }
 
   void header(const YAML::Node& root) {
@@ -347,11 +432,32 @@ class ProblemLoader {
     if (p_.compare == CompareMode::Float) p_.compare_options.abs_tol = p_.compare_options.rel_tol = 1e-6;
     if (root["compare_options"]) p_.compare_options = parse_compare_options(reader_, root["compare_options"]);
     if (root["compare_arg"]) p_.compare_arg = reader_.integer(root["compare_arg"], "compare_arg");
-    if (root["checker"]) p_.checker = relative_file(root["checker"], "checker");
+    if (root["checker"]) p_.checker = python_file(root["checker"], "checker");
     if (p_.compare == CompareMode::Checker && !p_.checker) {
       reader_.fail(root["compare"], "checker", "compare: checker needs a checker file");
     }
     if (root["reference"]) p_.reference = relative_file(root["reference"], "reference");
+    only_for_mode(root, reader_, {{"entry", {Mode::Function, Mode::Design}}, {"compare_arg", {Mode::Function}}});
+    check_compare_options(root["compare_options"]);
+  }
+
+  // Each option is read by some comparisons only; elsewhere it would be ignored.
+  void check_compare_options(const YAML::Node& n) const {
+    if (!n) return;
+    const CompareMode c = p_.compare;
+    const bool text = p_.mode == Mode::Stdio;
+    auto refuse = [&](const char* option, bool used, const char* where) {
+      if (n[option] && !used) {
+        reader_.fail(n[option], option, fmt::format("not used with compare: {} in {} mode (only with {})",
+                                                    compare_name(c), mode_name(p_.mode), where));
+      }
+    };
+    bool tolerances = text ? c == CompareMode::Float || c == CompareMode::Tokens
+                           : c == CompareMode::Exact || c == CompareMode::Unordered || c == CompareMode::Float;
+    refuse("abs_tol", tolerances, "float or tokens output, or exact, unordered or float values");
+    refuse("rel_tol", tolerances, "float or tokens output, or exact, unordered or float values");
+    refuse("case_sensitive", text && (c == CompareMode::Float || c == CompareMode::Tokens), "tokens or float output");
+    refuse("unordered_depth", c == CompareMode::Unordered, "compare: unordered");
   }
 
   TestCase test(const YAML::Node& n, const SpecReader& r) {
@@ -371,6 +477,15 @@ class ProblemLoader {
     r.only_fields(n, {"name", "sample", "args", "kwargs", "expected", "input", "output", "input_file",
                       "output_file", "ops", "code", "raises", "points", "group"},
                   "test");
+    only_for_mode(n, r, {{"args", {Mode::Function, Mode::Design}},
+                         {"kwargs", {Mode::Function}},
+                         {"ops", {Mode::Design}},
+                         {"code", {Mode::Script}},
+                         {"input", {Mode::Stdio, Mode::Script}},
+                         {"input_file", {Mode::Stdio, Mode::Script}}});
+    if (n["raises"] && (n["expected"] || n["output"] || n["output_file"])) {
+      r.fail(n["raises"], "raises", "a test that raises has no expected value or output: keep one of them");
+    }
     TestCase t;
     t.origin = r.origin(n);
     t.name = n["name"] ? r.str(n["name"], "name") : name;
@@ -472,7 +587,7 @@ class ProblemLoader {
       GeneratorSpec spec;
       spec.origin = reader_.origin(g);
       if (!g["generator"]) reader_.fail(g, "generator", "missing required field");
-      spec.file = relative_file(g["generator"], "generator");
+      spec.file = python_file(g["generator"], "generator");
       if (g["seed"]) spec.seed = reader_.integer(g["seed"], "seed");
       if (g["count"]) spec.count = static_cast<int>(reader_.integer(g["count"], "count"));
       if (g["sizes"]) {

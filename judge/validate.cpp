@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
+#include <iterator>
 #include <map>
 
 #include "judge/report.hpp"
@@ -119,6 +121,19 @@ bool ProblemValidation::ok() const {
   return errors.empty() && std::all_of(solutions.begin(), solutions.end(), [](const SolutionCheck& s) { return s.ok; });
 }
 
+// Candidates read statement.md: a problem without one (or with only white space) is not ready.
+void check_statement(const fs::path& dir, ProblemValidation& v) {
+  fs::path statement = dir / "statement.md";
+  std::error_code ec;
+  if (!fs::is_regular_file(statement, ec)) {
+    v.errors.push_back(statement.string() + ": missing (candidates read the problem there)");
+    return;
+  }
+  std::ifstream in(statement, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) v.errors.push_back(statement.string() + ": empty");
+}
+
 ProblemValidation validate_problem(const fs::path& dir, const RunnerFactory& make_runner,
                                    const ValidateOptions& options) {
   auto start = std::chrono::steady_clock::now();
@@ -138,10 +153,15 @@ ProblemValidation validate_problem(const fs::path& dir, const RunnerFactory& mak
     check_deterministic(problem, v);
     tests = all_tests(problem, make_runner);
     v.tests = static_cast<int>(tests.size());
-  } catch (const std::exception& e) {  // SpecError (file:line: field), JudgeError (generator, reference)
+  } catch (const SpecError& e) {
+    v.errors.push_back(e.what());
+    v.spec_error = true;
+    return done();
+  } catch (const std::exception& e) {  // JudgeError (generator, reference)
     v.errors.push_back(e.what());
     return done();
   }
+  check_statement(dir, v);
   std::vector<fs::path> solutions = solution_files(dir, v);
   auto margin = margin_solution(problem, solutions);
   if (!margin) v.errors.push_back("no accepted solution: add one under solutions/accepted/");
@@ -166,7 +186,7 @@ nlohmann::json to_json(const ProblemValidation& v) {
                     {"message", s.message}});
   }
   return {{"problem", v.id},       {"dir", v.dir.string()},
-          {"ok", v.ok()},          {"errors", v.errors},
+          {"ok", v.ok()},          {"errors", v.errors},        {"spec_error", v.spec_error},
           {"tests", v.tests},      {"time_limit_ms", v.time_limit.count()},
           {"seconds", v.seconds},  {"solutions", sols}};
 }

@@ -25,17 +25,24 @@ TEST_CASE("Every verdict case in tests/cases gets exactly its expected verdict")
   for (const auto& dir : cases) check_case(dir);
 }
 
-TEST_CASE("validate reports each kind of broken problem and exits 1") {
+TEST_CASE("validate reports each kind of broken problem; a spec error is exit 2, any other finding exit 1") {
   // tests/validate holds one good problem and one broken in each way validate must catch.
-  Run r = run_pyjudge("validate --json --problems " + quote(fs::path(PYJUDGE_SOURCE_DIR) / "tests/validate"));
-  CHECK(r.exit_code == 1);
+  fs::path set = fs::path(PYJUDGE_SOURCE_DIR) / "tests/validate";
+  Run r = run_pyjudge("validate --json --problems " + quote(set));
+  CHECK(r.exit_code == 2);  // broken-spec is among them; every problem is still reported
+  CHECK(run_pyjudge("validate wrong-folder missing-statement --problems " + quote(set)).exit_code == 1);
+  CHECK(run_pyjudge("validate good --problems " + quote(set)).exit_code == 0);
   auto j = nlohmann::json::parse(r.out);
   CHECK(j["schema"] == 1);
   CHECK(j["ok"] == false);
   std::map<std::string, nlohmann::json> by_id;
   for (const auto& p : j["problems"]) by_id[p["problem"]] = p;
-  REQUIRE(by_id.size() == 6);
+  REQUIRE(by_id.size() == 7);
   CHECK(by_id["good"]["ok"] == true);
+  CHECK(by_id["broken-spec"]["spec_error"] == true);
+  CHECK(by_id["wrong-folder"]["spec_error"] == false);
+  CHECK(by_id["missing-statement"]["ok"] == false);
+  CHECK(by_id["missing-statement"]["errors"].dump().find("statement.md: missing") != std::string::npos);
   CHECK(by_id["good"]["solutions"].size() == 2);
   auto errors = [&](const std::string& id) { return by_id[id]["errors"].dump(); };
   CHECK(errors("broken-spec").find("problem.yaml:5") != std::string::npos);

@@ -165,3 +165,80 @@ TEST_CASE("Generated tests keep the problem's compare_arg and obey the written t
   CHECK(error.find("field 'args': 2 ops but 1 argument lists") != std::string::npos);
   CHECK(error.find("gen-2-1") != std::string::npos);
 }
+
+TEST_CASE("Author mistakes that used to pass are errors naming the file, the line and the field") {
+  const std::string fn = "id: p\nmode: function\nentry: f\ntests:\n";
+  // A duplicate key names both lines.
+  std::string dup = error_of(fn + "  - args: [1]\n    expected: -7\n    expected: 5\n");
+  CHECK(dup.find("problem.yaml:7 expected") == 0);
+  CHECK(dup.find("first at line 6") != std::string::npos);
+  CHECK(error_of("id: p\ntitle: A\ntitle: B\nmode: function\nentry: f\ntests: [{args: [], expected: 1}]\n")
+            .find("problem.yaml:3 title") == 0);
+  // Fields of another mode.
+  CHECK(error_of("id: p\nmode: stdio\ntests:\n  - args: [1]\n    output: '1'\n").find("problem.yaml:4 args | ") == 0);
+  CHECK(error_of("id: p\nmode: stdio\ntests:\n  - args: [1]\n    output: '1'\n").find("not used in stdio mode") !=
+        std::string::npos);
+  CHECK(error_of("id: p\nmode: stdio\nentry: f\ntests:\n  - {input: '1', output: '1'}\n").find("problem.yaml:3 entry") == 0);
+  CHECK(error_of(fn + "  - {args: [1], ops: [a]}\n").find("problem.yaml:5 ops") == 0);
+  CHECK(error_of(fn + "  - args: [1]\n    expected: 1\n    raises: ValueError\n").find("problem.yaml:7 raises") == 0);
+  CHECK(error_of("id: p\nmode: stdio\ncompare: lines\ncompare_options: {abs_tol: 0.1}\ntests:\n  - {input: '', output: ''}\n")
+            .find("problem.yaml:4 abs_tol") == 0);
+  CHECK(error_of("id: p\nmode: function\nentry: f\ncompare_options:\n  unordered_depth: 2\ntests: [{args: [], expected: 1}]\n")
+            .find("problem.yaml:5 unordered_depth") == 0);
+  // Limits beyond any machine, and the old overflow to "too small".
+  CHECK(error_of("id: p\nmode: function\nentry: f\nlimits: {memory: 1000000GiB}\ntests: [{args: [], expected: 1}]\n")
+            .find("too large: at most 16384MiB") != std::string::npos);
+  CHECK(error_of("id: p\nmode: function\nentry: f\nlimits: {memory: 100000000000000000000GiB}\ntests: [{args: [], expected: 1}]\n")
+            .find("too large") != std::string::npos);
+  // An empty file, a folder where a file belongs, bytes that are not UTF-8.
+  CHECK(error_of("").find("problem.yaml:1  | ") == 0);
+  CHECK(error_of("").find("the file is empty") != std::string::npos);
+  std::string latin1 = error_of("id: p\ntitle: caf\xe9\nmode: function\n");
+  CHECK(latin1.find("problem.yaml:2 ") == 0);
+  CHECK(latin1.find("not UTF-8") != std::string::npos);
+  CHECK(latin1.find("byte 0xe9 at offset 16") != std::string::npos);
+  {
+    TempProblem p("id: p\nmode: stdio\ntests:\n  - {input_file: data, output: ''}\n");
+    fs::create_directories(p.dir / "data");
+    std::string e;
+    try {
+      load_problem(p.dir);
+    } catch (const SpecError& err) {
+      e = err.what();
+    }
+    CHECK(e.find("is a directory, not a file") != std::string::npos);
+  }
+  // !py names the construct, not CPython's internals.
+  std::string py = error_of(fn + "  - {args: [], expected: !py \"len([1])\"}\n");
+  CHECK(py.find("not a Python literal: a Call (len([1]))") != std::string::npos);
+  CHECK(py.find("object at 0x") == std::string::npos);
+}
+
+TEST_CASE("YAML 1.2 core schema: 0x1F and 0o17 are integers, 1_000 is a string") {
+  TempProblem p("id: p\nmode: function\nentry: f\ntests:\n  - {args: [0x1F, 0o17, 1_000, '0x10'], expected: 1}\n");
+  Problem problem = load_problem(p.dir);
+  const auto& args = problem.tests.at(0).input.args.items;
+  REQUIRE(args.size() == 4);
+  CHECK(args[0].kind == Value::Kind::Int);
+  CHECK(args[0].integer == 31);
+  CHECK(args[1].kind == Value::Kind::Int);
+  CHECK(args[1].integer == 15);
+  CHECK(args[2].kind == Value::Kind::Str);
+  CHECK(args[2].text == "1_000");
+  CHECK(args[3].kind == Value::Kind::Str);
+  CHECK(args[3].text == "0x10");
+}
+
+TEST_CASE("A checker or generator that does not compile is a spec error at load, in the author's file and line") {
+  TempProblem p("id: p\nmode: function\nentry: f\ncompare: checker\nchecker: checker.py\ntests: [{args: [], expected: 1}]\n");
+  std::ofstream(p.dir / "checker.py") << "def check(args, expected, got):\n    return (\n";
+  std::string e;
+  try {
+    load_problem(p.dir);
+  } catch (const SpecError& err) {
+    e = err.what();
+  }
+  CHECK(e.find("problem.yaml:5: 'checker': ") != std::string::npos);
+  CHECK(e.find("checker.py\", line 2") != std::string::npos);
+  CHECK(e.find("<string>") == std::string::npos);
+}
