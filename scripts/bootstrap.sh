@@ -16,8 +16,8 @@ packages=(
   pybind11-dev libboost1.81-dev libyaml-cpp-dev doctest-dev libcli11-dev
   nlohmann-json3-dev libfmt-dev libdtl-dev libseccomp-dev libssl-dev
 )
-# The test suite also renders the HTML batch report in headless Chromium.
-[ "$what" = test ] && packages+=(chromium)
+# The test suite also renders the HTML batch report in headless Chromium and runs shards with GNU parallel.
+[ "$what" = test ] && packages+=(chromium parallel)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
