@@ -13,6 +13,7 @@
 #include <fstream>
 #include <set>
 
+#include "tests/e2e/case_options.hpp"
 #include "tests/e2e/verdict_case.hpp"
 
 using namespace pyjudge::e2e;
@@ -53,53 +54,69 @@ struct MachineLock {
   ~MachineLock() { close(fd); }
 };
 
-void run_suite() {
+// One case: plant the canary and the sentinel, judge, then check the verdict and that both are
+// untouched.
+void run_case(const fs::path& dir) {
   MachineLock lock;
-  auto cases = sorted_dirs(fs::path(PYJUDGE_SOURCE_DIR) / "tests" / "hostile");
-  REQUIRE(cases.size() >= 60);
-  for (const auto& dir : cases) {
-    fs::remove_all(kCanaryDir);
-    fs::create_directories(kCanaryDir);
-    std::ofstream(kCanary) << kCanaryText;
-    struct stat before {};
-    REQUIRE(stat(kCanary.c_str(), &before) == 0);
-    pid_t sentinel = start_sentinel();
-    REQUIRE(sentinel > 0);
+  fs::remove_all(kCanaryDir);
+  fs::create_directories(kCanaryDir);
+  std::ofstream(kCanary) << kCanaryText;
+  struct stat before {};
+  REQUIRE(stat(kCanary.c_str(), &before) == 0);
+  pid_t sentinel = start_sentinel();
+  REQUIRE(sentinel > 0);
 
-    check_case(dir);
+  check_case(dir);
 
-    INFO("case: ", dir.filename().string());
-    struct stat after {};
-    CHECK(stat(kCanary.c_str(), &after) == 0);
-    CHECK(slurp(kCanary) == kCanaryText);
-    CHECK(after.st_ino == before.st_ino);
-    CHECK(after.st_mtim.tv_sec == before.st_mtim.tv_sec);
-    CHECK(after.st_mtim.tv_nsec == before.st_mtim.tv_nsec);
-    CHECK(listing(kCanaryDir) == std::set<std::string>{"canary.txt"});
-    CHECK_MESSAGE(alive(sentinel), "the sentinel process was killed");
-    kill(sentinel, SIGKILL);
-    waitpid(sentinel, nullptr, 0);
-  }
+  INFO("case: ", dir.filename().string());
+  struct stat after {};
+  CHECK(stat(kCanary.c_str(), &after) == 0);
+  CHECK(slurp(kCanary) == kCanaryText);
+  CHECK(after.st_ino == before.st_ino);
+  CHECK(after.st_mtim.tv_sec == before.st_mtim.tv_sec);
+  CHECK(after.st_mtim.tv_nsec == before.st_mtim.tv_nsec);
+  CHECK(listing(kCanaryDir) == std::set<std::string>{"canary.txt"});
+  CHECK_MESSAGE(alive(sentinel), "the sentinel process was killed");
+  kill(sentinel, SIGKILL);
+  waitpid(sentinel, nullptr, 0);
   fs::remove_all(kCanaryDir);
 }
 
 }  // namespace
 
-// One test case for both passes: they share the canary directory the attacks aim at, so they
-// must never run at the same time.
-TEST_CASE("Hostile suite: every attack gets its exact verdict and leaves canary, sentinel and judge intact, "
-          "with namespaces and without") {
-  SUBCASE("on this host, every layer it offers") { run_suite(); }
-  SUBCASE("as in a default container: no namespaces, no cgroups; the rest contains every case") {
-    // Namespaces refused (as by Docker's seccomp profile or AppArmor's userns restriction) and no
-    // cgroup can be made: memory comes from rusage, and only seccomp, Landlock, rlimits and the
-    // box's hygiene (a root box still becomes nobody) stand between the attacks and the host.
-    g_wrapper = DENY_NAMESPACES_BINARY;
-    Run doctor = run_pyjudge("doctor --json");
-    auto j = nlohmann::json::parse(doctor.out);
-    REQUIRE(j["box"]["missing"].dump().find("namespaces: unshare") != std::string::npos);
-    REQUIRE(j["box"]["missing"].dump().find("cgroups: ") != std::string::npos);
-    run_suite();
-    g_wrapper.clear();
+// Skipped by default, so ctest's discovery leaves it out: tests/CMakeLists.txt registers it twice
+// per folder of tests/hostile, `hostile <name>` (--pass=host) and `hostile <name> (no namespaces)`
+// (--pass=no-namespaces), with --no-skip --case=DIR. The two passes share the canary the attacks
+// aim at, so they hold one lock (RESOURCE_LOCK in ctest, a machine-wide flock here).
+TEST_CASE("One hostile case: its exact verdict, canary, sentinel and judge intact (--case=DIR --pass=host|no-namespaces)" *
+          doctest::skip()) {
+  REQUIRE_MESSAGE(!g_case_dir.empty(), "run with --case=tests/hostile/<name>");
+  REQUIRE((g_case_pass == "host" || g_case_pass == "no-namespaces"));
+  // As in a default container: namespaces refused (as by Docker's seccomp profile or AppArmor's
+  // userns restriction) and no cgroup can be made; memory comes from rusage, and only seccomp,
+  // Landlock, rlimits and the box's hygiene (a root box still becomes nobody) stand between the
+  // attacks and the host.
+  if (g_case_pass == "no-namespaces") g_wrapper = DENY_NAMESPACES_BINARY;
+  run_case(g_case_dir);
+  g_wrapper.clear();
+}
+
+TEST_CASE("The no-namespaces pass really has no namespaces and no cgroup") {
+  g_wrapper = DENY_NAMESPACES_BINARY;
+  Run doctor = run_pyjudge("doctor --json");
+  g_wrapper.clear();
+  auto j = nlohmann::json::parse(doctor.out);
+  CHECK(j["box"]["missing"].dump().find("namespaces: unshare") != std::string::npos);
+  CHECK(j["box"]["missing"].dump().find("cgroups: ") != std::string::npos);
+}
+
+TEST_CASE("Every folder of tests/hostile is a complete case that names the layer containing it") {
+  auto cases = sorted_dirs(fs::path(PYJUDGE_SOURCE_DIR) / "tests" / "hostile");
+  REQUIRE(cases.size() >= 100);
+  for (const auto& dir : cases) {
+    INFO("case: ", dir.filename().string());
+    REQUIRE(fs::is_regular_file(dir / "expect.yaml"));
+    CHECK(fs::is_regular_file(dir / "solution.py"));
+    CHECK(YAML::LoadFile((dir / "expect.yaml").string())["layer"]);
   }
 }
