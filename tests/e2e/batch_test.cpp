@@ -7,6 +7,7 @@
 #include <chrono>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <cstdlib>
 #include <random>
 #include <set>
 #include <thread>
@@ -111,7 +112,12 @@ TEST_CASE("A batch killed with SIGKILL resumes without losing or repeating a sub
   for (const auto& [key, v] : made.expected) CHECK_MESSAGE(whole[key] == v, key);
 
   SUBCASE("killed at a random point, then restarted") {
-    std::mt19937 rng(std::random_device{}());
+    // The kill point is random, from a seed that is logged and can be replayed:
+    // PYJUDGE_TEST_SEED=<seed> ctest -R 'SIGKILL'.
+    const char* given = std::getenv("PYJUDGE_TEST_SEED");
+    unsigned seed = given ? static_cast<unsigned>(std::strtoul(given, nullptr, 10)) : std::random_device{}();
+    MESSAGE("SIGKILL delay seed: ", seed, " (replay with PYJUDGE_TEST_SEED=", seed, ")");
+    std::mt19937 rng(seed);
     int delay_ms = std::uniform_int_distribution<int>(300, 2500)(rng);
     fs::path out = tmp.path / "killed.jsonl";
     pid_t pid = fork();
@@ -126,7 +132,7 @@ TEST_CASE("A batch killed with SIGKILL resumes without losing or repeating a sub
     kill(-pid, SIGKILL);  // the batch, its workers and their boxes: only this test's own group
     kill(pid, SIGKILL);
     waitpid(pid, nullptr, 0);
-    INFO("killed after " << delay_ms << " ms, " << pyjudge::batch::load_results(out).records.size() << " judged");
+    INFO("seed " << seed << ": killed after " << delay_ms << " ms, " << pyjudge::batch::load_results(out).records.size() << " judged");
     Run resumed = run_pyjudge("batch " + subs + " -j 2 --out " + quote(out));
     REQUIRE_MESSAGE(resumed.exit_code == 0, resumed.err);
     CHECK(verdicts_in(out) == whole);
