@@ -1,0 +1,140 @@
+// Every message between judge and box survives encode -> decode with every field set to a value
+// other than its default, so a field written but not read (or read in another order) fails here.
+#include <doctest/doctest.h>
+
+#include "protocol/messages.hpp"
+#include "protocol/wire.hpp"
+
+using namespace pyjudge;
+
+namespace {
+
+std::string bytes_of(const Value& v) {
+  Writer w;
+  encode(v, w);
+  return w.data();
+}
+
+}  // namespace
+
+TEST_CASE("Setup round-trips") {
+  Setup m;
+  m.mode = Mode::Design;
+  m.prelude = Prelude::None;
+  m.entry = "LRUCache";
+  m.filename = "sol.py";
+  m.source = std::string("class LRUCache: pass\n\0\xff", 23);
+  m.limits = {Millis(1234), Millis(5678), mib(99), mib(3)};
+  Setup d = decode_setup(encode(m));
+  CHECK(d.mode == m.mode);
+  CHECK(d.prelude == m.prelude);
+  CHECK(d.entry == m.entry);
+  CHECK(d.filename == m.filename);
+  CHECK(d.source == m.source);
+  CHECK(d.limits.time == m.limits.time);
+  CHECK(d.limits.wall == m.limits.wall);
+  CHECK(d.limits.memory == m.limits.memory);
+  CHECK(d.limits.output == m.limits.output);
+}
+
+TEST_CASE("Ready, CompileError and Fatal round-trip") {
+  Ready r{"3.11.2", {"seccomp", "landlock (ABI 4)"}, {"namespaces: unshare: EPERM"}};
+  Ready rd = decode_ready(encode(r));
+  CHECK(rd.python_version == r.python_version);
+  CHECK(rd.layers == r.layers);
+  CHECK(rd.missing == r.missing);
+
+  CompileError c{"invalid syntax", "IndentationError", 7, 3, 9};
+  CompileError cd = decode_compile_error(encode(c));
+  CHECK(cd.message == c.message);
+  CHECK(cd.kind == c.kind);
+  CHECK(cd.line == c.line);
+  CHECK(cd.column == c.column);
+  CHECK(cd.end_column == c.end_column);
+
+  CHECK(decode_fatal(encode(Fatal{"cannot fork"})).message == "cannot fork");
+}
+
+TEST_CASE("RunTest round-trips") {
+  RunTest m;
+  m.args = Value::sequence(Value::Kind::List, {Value::of_int(1), Value::of_str("x")});
+  m.kwargs = Value::sequence(Value::Kind::Dict, {Value::of_str("k"), Value::of_bool(true)});
+  m.ops = {"LRUCache", "put", "get"};
+  m.code = "result = f()";
+  m.stdin_data = "1 2\n";
+  m.compare_arg = 2;
+  RunTest d = decode_run_test(encode(m));
+  CHECK(bytes_of(d.args) == bytes_of(m.args));
+  CHECK(bytes_of(d.kwargs) == bytes_of(m.kwargs));
+  CHECK(d.ops == m.ops);
+  CHECK(d.code == m.code);
+  CHECK(d.stdin_data == m.stdin_data);
+  CHECK(d.compare_arg == m.compare_arg);
+}
+
+TEST_CASE("TestOutcome round-trips") {
+  TestOutcome m;
+  m.signaled = true;
+  m.status = 9;
+  m.killed_by = KilledBy::CpuTime;
+  m.user = Micros(111);
+  m.system = Micros(222);
+  m.wall = Micros(333);
+  m.max_rss = mib(40);
+  m.baseline = mib(20);
+  m.cgroup_peak = mib(21);
+  m.cgroup_oom = true;
+  m.stdout_data = "out";
+  m.stderr_data = "err";
+  m.stderr_truncated = true;
+  m.report = std::string("\x07\x00raw", 5);
+  m.report_truncated = true;
+  TestOutcome d = decode_test_outcome(encode(m));
+  CHECK(d.signaled == m.signaled);
+  CHECK(d.status == m.status);
+  CHECK(d.killed_by == m.killed_by);
+  CHECK(d.user == m.user);
+  CHECK(d.system == m.system);
+  CHECK(d.wall == m.wall);
+  CHECK(d.max_rss == m.max_rss);
+  CHECK(d.baseline == m.baseline);
+  CHECK(d.cgroup_peak == m.cgroup_peak);
+  CHECK(d.cgroup_oom == m.cgroup_oom);
+  CHECK(d.stdout_data == m.stdout_data);
+  CHECK(d.stderr_data == m.stderr_data);
+  CHECK(d.stderr_truncated == m.stderr_truncated);
+  CHECK(d.report == m.report);
+  CHECK(d.report_truncated == m.report_truncated);
+}
+
+TEST_CASE("Every ChildReport alternative round-trips") {
+  RaisedException e;
+  e.type = "Solution.Error";
+  e.module = "__main__";
+  e.mro = {"__main__.Solution.Error", "builtins.ValueError", "builtins.Exception"};
+  e.message = "bad";
+  e.frames = {{"sol.py", 3, "f"}, {"sol.py", 9, "g"}};
+  auto raised = decode_child_report(encode(ChildReport{e}));
+  REQUIRE(std::holds_alternative<RaisedException>(raised));
+  const auto& rd = std::get<RaisedException>(raised);
+  CHECK(rd.type == e.type);
+  CHECK(rd.module == e.module);
+  CHECK(rd.mro == e.mro);
+  CHECK(rd.message == e.message);
+  REQUIRE(rd.frames.size() == 2);
+  CHECK(rd.frames[1].file == "sol.py");
+  CHECK(rd.frames[1].line == 9);
+  CHECK(rd.frames[1].function == "g");
+
+  auto ret = decode_child_report(encode(ChildReport{Returned{Value::of_int(42)}}));
+  REQUIRE(std::holds_alternative<Returned>(ret));
+  CHECK(std::get<Returned>(ret).value.integer == 42);
+
+  auto bad = decode_child_report(encode(ChildReport{NotPlainData{"a list subclass"}}));
+  REQUIRE(std::holds_alternative<NotPlainData>(bad));
+  CHECK(std::get<NotPlainData>(bad).reason == "a list subclass");
+
+  auto forbidden = decode_child_report(encode(ChildReport{ForbiddenSyscall{57}}));
+  REQUIRE(std::holds_alternative<ForbiddenSyscall>(forbidden));
+  CHECK(std::get<ForbiddenSyscall>(forbidden).number == 57);
+}

@@ -1,0 +1,72 @@
+// The Value <-> Python bridge: only exact builtin types (plus ListNode/TreeNode) are plain data.
+#include <doctest/doctest.h>
+
+#include "python/bridge.hpp"
+#include "python/interpreter.hpp"
+
+using namespace pyjudge;
+
+namespace {
+
+// Evaluates `expr` after running `setup` in a fresh namespace; a new reference.
+PyObject* eval(const char* setup, const char* expr) {
+  python::initialize();
+  PyObject* globals = PyDict_New();
+  PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins());
+  PyDict_SetItemString(globals, "ListNode", python::structures().list_node);
+  PyObject* r = PyRun_String(setup, Py_file_input, globals, globals);
+  REQUIRE(r != nullptr);
+  Py_DECREF(r);
+  PyObject* v = PyRun_String(expr, Py_eval_input, globals, globals);
+  Py_DECREF(globals);
+  REQUIRE(v != nullptr);
+  return v;
+}
+
+}  // namespace
+
+TEST_CASE("A list subclass, even one equal to everything, is not plain data") {
+  PyObject* sneaky = eval("class L(list):\n    def __eq__(self, other): return True\n", "L([1, 2])");
+  std::string why;
+  CHECK_FALSE(python::from_python(sneaky, why).has_value());
+  CHECK(why.find("L") != std::string::npos);
+  Py_DECREF(sneaky);
+  PyObject* plain = eval("", "[1, (2, 3), {'a': {4}}]");
+  CHECK(python::from_python(plain, why).has_value());
+  Py_DECREF(plain);
+}
+
+TEST_CASE("A ListNode with a cycle survives Value -> Python -> Value") {
+  Value list;
+  list.kind = Value::Kind::ListNode;
+  list.items = {Value::of_int(3), Value::of_int(2), Value::of_int(0), Value::of_int(-4)};
+  list.cycle_pos = 1;
+  python::initialize();
+  PyObject* obj = python::to_python(list);
+  REQUIRE(obj != nullptr);
+  std::string why;
+  auto back = python::from_python(obj, why);
+  Py_DECREF(obj);
+  REQUIRE(back.has_value());
+  CHECK(back->kind == Value::Kind::ListNode);
+  CHECK(back->cycle_pos == 1);
+  REQUIRE(back->items.size() == 4);
+  CHECK(back->items[3].integer == -4);
+}
+
+TEST_CASE("A lone surrogate stays itself, distinct from the replacement character") {
+  PyObject* lone = eval("", "'a\\ud800b'");
+  PyObject* replaced = eval("", "'a\\ufffdb'");
+  std::string why;
+  auto a = python::from_python(lone, why);
+  auto b = python::from_python(replaced, why);
+  REQUIRE(a.has_value());
+  REQUIRE(b.has_value());
+  CHECK(a->text != b->text);
+  PyObject* again = python::to_python(*a);
+  REQUIRE(again != nullptr);
+  CHECK(PyObject_RichCompareBool(again, lone, Py_EQ) == 1);
+  Py_DECREF(again);
+  Py_DECREF(lone);
+  Py_DECREF(replaced);
+}
