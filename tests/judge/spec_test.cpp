@@ -137,3 +137,35 @@ TEST_CASE("Scoring groups must be declared and used") {
   CHECK(error_of("id: p\nmode: function\nentry: f\ntests:\n  - {args: [], expected: 1, points: -2}\n")
             .find("problem.yaml:5 points") == 0);
 }
+
+TEST_CASE("A JSON-style surrogate pair in a double-quoted string decodes to the one character") {
+  // What json.dumps writes for "😀 ok" and for "a𝄞", twice on one line and after other text.
+  TempProblem p(R"Y(id: p
+mode: function
+entry: f
+tests:
+  - args: ["\ud83d\ude00 ok", "x \uD834\uDD1E y \ud83d\ude00"]
+    expected: "caf\u00e9 \U0001F600"
+)Y");
+  Problem prob = load_problem(p.dir);
+  REQUIRE(prob.tests.size() == 1);
+  CHECK(prob.tests[0].input.args.items.at(0).text == "\xF0\x9F\x98\x80 ok");
+  CHECK(prob.tests[0].input.args.items.at(1).text == "x \xF0\x9D\x84\x9E y \xF0\x9F\x98\x80");
+  CHECK(prob.tests[0].expected->text == "caf\xC3\xA9 \xF0\x9F\x98\x80");
+}
+
+TEST_CASE("Surrogate escapes outside double quotes stay text, and a lone surrogate names its line") {
+  TempProblem single(R"Y(id: p
+mode: function
+entry: f
+tests:
+  - args: ['\ud83d\ude00']
+    expected: 1
+)Y");
+  CHECK(load_problem(single.dir).tests[0].input.args.items.at(0).text == "\\ud83d\\ude00");
+  std::string lone = error_of("id: p\nmode: function\nentry: f\ntests:\n  - args: [1]\n    expected: \"\\ud83d x\"\n");
+  CHECK(lone.find("problem.yaml:6") == 0);
+  CHECK(lone.find("surrogate") != std::string::npos);
+  std::string low_first = error_of("id: p\nmode: function\nentry: f\ntests:\n  - args: [\"\\ude00\\ud83d\"]\n    expected: 1\n");
+  CHECK(low_first.find("problem.yaml:5") == 0);
+}
