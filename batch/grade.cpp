@@ -27,7 +27,7 @@ const ProblemCache::Entry& ProblemCache::get(const std::string& id) {
     }
     slot->problem = load_problem(dir_ / id);
     slot->version = problem_version(dir_ / id);
-    slot->tests = all_tests(slot->problem, make_runner_);
+    slot->tests = all_tests(slot->problem, make_runner_, tests_);
   } catch (const std::exception& e) {
     slot->error = e.what();
   }

@@ -45,6 +45,7 @@ struct CompareOptions {
 struct TestCase {
   std::string name;
   bool sample = false;
+  bool custom = false;  ///< the user's own input (`run --args ...`): shown in full, like a sample
   Location origin;     ///< where the test is written (a generated test: its generate entry)
   RunTest input;       ///< everything the box receives for this test, and nothing more
   // What the judge expects; never sent to the box.
