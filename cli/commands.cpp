@@ -148,7 +148,9 @@ Action run_command(CLI::App& app) {
   add_cache_options(app, o->settings.cache);
   add_require_option(app, o->settings.require);
   return [o] {
-    Problem problem = find_problem(o->problem, o->problems_dir.empty() ? default_problems_dir() : fs::path(o->problems_dir));
+    std::optional<TestCache> cache = o->settings.cache.open();
+    Problem problem = find_problem(o->problem, o->problems_dir.empty() ? default_problems_dir() : fs::path(o->problems_dir),
+                                   cache ? &*cache : nullptr);
     std::error_code ec;
     if (!fs::is_regular_file(o->solution, ec)) throw std::invalid_argument("no such solution file: " + o->solution);
     if (!o->stdin_from.empty()) o->custom.stdin_data = read_stdin_option(o->stdin_from);
@@ -205,12 +207,16 @@ Action list_command(CLI::App& app) {
 Action show_command(CLI::App& app) {
   struct Options {
     std::string problem, problems_dir;
+    CacheChoice cache;
   };
   auto o = std::make_shared<Options>();
   app.add_option("problem", o->problem, "problem id or path")->required();
   app.add_option("--problems", o->problems_dir, "folder of problems");
+  add_cache_options(app, o->cache);
   return [o] {
-    Problem p = find_problem(o->problem, o->problems_dir.empty() ? default_problems_dir() : fs::path(o->problems_dir));
+    std::optional<TestCache> cache = o->cache.open();
+    Problem p = find_problem(o->problem, o->problems_dir.empty() ? default_problems_dir() : fs::path(o->problems_dir),
+                             cache ? &*cache : nullptr);
     bool colour = use_colour();
     auto bold = [&](const std::string& s) { return colour ? "\x1b[1m" + s + "\x1b[0m" : s; };
     std::cout << bold(fmt::format("{} — {}", p.id, p.title)) << "\n";

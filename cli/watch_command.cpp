@@ -104,7 +104,9 @@ Action watch_command(CLI::App& app) {
   add_cache_options(app, o->settings.cache);
   add_require_option(app, o->settings.require);
   return [o] {
-    Problem problem = find_problem(o->problem, o->problems_dir.empty() ? default_problems_dir() : fs::path(o->problems_dir));
+    std::optional<TestCache> cache = o->settings.cache.open();
+    Problem problem = find_problem(o->problem, o->problems_dir.empty() ? default_problems_dir() : fs::path(o->problems_dir),
+                                   cache ? &*cache : nullptr);
     fs::path file(o->solution);
     if (pipe2(g_interrupt_pipe, O_CLOEXEC) < 0) throw std::runtime_error("pipe2 failed");
     struct sigaction sa {};

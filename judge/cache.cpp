@@ -211,6 +211,16 @@ std::string problem_cache_key(const Problem& problem) {
   return "tests-" + problem.id.substr(0, 40) + "-" + hex(h.raw()).substr(0, 32);
 }
 
+std::string content_cache_key(std::string_view kind, std::string_view context, std::string_view content) {
+  Sha256 h;
+  h.update(fmt::format("pyjudge {} {} {}\n", PYJUDGE_VERSION, kMagic, PY_VERSION));
+  Writer w;
+  w.bytes(context);
+  h.update(w.data());
+  h.update(content);
+  return std::string(kind) + "-" + hex(h.raw()).substr(0, 32);
+}
+
 std::string encode_tests(const std::vector<TestCase>& tests) {
   Writer w;
   w.u64(tests.size());

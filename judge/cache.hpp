@@ -50,6 +50,10 @@ std::string sha256_hex(std::string_view data);
 /// version. Any edit to a spec, generator, test file or reference solution changes it.
 std::string problem_cache_key(const Problem& problem);
 
+/// A key for something derived from `content` alone (and `context`, what else it depends on):
+/// a hash of both, of pyjudge's version, the cache format and Python's version.
+std::string content_cache_key(std::string_view kind, std::string_view context, std::string_view content);
+
 /// Test cases as bytes and back (name, origin, input, expected values, scoring). decode_tests
 /// throws ProtocolError on anything malformed.
 std::string encode_tests(const std::vector<TestCase>& tests);

@@ -89,8 +89,11 @@ struct Problem {
   std::map<std::string, std::int64_t> groups;  ///< scoring group -> points
 };
 
-/// Loads `path`: a problem folder or its problem.yaml. Throws SpecError.
-Problem load_problem(const std::filesystem::path& path);
+class TestCache;
+
+/// Loads `path`: a problem folder or its problem.yaml. Throws SpecError. With a cache, a big
+/// test file (`- file: large.yaml`) is parsed once and read back from the cache afterwards.
+Problem load_problem(const std::filesystem::path& path, const TestCache* cache = nullptr);
 
 const char* mode_name(Mode m);
 const char* compare_name(CompareMode m);

@@ -134,7 +134,7 @@ ProblemValidation validate_problem(const fs::path& dir, const RunnerFactory& mak
   Problem problem;
   std::vector<TestCase> tests;
   try {
-    problem = load_problem(dir);
+    problem = load_problem(dir, options.cache);
     v.id = problem.id;
     v.time_limit = problem.limits.time;
     tests = all_tests(problem, make_runner, options.cache);
