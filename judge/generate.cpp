@@ -4,8 +4,10 @@
 
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include "judge/cache.hpp"
+#include "judge/feedback.hpp"
 #include "judge/judge.hpp"
 #include "judge/python_host.hpp"
 
@@ -76,14 +78,22 @@ void fill_expected(const Problem& p, std::vector<TestCase>& tests, Runner& runne
     const auto* ret = report ? std::get_if<Returned>(&*report) : nullptr;
     const auto* raised = report ? std::get_if<RaisedException>(&*report) : nullptr;
     bool clean_exit = !o.signaled && o.status == 0 && o.killed_by == KilledBy::None;
-    // Custom input the reference rejects with an exception: the candidate must raise it too.
-    if (t.custom && raised && o.killed_by == KilledBy::None && !raised->type.empty()) {
+    // Custom input the reference rejects with an exception: the candidate must raise it too
+    // (a stdio program's exception is a crash, not an answer).
+    if (t.custom && raised && p.mode != Mode::Stdio && o.killed_by == KilledBy::None && !raised->type.empty()) {
       t.raises = raised->module == "builtins" ? raised->type : raised->module + "." + raised->type;
       continue;
     }
-    if (!ret || !clean_exit) {
-      throw JudgeError(fmt::format("the reference solution fails on {} test {} ({})", t.custom ? "custom" : "generated",
-                                   t.name, t.origin.str()));
+    bool answered = ret && clean_exit;
+    if (!answered && t.custom) {
+      std::string why = raised ? printable(raised->type + ": " + raised->message.substr(0, 200))
+                      : o.killed_by != KilledBy::None ? "it was stopped at a limit"
+                      : o.signaled ? fmt::format("signal {}", o.status) : fmt::format("exit status {}", o.status);
+      throw std::invalid_argument(fmt::format("the reference solution fails on this custom input ({}): check that it "
+                                              "follows the problem's input format", why));
+    }
+    if (!answered) {
+      throw JudgeError(fmt::format("the reference solution fails on generated test {} ({})", t.name, t.origin.str()));
     }
     if (p.mode == Mode::Stdio) t.expected_output = o.stdout_data;
     else t.expected = ret->value;

@@ -120,7 +120,8 @@ std::vector<TestCase> generated_inputs(const Problem& problem, const std::atomic
 
 /// Runs the problem's reference solution on `tests` in `runner` and stores what it returned
 /// (printed, in stdio mode) as each test's expected value. A custom test on which the reference
-/// raises expects that exception. Throws JudgeError if the reference fails otherwise.
+/// raises expects that exception (function, design, script modes). Throws JudgeError if the
+/// reference fails otherwise, std::invalid_argument if it fails on a custom test.
 void fill_expected(const Problem& problem, std::vector<TestCase>& tests, Runner& runner,
                    const std::atomic<bool>* cancel = nullptr);
 

@@ -209,3 +209,37 @@ TEST_CASE("pyjudge watch re-judges on every save, shows a compile error and goes
   CHECK(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
 }
+
+TEST_CASE("Custom input in stdio (--stdin) and design (--ops/--op-args) modes") {
+  TempDir cache("feedback-custom-modes");
+  fs::path problems = fs::path(PYJUDGE_SOURCE_DIR) / "problems";
+  fs::path input = cache.path / "in.txt";
+  std::ofstream(input) << "2\n(()[]{})\n(]\n";
+  auto first_accepted = [&](const std::string& id) {
+    for (const auto& f : fs::directory_iterator(problems / id / "solutions" / "accepted")) return f.path();
+    return fs::path();
+  };
+  std::string cache_flag = " --cache " + quote(cache.path);
+  Run stdio = run_pyjudge("run " + quote(problems / "valid-parentheses") + " " + quote(first_accepted("valid-parentheses")) +
+                          " --stdin " + quote(input) + " --json" + cache_flag);
+  CHECK(stdio.exit_code == 0);
+  auto j = nlohmann::json::parse(stdio.out);
+  CHECK(j["tests"][0]["name"] == "custom-1");
+  CHECK(j["tests"][0]["expected"] == "true\nfalse\n");
+  Run from_stdin = run_pyjudge("run " + quote(problems / "valid-parentheses") + " " +
+                               quote(first_accepted("valid-parentheses")) + " --stdin - < " + quote(input) + cache_flag);
+  CHECK(from_stdin.exit_code == 0);
+  Run bad_input = run_pyjudge("run " + quote(problems / "valid-parentheses") + " " +
+                              quote(first_accepted("valid-parentheses")) + " --stdin /dev/null" + cache_flag);
+  CHECK(bad_input.exit_code == 2);
+  CHECK(bad_input.err.find("the reference solution fails on this custom input") != std::string::npos);
+
+  std::string trie = "run " + quote(problems / "implement-trie") + " " + quote(first_accepted("implement-trie"));
+  Run design = run_pyjudge(trie + " --ops '[\"Trie\", \"insert\", \"search\", \"startsWith\"]' "
+                                  "--op-args '[[], [\"apple\"], [\"app\"], [\"app\"]]' --json" + cache_flag);
+  CHECK(design.exit_code == 0);
+  CHECK(nlohmann::json::parse(design.out)["tests"][0]["expected"] == "[None, None, False, True]");
+  Run mismatched = run_pyjudge(trie + " --ops '[\"Trie\", \"insert\"]' --op-args '[[]]'" + cache_flag);
+  CHECK(mismatched.exit_code == 2);
+  CHECK(mismatched.err.find("2 ops but 1 argument lists") != std::string::npos);
+}
