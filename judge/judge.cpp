@@ -220,7 +220,20 @@ void summarise(SubmissionReport& rep) {
   rep.verdict = any_ie ? Verdict::IE : first_failure.value_or(Verdict::AC);
 }
 
-void score(const Problem& problem, const std::vector<TestCase>& tests, SubmissionReport& rep) {
+// What scoring needs of a test, run or not (a copy of the test would copy its data).
+struct PlannedTest {
+  std::int64_t points = 0;
+  std::string group;
+};
+
+std::vector<PlannedTest> plan(const std::vector<TestCase>& tests) {
+  std::vector<PlannedTest> out;
+  out.reserve(tests.size());
+  for (const auto& t : tests) out.push_back({t.points, t.group});
+  return out;
+}
+
+void score(const Problem& problem, const std::vector<PlannedTest>& tests, SubmissionReport& rep) {
   std::int64_t test_points = 0;
   for (const auto& t : tests) test_points += t.points;
   if (test_points == 0 && problem.groups.empty()) {
@@ -266,7 +279,7 @@ std::optional<std::string> missing_required_layer(const Ready& ready, const std:
 // whether or not they all run.
 class SubmissionRun {
  public:
-  SubmissionRun(const Problem& problem, std::vector<TestCase> planned, const std::string& filename,
+  SubmissionRun(const Problem& problem, std::vector<PlannedTest> planned, const std::string& filename,
                 const std::string& source, Runner& runner, const JudgeOptions& options)
       : problem_(problem), planned_(std::move(planned)), filename_(filename), source_(source), runner_(runner),
         options_(options), tj_(problem, filename, source) {
@@ -331,7 +344,7 @@ class SubmissionRun {
   }
 
   const Problem& problem_;
-  std::vector<TestCase> planned_;
+  std::vector<PlannedTest> planned_;
   const std::string& filename_;
   const std::string& source_;
   Runner& runner_;
@@ -381,7 +394,7 @@ class GeneratedTests {
 SubmissionReport judge_source(const Problem& problem, const std::vector<TestCase>& tests,
                               const std::string& filename, const std::string& source,
                               Runner& runner, const JudgeOptions& options) {
-  SubmissionRun run(problem, tests, filename, source, runner, options);
+  SubmissionRun run(problem, plan(tests), filename, source, runner, options);
   if (run.start()) run.judge(tests);
   return run.finish();
 }
@@ -396,16 +409,15 @@ SubmissionReport judge_file(const Problem& problem, const std::vector<TestCase>&
 
 SubmissionReport judge_file(const Problem& problem, const std::filesystem::path& solution,
                             const RunnerFactory& make_runner, const JudgeOptions& options) {
-  std::vector<TestCase> written;
-  for (const auto& t : problem.tests) {
-    if (t.sample || !options.samples_only) written.push_back(t);
+  std::vector<TestCase> samples;
+  if (options.samples_only) {
+    std::copy_if(problem.tests.begin(), problem.tests.end(), std::back_inserter(samples), [](auto& t) { return t.sample; });
   }
+  const std::vector<TestCase>& written = options.samples_only ? samples : problem.tests;
   bool generate = !options.samples_only && !problem.generators.empty();
-  std::vector<TestCase> planned = written;
-  if (generate) {
-    auto more = planned_generated_tests(problem);
-    planned.insert(planned.end(), more.begin(), more.end());
-  }
+  std::vector<PlannedTest> planned = plan(written);
+  std::vector<TestCase> to_generate = generate ? planned_generated_tests(problem) : std::vector<TestCase>{};
+  for (const auto& t : plan(to_generate)) planned.push_back(t);
   std::string source = read_source(solution);
   std::string filename = solution.string();
   auto runner = make_runner();
@@ -419,7 +431,7 @@ SubmissionReport judge_file(const Problem& problem, const std::filesystem::path&
   if (!run.judge(written)) return run.finish();
   if (!generated.ready() && options.on_preparing) {
     options.on_preparing(fmt::format("preparing {} generated tests (generators, then the reference solution)…",
-                                     planned_generated_tests(problem).size()));
+                                     to_generate.size()));
   }
   try {
     run.judge(generated.take());
