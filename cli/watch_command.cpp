@@ -111,6 +111,7 @@ Action watch_command(CLI::App& app) {
     if (pipe2(g_interrupt_pipe, O_CLOEXEC) < 0) throw std::runtime_error("pipe2 failed");
     struct sigaction sa {};
     sa.sa_handler = on_interrupt;
+    sa.sa_flags = SA_RESTART;  // reads from the box go on; the loop and on_test check the flag
     sigaction(SIGINT, &sa, nullptr);
     sigaction(SIGTERM, &sa, nullptr);
     FolderWatch watch(file);
