@@ -187,8 +187,11 @@ std::string sha256_hex(std::string_view data) {
   return hex(h.raw());
 }
 
-std::string problem_cache_key(const Problem& problem) {
+std::optional<std::string> problem_cache_key(const Problem& problem) {
+  constexpr std::size_t kMaxFiles = 1000;
+  constexpr std::uintmax_t kMaxBytes = 256u << 20;
   std::vector<fs::path> files;
+  std::uintmax_t bytes = 0;
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(problem.dir, ec); it != fs::recursive_directory_iterator(); ++it) {
     fs::path rel = fs::relative(it->path(), problem.dir, ec);
@@ -196,7 +199,10 @@ std::string problem_cache_key(const Problem& problem) {
       it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file() && rel != "statement.md") files.push_back(rel);
+    if (!it->is_regular_file() || rel == "statement.md") continue;
+    files.push_back(rel);
+    bytes += it->file_size(ec);
+    if (files.size() > kMaxFiles || bytes > kMaxBytes) return std::nullopt;
   }
   std::sort(files.begin(), files.end());
   Sha256 h;

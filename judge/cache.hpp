@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,8 +48,10 @@ std::string sha256_hex(std::string_view data);
 
 /// The identity of a problem's prepared tests: a hash of every file in the problem folder
 /// (except statement.md and __pycache__), pyjudge's version, the cache format and Python's
-/// version. Any edit to a spec, generator, test file or reference solution changes it.
-std::string problem_cache_key(const Problem& problem);
+/// version. Any edit to a spec, generator, test file or reference solution changes it. Nullopt
+/// for a folder too big to fingerprint on every run (more than 1000 files or 256 MiB, e.g. a
+/// problem.yaml lying in a home folder): such a problem is prepared afresh each time.
+std::optional<std::string> problem_cache_key(const Problem& problem);
 
 /// A key for something derived from `content` alone (and `context`, what else it depends on):
 /// a hash of both, of pyjudge's version, the cache format and Python's version.

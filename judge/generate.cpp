@@ -138,9 +138,10 @@ std::vector<TestCase> generated_inputs(const Problem& problem, const std::atomic
 std::vector<TestCase> generated_tests(const Problem& problem, const RunnerFactory& make_runner,
                                       const TestCache* cache, const std::atomic<bool>* cancel) {
   if (problem.generators.empty()) return {};
-  std::string key = cache ? problem_cache_key(problem) : "";
-  if (cache) {
-    if (auto bytes = cache->load(key)) {
+  std::optional<std::string> key;
+  if (cache) key = problem_cache_key(problem);
+  if (key) {
+    if (auto bytes = cache->load(*key)) {
       try {
         return decode_tests(*bytes);
       } catch (const ProtocolError&) {
@@ -152,7 +153,7 @@ std::vector<TestCase> generated_tests(const Problem& problem, const RunnerFactor
   auto runner = make_runner();
   fill_expected(problem, generated, *runner, cancel);
   if (cancelled(cancel)) return {};
-  if (cache) cache->store(key, encode_tests(generated));
+  if (key) cache->store(*key, encode_tests(generated));
   return generated;
 }
 
