@@ -26,9 +26,9 @@ const ProblemCache::Entry& ProblemCache::get(const std::string& id) {
     if (id.find('/') != std::string::npos || id.empty() || id[0] == '.' || !fs::is_directory(dir_ / id)) {
       throw UsageError("unknown problem '" + id + "' (no folder " + (dir_ / id).string() + ")");
     }
-    slot->problem = load_problem(dir_ / id);
+    slot->problem = load_problem(dir_ / id, tests_);
     slot->version = problem_version(dir_ / id);
-    slot->tests = all_tests(slot->problem, make_runner_);
+    slot->tests = all_tests(slot->problem, make_runner_, tests_);
   } catch (const std::exception& e) {
     slot->error = e.what();
   }

@@ -18,8 +18,9 @@ namespace pyjudge::batch {
 /// Problems loaded and their tests prepared (generated, reference run) once per process.
 class ProblemCache {
  public:
-  ProblemCache(std::filesystem::path problems_dir, RunnerFactory make_runner)
-      : dir_(std::move(problems_dir)), make_runner_(std::move(make_runner)) {}
+  /// `tests`: where prepared tests are kept between processes (null: prepared afresh).
+  ProblemCache(std::filesystem::path problems_dir, RunnerFactory make_runner, const TestCache* tests = nullptr)
+      : dir_(std::move(problems_dir)), make_runner_(std::move(make_runner)), tests_(tests) {}
 
   struct Entry {
     Problem problem;
@@ -34,6 +35,7 @@ class ProblemCache {
  private:
   std::filesystem::path dir_;
   RunnerFactory make_runner_;
+  const TestCache* tests_;
   std::map<std::string, std::unique_ptr<Entry>> entries_;
 };
 

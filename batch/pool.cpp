@@ -23,6 +23,7 @@
 #include <string>
 
 #include "batch/grade.hpp"
+#include "judge/cache.hpp"
 #include "judge/runner.hpp"
 
 namespace bp = boost::process::v2;
@@ -57,6 +58,7 @@ struct WorkerPool::Impl {
   boost::asio::io_context ctx;
   fs::path problems_dir;
   std::vector<std::string> required;
+  std::optional<fs::path> cache_dir;
   std::vector<Worker> workers;
 
   void spawn(Worker& w) {
@@ -67,6 +69,8 @@ struct WorkerPool::Impl {
     fs::path self = fs::read_symlink("/proc/self/exe");
     std::vector<std::string> args{"worker", "--problems", problems_dir.string()};
     for (const auto& layer : required) args.insert(args.end(), {"--require", layer});
+    if (cache_dir) args.insert(args.end(), {"--cache", cache_dir->string()});
+    else args.push_back("--no-cache");
     w.process.emplace(ctx, self, args,
                       bp::process_stdio{in[0], out[1], STDERR_FILENO});
     ::close(in[0]);
@@ -88,9 +92,11 @@ struct WorkerPool::Impl {
   }
 };
 
-WorkerPool::WorkerPool(unsigned workers, fs::path problems_dir, std::vector<std::string> required_layers)
+WorkerPool::WorkerPool(unsigned workers, fs::path problems_dir, std::vector<std::string> required_layers,
+                       std::optional<fs::path> cache_dir)
     : impl_(std::make_unique<Impl>()) {
   impl_->required = std::move(required_layers);
+  impl_->cache_dir = std::move(cache_dir);
   signal(SIGPIPE, SIG_IGN);  // a dead worker's pipe is detected by the write's error instead
   impl_->problems_dir = std::move(problems_dir);
   impl_->workers.resize(std::max(1u, workers));
@@ -181,10 +187,15 @@ void WorkerPool::run(const std::vector<Submission>& todo,
   }
 }
 
-int worker_main(const fs::path& problems_dir, const std::vector<std::string>& required_layers) {
+int worker_main(const fs::path& problems_dir, const std::vector<std::string>& required_layers,
+                const std::optional<fs::path>& cache_dir) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);  // the batch was killed: stop judging
   if (getppid() == 1) return 1;
-  ProblemCache problems(problems_dir, [] { return std::make_unique<BoxRunner>(); });
+  // Workers share the on-disk cache: the first to prepare a problem stores it, the others read
+  // it (two preparing at once both store whole entries; see TestCache).
+  std::optional<TestCache> cache;
+  if (cache_dir) cache.emplace(*cache_dir);
+  ProblemCache problems(problems_dir, [] { return std::make_unique<BoxRunner>(); }, cache ? &*cache : nullptr);
   JudgeOptions options;
   options.required_layers = required_layers;
   std::string line;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -17,8 +18,10 @@ namespace pyjudge::batch {
 
 class WorkerPool {
  public:
-  /// `required_layers`: sandbox layers every box must have (see JudgeOptions).
-  WorkerPool(unsigned workers, std::filesystem::path problems_dir, std::vector<std::string> required_layers = {});
+  /// `required_layers`: sandbox layers every box must have (see JudgeOptions). `cache_dir`: the
+  /// prepared-test cache the workers share (none: each prepares its problems afresh).
+  WorkerPool(unsigned workers, std::filesystem::path problems_dir, std::vector<std::string> required_layers = {},
+             std::optional<std::filesystem::path> cache_dir = std::nullopt);
   ~WorkerPool();
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
@@ -34,6 +37,7 @@ class WorkerPool {
 };
 
 /// The worker's side: reads jobs from stdin until EOF, judges each, writes records to stdout.
-int worker_main(const std::filesystem::path& problems_dir, const std::vector<std::string>& required_layers);
+int worker_main(const std::filesystem::path& problems_dir, const std::vector<std::string>& required_layers,
+                const std::optional<std::filesystem::path>& cache_dir = std::nullopt);
 
 }  // namespace pyjudge::batch

@@ -94,6 +94,7 @@ Action batch_command(CLI::App& app) {
     unsigned jobs = default_jobs();
     ReportFiles reports;
     std::vector<std::string> require;
+    CacheChoice cache;
   };
   auto o = std::make_shared<Options>();
   app.add_option("submissions", o->submissions,
@@ -105,6 +106,7 @@ Action batch_command(CLI::App& app) {
   app.add_option("--shard", o->shard, "judge only shard I of N (I/N, 0-based), for several machines");
   o->reports.add_options(app);
   add_require_option(app, o->require);
+  add_cache_options(app, o->cache);
   return [o] {
     fs::path problems = problems_folder(o->problems_dir);
     std::vector<Submission> all = find_submissions(o->submissions);
@@ -134,7 +136,7 @@ Action batch_command(CLI::App& app) {
                              o->out, todo.size(), o->jobs);
     std::map<std::string, nlohmann::json> fresh;
     Progress progress(mine.size(), mine.size() - todo.size());
-    WorkerPool pool(o->jobs, problems, o->require);
+    WorkerPool pool(o->jobs, problems, o->require, o->cache.folder());
     pool.run(todo, [&](const Submission& s, nlohmann::json record) {
       if (shard) record["shard"] = shard->str();
       log.append(record);
@@ -301,6 +303,7 @@ Action check_command(CLI::App& app) {
     std::string problems_dir, junit;
     unsigned jobs = default_jobs();
     std::vector<std::string> require;
+    CacheChoice cache;
   };
   auto o = std::make_shared<Options>();
   app.add_option("paths", o->paths, "solution files named <problem-id>.py, folders of them, or a manifest");
@@ -308,12 +311,14 @@ Action check_command(CLI::App& app) {
   app.add_option("--junit", o->junit, "write JUnit XML (one testsuite per solution)");
   app.add_option("-j,--jobs", o->jobs, "parallel workers (default: the number of cores)");
   add_require_option(app, o->require);
+  add_cache_options(app, o->cache);
   return [o] {
     fs::path problems = problems_folder(o->problems_dir);
     std::vector<Submission> subs = solutions_under(o->paths, problems);
     if (subs.empty()) throw UsageError("no solutions found (files named <problem-id>.py)");
     std::map<std::string, nlohmann::json> by_file;
-    WorkerPool pool(std::min<unsigned>(o->jobs, static_cast<unsigned>(subs.size())), problems, o->require);
+    WorkerPool pool(std::min<unsigned>(o->jobs, static_cast<unsigned>(subs.size())), problems, o->require,
+                    o->cache.folder());
     bool colour = colour_out();
     pool.run(subs, [&](const Submission& s, nlohmann::json r) {
       std::string verdict = r.value("verdict", "IE");
@@ -352,12 +357,14 @@ Action worker_command(CLI::App& app) {
   struct Options {
     std::string problems;
     std::vector<std::string> require;
+    CacheChoice cache;
   };
   auto o = std::make_shared<Options>();
   app.add_option("--problems", o->problems, "folder of problems")->required();
   app.add_option("--require", o->require, "required sandbox layers");
+  add_cache_options(app, o->cache);
   app.group("");  // internal: spawned by batch and check
-  return [o] { return worker_main(o->problems, o->require); };
+  return [o] { return worker_main(o->problems, o->require, o->cache.folder()); };
 }
 
 }  // namespace pyjudge::cli

@@ -11,12 +11,59 @@
 #include <iostream>
 #include <sstream>
 
+#include "judge/custom_input.hpp"
 #include "judge/feedback.hpp"
 #include "judge/problems.hpp"
 #include "judge/report.hpp"
 #include "judge/validate.hpp"
 
 namespace pyjudge::cli {
+
+std::optional<std::filesystem::path> CacheChoice::folder() const {
+  if (off) return std::nullopt;
+  return dir.empty() ? TestCache::default_dir() : std::filesystem::path(dir);
+}
+
+std::optional<TestCache> CacheChoice::open() const {
+  if (auto f = folder()) return TestCache(*f);
+  return std::nullopt;
+}
+
+void add_cache_options(CLI::App& app, CacheChoice& choice) {
+  auto* dir = app.add_option("--cache", choice.dir,
+                             "where prepared tests are kept (default $XDG_CACHE_HOME/pyjudge, else ~/.cache/pyjudge)");
+  app.add_flag("--no-cache", choice.off, "prepare generated tests afresh, neither reading nor writing the cache")
+      ->excludes(dir);
+}
+
+int judge_and_report(const Problem& problem, const std::string& solution, const RunSettings& settings,
+                     const std::vector<TestCase>* tests, const std::function<void(const TestReport&)>& on_test) {
+  bool colour = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
+  TextReport text(std::cout, colour);
+  std::optional<TestCache> cache = settings.cache.open();
+  JudgeOptions options;
+  options.stop_on_failure = settings.stop_on_failure;
+  options.samples_only = settings.samples;
+  options.required_layers = settings.require;
+  options.cache = cache ? &*cache : nullptr;
+  options.on_test = [&](const TestReport& t) {
+    if (!settings.json) text.test_finished(t);
+    if (on_test) on_test(t);
+  };
+  if (!settings.json) {
+    std::cout << fmt::format("{} — {} ({} mode), {}\n", problem.id, problem.title, mode_name(problem.mode), solution);
+    std::cout.flush();
+    if (isatty(STDOUT_FILENO)) options.on_preparing = [&](const std::string& what) { text.preparing(what); };
+  }
+  auto make_runner = [] { return std::unique_ptr<Runner>(std::make_unique<BoxRunner>()); };
+  SubmissionReport report = tests ? judge_file(problem, *tests, solution, make_runner, options)
+                                  : judge_file(problem, solution, make_runner, options);
+  if (settings.json) std::cout << to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  else text.finish(report);
+  std::cout.flush();
+  if (report.verdict == Verdict::IE) return int(kInternalError);
+  return report.verdict == Verdict::AC ? int(kAccepted) : int(kRejected);
+}
 
 namespace {
 
@@ -26,36 +73,91 @@ bool use_colour() { return isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"); }
 
 std::unique_ptr<Runner> make_box_runner() { return std::make_unique<BoxRunner>(); }
 
+Action cache_command(CLI::App& app) {
+  struct Options {
+    std::string action, dir;
+  };
+  auto o = std::make_shared<Options>();
+  app.add_option("action", o->action, "clear: remove every prepared test set; dir: print the folder")
+      ->required()
+      ->check(CLI::IsMember({"clear", "dir"}));
+  app.add_option("--cache", o->dir, "the cache folder (default $XDG_CACHE_HOME/pyjudge, else ~/.cache/pyjudge)");
+  return [o] {
+    TestCache cache(o->dir.empty() ? TestCache::default_dir() : fs::path(o->dir));
+    if (o->action == "dir") {
+      std::cout << cache.dir().string() << "\n";
+      return int(kAccepted);
+    }
+    std::size_t n = cache.clear();
+    std::cout << fmt::format("removed {} entries from {}\n", n, cache.dir().string());
+    return int(kAccepted);
+  };
+}
+
+// The user's own input file for --stdin: bounded like a test file, `-` for standard input.
+std::string read_stdin_option(const std::string& where) {
+  constexpr std::size_t kMax = 64 << 20;
+  std::string data;
+  std::ifstream file;
+  if (where != "-") {
+    file.open(where, std::ios::binary);
+    if (!file) throw UsageError("--stdin: cannot read " + where);
+  }
+  std::istream& in = where == "-" ? std::cin : file;
+  char buf[65536];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+    data.append(buf, static_cast<std::size_t>(in.gcount()));
+    if (data.size() > kMax) throw UsageError("--stdin: more than 64 MiB");
+  }
+  return data;
+}
+
+// `run --args ...`: the custom test, its expected value from the reference solution in its own box.
+std::vector<TestCase> custom_tests(const Problem& problem, const CustomInput& input) {
+  std::vector<TestCase> tests{custom_test(problem, input)};
+  Problem with_reference = problem;
+  with_reference.reference = reference_solution(problem);
+  if (!with_reference.reference) {
+    throw UsageError(problem.id + " has no reference solution (reference: or solutions/accepted/) to compute "
+                                "the expected value of custom input");
+  }
+  auto runner = make_box_runner();
+  fill_expected(with_reference, tests, *runner);
+  return tests;
+}
+
 Action run_command(CLI::App& app) {
   struct Options {
     std::string problem, solution, problems_dir;
-    bool json = false, stop_on_failure = false;
-    std::vector<std::string> require;
+    RunSettings settings;
+    CustomInput custom;
+    std::string stdin_from;
   };
   auto o = std::make_shared<Options>();
   app.add_option("problem", o->problem, "problem id (from the problems folder) or path to a problem")->required();
   app.add_option("solution", o->solution, "the candidate's Python file")->required();
-  app.add_flag("--json", o->json, "print one JSON object (schema in README) instead of text");
-  app.add_flag("--stop-on-failure", o->stop_on_failure, "stop at the first test that is not AC");
+  app.add_flag("--json", o->settings.json, "print one JSON object (schema in README) instead of text");
+  app.add_flag("--stop-on-failure", o->settings.stop_on_failure, "stop at the first test that is not AC");
+  app.add_flag("--samples", o->settings.samples, "run only the sample tests");
+  app.add_option("--args", o->custom.args, "custom input (function mode): the arguments as a Python list, e.g. '[[3, 1], 4]'");
+  app.add_option("--kwargs", o->custom.kwargs, "custom input (function mode): keyword arguments as a Python dict");
+  app.add_option("--ops", o->custom.ops, "custom input (design mode): the operations, e.g. '[\"MinStack\", \"push\"]'");
+  app.add_option("--op-args", o->custom.op_args, "custom input (design mode): one argument list per operation");
+  app.add_option("--stdin", o->stdin_from, "custom input (stdio mode): a file, or - for standard input");
+  app.add_option("--code", o->custom.code, "custom input (script mode): the test code");
   app.add_option("--problems", o->problems_dir, "folder of problems to look ids up in");
-  add_require_option(app, o->require);
+  add_cache_options(app, o->settings.cache);
+  add_require_option(app, o->settings.require);
   return [o] {
-    Problem problem = find_problem(o->problem, o->problems_dir.empty() ? default_problems_dir() : fs::path(o->problems_dir));
+    std::optional<TestCache> cache = o->settings.cache.open();
+    Problem problem = find_problem(o->problem, o->problems_dir.empty() ? default_problems_dir() : fs::path(o->problems_dir),
+                                   cache ? &*cache : nullptr);
     std::error_code ec;
     if (!fs::is_regular_file(o->solution, ec)) throw UsageError("no such solution file: " + o->solution);
-    TextReport text(std::cout, use_colour());
-    JudgeOptions options;
-    options.stop_on_failure = o->stop_on_failure;
-    options.required_layers = o->require;
-    if (!o->json) {
-      std::cout << fmt::format("{} — {} ({} mode), {}\n", problem.id, problem.title, mode_name(problem.mode), o->solution);
-      options.on_test = [&](const TestReport& t) { text.test_finished(t); };
-    }
-    SubmissionReport report = judge_file(problem, o->solution, make_box_runner, options);
-    if (o->json) std::cout << to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-    else text.finish(report);
-    if (report.verdict == Verdict::IE) return int(kInternalError);
-    return report.verdict == Verdict::AC ? int(kAccepted) : int(kRejected);
+    if (!o->stdin_from.empty()) o->custom.stdin_data = read_stdin_option(o->stdin_from);
+    if (!o->custom.given()) return judge_and_report(problem, o->solution, o->settings);
+    std::vector<TestCase> tests = custom_tests(problem, o->custom);
+    return judge_and_report(problem, o->solution, o->settings, &tests);
   };
 }
 
@@ -106,12 +208,16 @@ Action list_command(CLI::App& app) {
 Action show_command(CLI::App& app) {
   struct Options {
     std::string problem, problems_dir;
+    CacheChoice cache;
   };
   auto o = std::make_shared<Options>();
   app.add_option("problem", o->problem, "problem id or path")->required();
   app.add_option("--problems", o->problems_dir, "folder of problems");
+  add_cache_options(app, o->cache);
   return [o] {
-    Problem p = find_problem(o->problem, o->problems_dir.empty() ? default_problems_dir() : fs::path(o->problems_dir));
+    std::optional<TestCache> cache = o->cache.open();
+    Problem p = find_problem(o->problem, o->problems_dir.empty() ? default_problems_dir() : fs::path(o->problems_dir),
+                             cache ? &*cache : nullptr);
     bool colour = use_colour();
     auto bold = [&](const std::string& s) { return colour ? "\x1b[1m" + s + "\x1b[0m" : s; };
     std::cout << bold(fmt::format("{} — {}", p.id, p.title)) << "\n";
@@ -136,13 +242,16 @@ Action validate_command(CLI::App& app) {
     std::vector<std::string> problems;
     std::string problems_dir;
     bool json = false;
+    CacheChoice cache;
   };
   auto o = std::make_shared<Options>();
   app.add_option("problem", o->problems, "problem ids or paths (default: every problem in the folder)");
   app.add_option("--problems", o->problems_dir, "folder of problems");
   app.add_flag("--json", o->json, "print one JSON object instead of the table");
+  add_cache_options(app, o->cache);
   return [o] {
     fs::path dir = o->problems_dir.empty() ? default_problems_dir() : fs::path(o->problems_dir);
+    std::optional<TestCache> cache = o->cache.open();
     std::vector<fs::path> dirs;
     if (o->problems.empty()) dirs = problem_dirs(dir);
     for (const auto& ref : o->problems) {
@@ -157,6 +266,7 @@ Action validate_command(CLI::App& app) {
       return colour ? (ok ? "\x1b[32m" : "\x1b[31;1m") + s + "\x1b[0m" : s;
     };
     ValidateOptions options;
+    options.cache = cache ? &*cache : nullptr;
     if (!o->json) {
       std::cout << fmt::format("{:<30} {:<52} {:<4} {:<4} {:>16}  {}\n", "PROBLEM", "SOLUTION", "WANT", "GOT",
                                "SLOWEST / LIMIT", "RESULT");
@@ -213,6 +323,8 @@ const std::vector<Command>& commands() {
       {"merge", "combine the results files of shards: pyjudge merge results-*.jsonl --out results.jsonl", merge_command},
       {"check", "CI: judge <problem-id>.py solutions, exit 0 only if all are accepted", check_command},
       {"doctor", "which sandbox layers this host offers, and why not", doctor_command},
+      {"watch", "re-judge a solution each time it is saved: pyjudge watch two-sum sol.py [--samples]", watch_command},
+      {"cache", "the prepared-test cache: pyjudge cache clear", cache_command},
       {"worker", "", worker_command},
   };
   return table;

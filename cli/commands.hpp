@@ -4,8 +4,12 @@
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "judge/cache.hpp"
+#include "judge/judge.hpp"
 
 namespace pyjudge::cli {
 
@@ -29,6 +33,34 @@ const std::vector<Command>& commands();
 
 /// `pyjudge doctor`: which sandbox layers this host offers, and why not (cli/doctor_command.cpp).
 Action doctor_command(CLI::App& app);
+
+/// `pyjudge watch PROBLEM FILE`: re-judges on every save (cli/watch_command.cpp).
+Action watch_command(CLI::App& app);
+
+/// `--cache DIR` / `--no-cache`: where prepared tests are kept between runs.
+struct CacheChoice {
+  std::string dir;
+  bool off = false;
+  /// The cache to use (the default folder unless --cache), or nullopt with --no-cache.
+  std::optional<TestCache> open() const;
+  /// The folder, or nullopt with --no-cache.
+  std::optional<std::filesystem::path> folder() const;
+};
+void add_cache_options(CLI::App& app, CacheChoice& choice);
+
+/// What `run` and `watch` share.
+struct RunSettings {
+  bool json = false, stop_on_failure = false, samples = false;
+  std::vector<std::string> require;
+  CacheChoice cache;
+};
+
+/// Judges `solution` on `tests` (or, when null, on the problem's own tests, prepared as
+/// judge_file() does) and prints the text report or the JSON object; returns the exit code.
+/// `on_test` is also called after each test is printed (watch uses it to stop early).
+int judge_and_report(const Problem& problem, const std::string& solution, const RunSettings& settings,
+                     const std::vector<TestCase>* tests = nullptr,
+                     const std::function<void(const TestReport&)>& on_test = {});
 
 /// The sandbox layers a user may require with --require.
 inline const std::vector<std::string> kLayerNames = {"rlimits", "seccomp", "fds", "hygiene", "landlock", "namespaces", "cgroups"};

@@ -4,7 +4,10 @@
 
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
+#include "judge/cache.hpp"
+#include "judge/feedback.hpp"
 #include "judge/judge.hpp"
 #include "judge/python_host.hpp"
 
@@ -52,26 +55,55 @@ TestCase test_from(const Problem& p, const GeneratorSpec& g, const Value& fields
   return t;
 }
 
-void fill_expected(const Problem& p, std::vector<TestCase>& generated, Runner& runner) {
+std::string read_reference(const Problem& p) {
   std::ifstream in(*p.reference, std::ios::binary);
+  if (!in) throw JudgeError("cannot read the reference solution " + p.reference->string());
   std::stringstream src;
   src << in.rdbuf();
-  Setup setup{p.mode, p.prelude, p.entry, p.reference->string(), src.str(), p.limits};
+  return src.str();
+}
+
+bool cancelled(const std::atomic<bool>* cancel) { return cancel && cancel->load(); }
+
+}  // namespace
+
+void fill_expected(const Problem& p, std::vector<TestCase>& tests, Runner& runner, const std::atomic<bool>* cancel) {
+  if (!p.reference) throw JudgeError("the problem " + p.id + " has no reference solution");
+  Setup setup{p.mode, p.prelude, p.entry, p.reference->string(), read_reference(p), p.limits};
   // The reference gets generous limits: it defines the answer, it is not being judged here.
   setup.limits.time *= 10;
   setup.limits.wall *= 10;
   if (std::holds_alternative<CompileError>(runner.start(setup))) {
     throw JudgeError("the reference solution " + p.reference->string() + " does not compile");
   }
-  for (auto& t : generated) {
-    TestOutcome o = runner.run(t.input);
+  if (!tests.empty()) runner.submit(tests.front().input);
+  for (std::size_t i = 0; i < tests.size() && !cancelled(cancel); ++i) {
+    auto& t = tests[i];
+    if (i + 1 < tests.size()) runner.submit(tests[i + 1].input);
+    TestOutcome o = runner.next_outcome();
     std::optional<ChildReport> report;
     try {
       if (!o.report.empty()) report = decode_child_report(o.report);
     } catch (const ProtocolError&) {
     }
     const auto* ret = report ? std::get_if<Returned>(&*report) : nullptr;
-    if (!ret || o.signaled || o.status != 0 || o.killed_by != KilledBy::None) {
+    const auto* raised = report ? std::get_if<RaisedException>(&*report) : nullptr;
+    bool clean_exit = !o.signaled && o.status == 0 && o.killed_by == KilledBy::None;
+    // Custom input the reference rejects with an exception: the candidate must raise it too
+    // (a stdio program's exception is a crash, not an answer).
+    if (t.custom && raised && p.mode != Mode::Stdio && o.killed_by == KilledBy::None && !raised->type.empty()) {
+      t.raises = raised->module == "builtins" ? raised->type : raised->module + "." + raised->type;
+      continue;
+    }
+    bool answered = ret && clean_exit;
+    if (!answered && t.custom) {
+      std::string why = raised ? printable(raised->type + ": " + raised->message.substr(0, 200))
+                      : o.killed_by != KilledBy::None ? "it was stopped at a limit"
+                      : o.signaled ? fmt::format("signal {}", o.status) : fmt::format("exit status {}", o.status);
+      throw UsageError(fmt::format("the reference solution fails on this custom input ({}): check that it "
+                                              "follows the problem's input format", why));
+    }
+    if (!answered) {
       throw JudgeError(fmt::format("the reference solution fails on generated test {} ({})", t.name, t.origin.str()));
     }
     if (p.mode == Mode::Stdio) t.expected_output = o.stdout_data;
@@ -79,13 +111,28 @@ void fill_expected(const Problem& p, std::vector<TestCase>& generated, Runner& r
   }
 }
 
-}  // namespace
+std::vector<TestCase> planned_generated_tests(const Problem& problem) {
+  std::vector<TestCase> planned;
+  for (const auto& g : problem.generators) {
+    for (std::int64_t size : g.sizes) {
+      for (int i = 0; i < g.count; ++i) {
+        TestCase t;
+        t.name = generated_test_name(g, size, i);
+        t.origin = g.origin;
+        t.group = g.group;
+        planned.push_back(std::move(t));
+      }
+    }
+  }
+  return planned;
+}
 
-std::vector<TestCase> generated_inputs(const Problem& problem) {
+std::vector<TestCase> generated_inputs(const Problem& problem, const std::atomic<bool>* cancel) {
   std::vector<TestCase> generated;
   for (const auto& g : problem.generators) {
     for (std::int64_t size : g.sizes) {
       for (int i = 0; i < g.count; ++i) {
+        if (cancelled(cancel)) return generated;
         Value fields;
         try {
           fields = host::generate(g.file, g.seed, size, i);
@@ -99,13 +146,32 @@ std::vector<TestCase> generated_inputs(const Problem& problem) {
   return generated;
 }
 
-std::vector<TestCase> all_tests(const Problem& problem, const RunnerFactory& make_runner) {
-  std::vector<TestCase> tests = problem.tests;
-  if (problem.generators.empty()) return tests;
-  std::vector<TestCase> generated = generated_inputs(problem);
+std::vector<TestCase> generated_tests(const Problem& problem, const RunnerFactory& make_runner,
+                                      const TestCache* cache, const std::atomic<bool>* cancel) {
+  if (problem.generators.empty()) return {};
+  std::optional<std::string> key;
+  if (cache) key = problem_cache_key(problem);
+  if (key) {
+    if (auto bytes = cache->load(*key)) {
+      try {
+        return decode_tests(*bytes);
+      } catch (const ProtocolError&) {
+        // A well-formed entry that does not decode (written by another build): rebuilt below.
+      }
+    }
+  }
+  std::vector<TestCase> generated = generated_inputs(problem, cancel);
   auto runner = make_runner();
-  fill_expected(problem, generated, *runner);
-  tests.insert(tests.end(), generated.begin(), generated.end());
+  fill_expected(problem, generated, *runner, cancel);
+  if (cancelled(cancel)) return {};
+  if (key) cache->store(*key, encode_tests(generated));
+  return generated;
+}
+
+std::vector<TestCase> all_tests(const Problem& problem, const RunnerFactory& make_runner, const TestCache* cache) {
+  std::vector<TestCase> tests = problem.tests;
+  std::vector<TestCase> generated = generated_tests(problem, make_runner, cache);
+  tests.insert(tests.end(), std::make_move_iterator(generated.begin()), std::make_move_iterator(generated.end()));
   return tests;
 }
 

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <map>
+#include <thread>
 
 #include <fstream>
 #include <sstream>
@@ -85,6 +87,7 @@ class TestJudge {
       compare(test, stats, r);
     }
     add_details(test, stats, r);
+    if (test.sample || test.custom) add_shown_output(test, stats, r);
     return r;
   }
 
@@ -174,6 +177,29 @@ class TestJudge {
     }
   }
 
+  // What a sample or custom test printed, and a custom test's input, expected value and result
+  // in full whatever the verdict (LeetCode's "Run" shows both). Hidden tests never get here.
+  void add_shown_output(const TestCase& test, const RunStats& s, TestReport& r) {
+    r.custom = test.custom;
+    if (p_.mode != Mode::Stdio) r.stdout_text = shown_stdout(s.outcome.stdout_data);
+    if (!test.custom || r.verdict != Verdict::AC) return;
+    r.input = describe_input(p_, test);
+    if (p_.mode == Mode::Stdio) {
+      r.expected = test.expected_output.value_or("");
+      r.got = printable(s.outcome.stdout_data.substr(0, 64 * 1024));
+    } else {
+      if (test.expected) r.expected = repr(*test.expected);
+      else if (!test.raises.empty()) r.expected = "raises " + test.raises;
+      if (got_) r.got = printable(repr(*got_));
+      else if (const auto* raised = s.report ? std::get_if<RaisedException>(&*s.report) : nullptr) r.got = "raised " + raised->type;
+    }
+  }
+
+  static std::string shown_stdout(const std::string& data) {
+    if (data.size() <= kShownStdout) return printable(data);
+    return printable(data.substr(0, kShownStdout)) + fmt::format("\n… ({} more bytes not shown)", data.size() - kShownStdout);
+  }
+
   const Problem& p_;
   const std::string& filename_;
   const std::string& source_;
@@ -181,7 +207,6 @@ class TestJudge {
 };
 
 void summarise(SubmissionReport& rep) {
-  rep.total = static_cast<int>(rep.tests.size());
   std::optional<Verdict> first_failure;
   for (const auto& t : rep.tests) {
     rep.passed += t.verdict == Verdict::AC;
@@ -196,7 +221,20 @@ void summarise(SubmissionReport& rep) {
   rep.verdict = any_ie ? Verdict::IE : first_failure.value_or(Verdict::AC);
 }
 
-void score(const Problem& problem, const std::vector<TestCase>& tests, SubmissionReport& rep) {
+// What scoring needs of a test, run or not (a copy of the test would copy its data).
+struct PlannedTest {
+  std::int64_t points = 0;
+  std::string group;
+};
+
+std::vector<PlannedTest> plan(const std::vector<TestCase>& tests) {
+  std::vector<PlannedTest> out;
+  out.reserve(tests.size());
+  for (const auto& t : tests) out.push_back({t.points, t.group});
+  return out;
+}
+
+void score(const Problem& problem, const std::vector<PlannedTest>& tests, SubmissionReport& rep) {
   std::int64_t test_points = 0;
   for (const auto& t : tests) test_points += t.points;
   if (test_points == 0 && problem.groups.empty()) {
@@ -237,47 +275,129 @@ std::optional<std::string> missing_required_layer(const Ready& ready, const std:
   return std::nullopt;
 }
 
+// One submission in its box: started once, then fed tests in batches (the written ones, later
+// the generated ones), each batch pipelined one test ahead. The report counts `planned` tests,
+// whether or not they all run.
+class SubmissionRun {
+ public:
+  SubmissionRun(const Problem& problem, std::vector<PlannedTest> planned, const std::string& filename,
+                const std::string& source, Runner& runner, const JudgeOptions& options)
+      : problem_(problem), planned_(std::move(planned)), filename_(filename), source_(source), runner_(runner),
+        options_(options), tj_(problem, filename, source) {
+    rep_.problem = problem.id;
+    rep_.solution = filename;
+    rep_.limits = problem.limits;
+  }
+
+  /// Starts the box; false when nothing will run (a compile error, a missing layer, a box fault).
+  bool start() {
+    return guard([&] {
+      auto started = runner_.start(setup_for(problem_, filename_, source_));
+      if (auto* ce = std::get_if<CompileError>(&started)) {
+        rep_.verdict = Verdict::CE;
+        rep_.compile_error = format_compile_error(*ce, filename_, source_);
+        rep_.compile_error_line = ce->line;
+        return false;
+      }
+      const Ready& ready = std::get<Ready>(started);
+      rep_.python_version = ready.python_version;
+      rep_.layers = ready.layers;
+      rep_.missing_layers = ready.missing;
+      if (auto missing = missing_required_layer(ready, options_.required_layers)) throw JudgeError(*missing);
+      return true;
+    });
+  }
+
+  /// Judges `tests` in order (the box runs test i + 1 while the judge compares and reports test
+  /// i); false once the run must stop (a failure under stop_on_failure, a box fault).
+  bool judge(const std::vector<TestCase>& tests) {
+    return guard([&] {
+      if (!tests.empty()) runner_.submit(tests.front().input);
+      for (std::size_t i = 0; i < tests.size(); ++i) {
+        if (i + 1 < tests.size()) runner_.submit(tests[i + 1].input);
+        rep_.tests.push_back(tj_.judge(tests[i], runner_.next_outcome()));
+        if (options_.on_test) options_.on_test(rep_.tests.back());
+        if (options_.stop_on_failure && rep_.tests.back().verdict != Verdict::AC) return false;
+      }
+      return true;
+    });
+  }
+
+  void fail(const std::string& internal_error) { rep_.internal_error = internal_error; }
+
+  SubmissionReport finish() {
+    if (rep_.verdict != Verdict::CE) summarise(rep_);
+    rep_.total = static_cast<int>(planned_.size());
+    if (!rep_.internal_error.empty()) rep_.verdict = Verdict::IE;
+    score(problem_, planned_, rep_);
+    return std::move(rep_);
+  }
+
+ private:
+  template <typename F>
+  bool guard(F&& f) {
+    try {
+      return f();
+    } catch (const JudgeError& e) {
+      fail(e.what());
+      return false;
+    }
+  }
+
+  const Problem& problem_;
+  std::vector<PlannedTest> planned_;
+  const std::string& filename_;
+  const std::string& source_;
+  Runner& runner_;
+  const JudgeOptions& options_;
+  TestJudge tj_;
+  SubmissionReport rep_;
+};
+
+// The generated tests, prepared on their own thread (generators in the judge's interpreter,
+// the reference in its own box: the machine's other core) while the candidate's written tests
+// run, or read from the cache at once. Leaving the scope early cancels between two tests.
+class GeneratedTests {
+ public:
+  GeneratedTests(const Problem& problem, const RunnerFactory& make_runner, const TestCache* cache) {
+    thread_ = std::thread([this, &problem, &make_runner, cache] {
+      try {
+        tests_ = generated_tests(problem, make_runner, cache, &cancel_);
+      } catch (const JudgeError& e) {
+        error_ = e.what();
+      } catch (const std::exception& e) {
+        error_ = std::string("preparing the generated tests: ") + e.what();
+      }
+      ready_ = true;
+    });
+  }
+  ~GeneratedTests() {
+    cancel_ = true;
+    if (thread_.joinable()) thread_.join();
+  }
+  bool ready() const { return ready_; }
+  /// Waits for them; throws JudgeError if preparing them failed.
+  std::vector<TestCase> take() {
+    thread_.join();
+    if (!error_.empty()) throw JudgeError(error_);
+    return std::move(tests_);
+  }
+
+ private:
+  std::atomic<bool> cancel_{false}, ready_{false};
+  std::vector<TestCase> tests_;
+  std::string error_;
+  std::thread thread_;
+};
+
 }  // namespace
 
 SubmissionReport judge_source(const Problem& problem, const std::vector<TestCase>& tests,
                               const std::string& filename, const std::string& source,
                               Runner& runner, const JudgeOptions& options) {
-  SubmissionReport rep;
-  rep.problem = problem.id;
-  rep.solution = filename;
-  rep.limits = problem.limits;
-  try {
-    auto started = runner.start(setup_for(problem, filename, source));
-    if (auto* ce = std::get_if<CompileError>(&started)) {
-      rep.verdict = Verdict::CE;
-      rep.total = static_cast<int>(tests.size());
-      rep.compile_error = format_compile_error(*ce, filename, source);
-      rep.compile_error_line = ce->line;
-      score(problem, tests, rep);
-      return rep;
-    }
-    const Ready& ready = std::get<Ready>(started);
-    rep.python_version = ready.python_version;
-    rep.layers = ready.layers;
-    rep.missing_layers = ready.missing;
-    if (auto missing = missing_required_layer(ready, options.required_layers)) throw JudgeError(*missing);
-    TestJudge tj(problem, filename, source);
-    // One test ahead: the box runs test i + 1 while the judge compares and reports test i.
-    if (!tests.empty()) runner.submit(tests.front().input);
-    for (std::size_t i = 0; i < tests.size(); ++i) {
-      if (i + 1 < tests.size()) runner.submit(tests[i + 1].input);
-      rep.tests.push_back(tj.judge(tests[i], runner.next_outcome()));
-      if (options.on_test) options.on_test(rep.tests.back());
-      if (options.stop_on_failure && rep.tests.back().verdict != Verdict::AC) break;
-    }
-  } catch (const JudgeError& e) {
-    rep.internal_error = e.what();
-    rep.verdict = Verdict::IE;
-  }
-  summarise(rep);
-  if (!rep.internal_error.empty()) rep.verdict = Verdict::IE;
-  score(problem, tests, rep);
-  return rep;
+  SubmissionRun run(problem, plan(tests), filename, source, runner, options);
+  if (run.start()) run.judge(tests);
+  return run.finish();
 }
 
 SubmissionReport judge_file(const Problem& problem, const std::vector<TestCase>& tests,
@@ -290,19 +410,36 @@ SubmissionReport judge_file(const Problem& problem, const std::vector<TestCase>&
 
 SubmissionReport judge_file(const Problem& problem, const std::filesystem::path& solution,
                             const RunnerFactory& make_runner, const JudgeOptions& options) {
-  std::vector<TestCase> tests;
-  try {
-    tests = all_tests(problem, make_runner);
-  } catch (const JudgeError& e) {
-    SubmissionReport rep;
-    rep.problem = problem.id;
-    rep.solution = solution.string();
-    rep.limits = problem.limits;
-    rep.internal_error = e.what();
-    rep.verdict = Verdict::IE;
-    return rep;
+  std::vector<TestCase> samples;
+  if (options.samples_only) {
+    std::copy_if(problem.tests.begin(), problem.tests.end(), std::back_inserter(samples), [](auto& t) { return t.sample; });
   }
-  return judge_file(problem, tests, solution, make_runner, options);
+  const std::vector<TestCase>& written = options.samples_only ? samples : problem.tests;
+  bool generate = !options.samples_only && !problem.generators.empty();
+  std::vector<PlannedTest> planned = plan(written);
+  std::vector<TestCase> to_generate = generate ? planned_generated_tests(problem) : std::vector<TestCase>{};
+  for (const auto& t : plan(to_generate)) planned.push_back(t);
+  std::string source = read_source(solution);
+  std::string filename = solution.string();
+  auto runner = make_runner();
+  SubmissionRun run(problem, std::move(planned), filename, source, *runner, options);
+  if (!run.start()) return run.finish();
+  if (!generate) {
+    run.judge(written);
+    return run.finish();
+  }
+  GeneratedTests generated(problem, make_runner, options.cache);
+  if (!run.judge(written)) return run.finish();
+  if (!generated.ready() && options.on_preparing) {
+    options.on_preparing(fmt::format("preparing {} generated tests (generators, then the reference solution)…",
+                                     to_generate.size()));
+  }
+  try {
+    run.judge(generated.take());
+  } catch (const JudgeError& e) {
+    run.fail(e.what());
+  }
+  return run.finish();
 }
 
 }  // namespace pyjudge

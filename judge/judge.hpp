@@ -2,6 +2,7 @@
 // verdict -> report. This file is the orchestration; each step lives in its own file.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -17,6 +18,7 @@ namespace pyjudge {
 struct TestReport {
   std::string name;
   bool sample = false;
+  bool custom = false;  ///< the user's own input: input, expected and got shown whatever the verdict
   Verdict verdict = Verdict::IE;
   Micros cpu{0};
   Micros wall{0};
@@ -26,6 +28,9 @@ struct TestReport {
   std::string message;  ///< never reveals a hidden test's data
   // Shown for sample tests only (empty for hidden ones):
   std::string input, expected, got, diff, traceback, stderr_text;
+  /// What the solution printed (function, design and script modes; stdio's output is `got`),
+  /// cut to kShownStdout bytes and escaped for display. Sample and custom tests only.
+  std::string stdout_text;
   std::optional<std::int64_t> error_line;  ///< line of the candidate's file where it failed
 };
 
@@ -50,18 +55,35 @@ struct SubmissionReport {
   std::vector<std::string> layers, missing_layers;
 };
 
+/// How much of a test's stdout a report shows.
+inline constexpr std::size_t kShownStdout = 8 * 1024;
+
+class TestCache;
+
 struct JudgeOptions {
   bool stop_on_failure = false;
+  /// Only the problem's sample tests: no generated tests, nothing to prepare.
+  bool samples_only = false;
+  /// Where prepared tests (generated inputs, the reference's expected values) are kept between
+  /// runs; null prepares them afresh every time.
+  const TestCache* cache = nullptr;
   /// Sandbox layers that must be active ("namespaces", "landlock", ...): a box without one of
   /// them judges nothing and the submission is IE, naming the layer and why it is missing.
   std::vector<std::string> required_layers;
   std::function<void(const TestReport&)> on_test;  ///< called as each test finishes
+  /// Called when the written tests are done and the generated ones are still being prepared
+  /// (a message such as "preparing 12 generated tests: generators and the reference solution").
+  std::function<void(const std::string&)> on_preparing;
 };
 
 /// Creates the runner for one submission (a fresh box each time).
 using RunnerFactory = std::function<std::unique_ptr<Runner>()>;
 
-/// Reads the solution file and judges it on every test of `problem` (generated ones included).
+/// Reads the solution file and judges it on every test of `problem` (generated ones included):
+/// the candidate's box starts first (a compile error comes back before anything is prepared),
+/// the written tests run and stream while the generated ones are prepared on another thread
+/// (or read from options.cache), then the generated ones run. `total` counts every test, run
+/// or not (stop on failure).
 SubmissionReport judge_file(const Problem& problem, const std::filesystem::path& solution,
                             const RunnerFactory& make_runner, const JudgeOptions& options);
 
@@ -77,11 +99,30 @@ SubmissionReport judge_source(const Problem& problem, const std::vector<TestCase
                               Runner& runner, const JudgeOptions& options);
 
 /// The problem's written tests plus its generated ones, whose expected values come from running
-/// the reference solution in a box. Throws JudgeError if the reference fails.
-std::vector<TestCase> all_tests(const Problem& problem, const RunnerFactory& make_runner);
+/// the reference solution in a box (or from `cache`). Throws JudgeError if the reference fails.
+std::vector<TestCase> all_tests(const Problem& problem, const RunnerFactory& make_runner,
+                                const TestCache* cache = nullptr);
+
+/// The generated tests with their expected values: from `cache` when it holds this problem
+/// version, else generated, run through the reference and stored. Stops early (returning what
+/// it has, unstored) once `cancel` is set. Throws JudgeError if a generator or the reference
+/// fails.
+std::vector<TestCase> generated_tests(const Problem& problem, const RunnerFactory& make_runner,
+                                      const TestCache* cache, const std::atomic<bool>* cancel = nullptr);
+
+/// The generated tests' names, origins and groups, without running anything: what a report
+/// counts before they are prepared.
+std::vector<TestCase> planned_generated_tests(const Problem& problem);
 
 /// The generated tests' inputs (no expected values yet), straight from the generators. Throws
 /// JudgeError if a generator fails.
-std::vector<TestCase> generated_inputs(const Problem& problem);
+std::vector<TestCase> generated_inputs(const Problem& problem, const std::atomic<bool>* cancel = nullptr);
+
+/// Runs the problem's reference solution on `tests` in `runner` and stores what it returned
+/// (printed, in stdio mode) as each test's expected value. A custom test on which the reference
+/// raises expects that exception (function, design, script modes). Throws JudgeError if the
+/// reference fails otherwise, std::invalid_argument if it fails on a custom test.
+void fill_expected(const Problem& problem, std::vector<TestCase>& tests, Runner& runner,
+                   const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace pyjudge

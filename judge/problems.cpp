@@ -17,11 +17,11 @@ fs::path default_problems_dir() {
   return "problems";
 }
 
-Problem find_problem(const std::string& ref, const fs::path& problems_dir) {
+Problem find_problem(const std::string& ref, const fs::path& problems_dir, const TestCache* cache) {
   std::error_code ec;
-  if (fs::exists(ref, ec)) return load_problem(ref);
+  if (fs::exists(ref, ec)) return load_problem(ref, cache);
   fs::path dir = problems_dir / ref;
-  if (ref.find('/') == std::string::npos && fs::is_directory(dir, ec)) return load_problem(dir);
+  if (ref.find('/') == std::string::npos && fs::is_directory(dir, ec)) return load_problem(dir, cache);
   throw UsageError("no problem '" + ref + "' (not a path, and not an id in " +
                               problems_dir.string() + "; see `pyjudge list`)");
 }

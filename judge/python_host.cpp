@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
@@ -16,8 +17,25 @@ namespace pyjudge::host {
 
 namespace {
 
-// Started on first use: most runs (plain YAML values, no checker) never pay for it.
-void ensure_started() { python::initialize(); }
+// Started on first use: most runs (plain YAML values, no checker) never pay for it. The judge
+// prepares generated tests on one thread while it judges written ones on another, so the
+// interpreter's lock is released once started and every call below takes it (PyGILState:
+// any thread, reentrant).
+void ensure_started() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    python::initialize();
+    PyEval_SaveThread();
+  });
+}
+
+struct GilHeld {
+  PyGILState_STATE state = PyGILState_Ensure();
+  GilHeld() = default;
+  GilHeld(const GilHeld&) = delete;
+  GilHeld& operator=(const GilHeld&) = delete;
+  ~GilHeld() { PyGILState_Release(state); }
+};
 
 Value to_value(py::handle obj, const char* what) {
   std::string why;
@@ -34,7 +52,8 @@ py::object from_value(const Value& v) {
 
 // Loads an author's Python file as a fresh namespace, once per path.
 py::dict load_file(const std::filesystem::path& file) {
-  static std::map<std::filesystem::path, py::dict> loaded;
+  // Never destroyed: at exit no thread holds the interpreter's lock to release them.
+  static auto& loaded = *new std::map<std::filesystem::path, py::dict>;
   if (auto it = loaded.find(file); it != loaded.end()) return it->second;
   std::ifstream in(file, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + file.string());
@@ -81,6 +100,7 @@ std::string describe(py::error_already_set& e) {
 template <typename F>
 auto guarded(const std::string& where, F&& f) {
   ensure_started();
+  GilHeld gil;
   try {
     return f();
   } catch (py::error_already_set& e) {

@@ -54,7 +54,9 @@ nlohmann::json to_json(const SubmissionReport& r) {
     if (t.error_line) jt["line"] = *t.error_line;
     jt["memory_source"] = t.memory_from_cgroup ? "cgroup" : "rusage";
     if (t.memory_from_cgroup) jt["rusage_kib"] = t.rusage_memory.kib();
-    if (t.sample && t.verdict != Verdict::AC) {
+    if (t.custom) jt["custom"] = true;
+    if (t.sample && !t.stdout_text.empty()) jt["stdout"] = t.stdout_text;
+    if (t.sample && (t.verdict != Verdict::AC || t.custom)) {
       jt["input"] = t.input;
       if (!t.expected.empty()) jt["expected"] = t.expected;
       if (!t.got.empty()) jt["got"] = t.got;
@@ -78,15 +80,25 @@ std::string TextReport::dim(const std::string& text) const {
 }
 
 void TextReport::test_finished(const TestReport& t) {
-  out_ << fmt::format("  {:<28} {} {:>9} {:>11}{}\n", t.name + (t.sample ? " (sample)" : ""),
+  out_ << fmt::format("  {:<28} {} {:>9} {:>11}{}\n", t.name + (t.custom ? " (custom)" : t.sample ? " (sample)" : ""),
                       paint(fmt::format("{:<3}", verdict_code(t.verdict)), t.verdict),
                       fmt::format("{:.0f} ms", ms(t.cpu)), fmt::format("{:.1f} MiB", t.memory.mib()),
                       t.verdict == Verdict::AC || t.message.empty() ? "" : dim("  " + t.message));
+  // A passing sample's prints show here; a failing one's with its details at the end.
+  if (t.sample && t.verdict == Verdict::AC && !t.custom && !t.stdout_text.empty()) {
+    out_ << dim("    stdout:") << "\n" << indent(t.stdout_text, "      ");
+  }
+  out_.flush();
+}
+
+void TextReport::preparing(const std::string& what) {
+  out_ << dim("  " + what) << "\n";
   out_.flush();
 }
 
 void TextReport::details(const TestReport& t) {
   out_ << "\n" << paint(fmt::format("{} on test {}", verdict_name(t.verdict), t.name), t.verdict) << "\n";
+  if (t.custom && t.verdict == Verdict::AC) out_ << "  your output agrees with the reference solution's\n";
   if (!t.message.empty()) out_ << "  " << t.message << "\n";
   if (!t.sample) {
     out_ << dim("  (hidden test: input and expected output are not shown)") << "\n";
@@ -96,6 +108,7 @@ void TextReport::details(const TestReport& t) {
   if (!t.expected.empty()) out_ << "  expected:\n" << indent(t.expected);
   if (!t.got.empty() || t.verdict == Verdict::WA) out_ << "  got:\n" << indent(t.got);
   if (!t.diff.empty()) out_ << "  diff (-expected +got):\n" << indent(t.diff);
+  if (!t.stdout_text.empty()) out_ << "  stdout:\n" << indent(t.stdout_text);
   if (!t.traceback.empty()) out_ << "  traceback:\n" << indent(t.traceback);
   if (!t.stderr_text.empty() && t.traceback.empty()) out_ << "  stderr:\n" << indent(t.stderr_text);
 }
@@ -104,10 +117,15 @@ void TextReport::finish(const SubmissionReport& r) {
   if (!r.compile_error.empty()) {
     out_ << paint("Compile Error", Verdict::CE) << "\n" << indent(r.compile_error, "  ");
   }
+  // Custom tests always show in full (input, expected beside got); else the first failure.
+  bool shown_failure = false;
   for (const auto& t : r.tests) {
-    if (t.verdict != Verdict::AC) {
+    if (t.custom) {
       details(t);
-      break;
+      shown_failure = shown_failure || t.verdict != Verdict::AC;
+    } else if (t.verdict != Verdict::AC && !shown_failure) {
+      details(t);
+      shown_failure = true;
     }
   }
   if (!r.internal_error.empty()) out_ << "\n" << paint("Internal error: ", Verdict::IE) << r.internal_error << "\n";

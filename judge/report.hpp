@@ -18,6 +18,8 @@ class TextReport {
  public:
   TextReport(std::ostream& out, bool colour) : out_(out), colour_(colour) {}
   void test_finished(const TestReport& t);
+  /// A dim note while the judge waits for tests being prepared (the CLI asks for it on a terminal).
+  void preparing(const std::string& what);
   void finish(const SubmissionReport& r);
 
  private:

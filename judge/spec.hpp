@@ -45,6 +45,7 @@ struct CompareOptions {
 struct TestCase {
   std::string name;
   bool sample = false;
+  bool custom = false;  ///< the user's own input (`run --args ...`): shown in full, like a sample
   Location origin;     ///< where the test is written (a generated test: its generate entry)
   RunTest input;       ///< everything the box receives for this test, and nothing more
   // What the judge expects; never sent to the box.
@@ -97,8 +98,11 @@ struct InputMistake {
 };
 std::optional<InputMistake> check_test_input(const Problem& problem, const TestCase& test);
 
-/// Loads `path`: a problem folder or its problem.yaml. Throws SpecError.
-Problem load_problem(const std::filesystem::path& path);
+class TestCache;
+
+/// Loads `path`: a problem folder or its problem.yaml. Throws SpecError. With a cache, a big
+/// test file (`- file: large.yaml`) is parsed once and read back from the cache afterwards.
+Problem load_problem(const std::filesystem::path& path, const TestCache* cache = nullptr);
 
 const char* mode_name(Mode m);
 const char* compare_name(CompareMode m);

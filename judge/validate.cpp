@@ -29,15 +29,17 @@ const std::map<std::string, Verdict>& verdict_folders() {
   return folders;
 }
 
-// Same seed, same tests: the generators run twice and must produce the same inputs.
-void check_deterministic(const Problem& problem, ProblemValidation& v) {
+// Same seed, same tests: the generators run again and must give the inputs the prepared tests
+// hold (prepared just now, or cached from an earlier run of the same problem version).
+void check_deterministic(const Problem& problem, const std::vector<TestCase>& tests, ProblemValidation& v) {
   if (problem.generators.empty()) return;
-  std::vector<TestCase> first = generated_inputs(problem), second = generated_inputs(problem);
-  for (std::size_t i = 0; i < first.size() && i < second.size(); ++i) {
-    if (encode(first[i].input) != encode(second[i].input)) {
+  std::vector<TestCase> again = generated_inputs(problem);
+  std::size_t first = tests.size() - std::min(tests.size(), again.size());
+  for (std::size_t i = 0; i < again.size() && first + i < tests.size(); ++i) {
+    if (encode(tests[first + i].input) != encode(again[i].input)) {
       v.errors.push_back(fmt::format("{}: the generator is not deterministic: test {} differs between two runs "
                                      "with the same seed (use only the rng it is given)",
-                                     first[i].origin.str(), first[i].name));
+                                     again[i].origin.str(), again[i].name));
       return;
     }
   }
@@ -147,11 +149,11 @@ ProblemValidation validate_problem(const fs::path& dir, const RunnerFactory& mak
   Problem problem;
   std::vector<TestCase> tests;
   try {
-    problem = load_problem(dir);
+    problem = load_problem(dir, options.cache);
     v.id = problem.id;
     v.time_limit = problem.limits.time;
-    check_deterministic(problem, v);
-    tests = all_tests(problem, make_runner);
+    tests = all_tests(problem, make_runner, options.cache);
+    check_deterministic(problem, tests, v);
     v.tests = static_cast<int>(tests.size());
   } catch (const SpecError& e) {
     v.errors.push_back(e.what());

@@ -44,6 +44,8 @@ struct ProblemValidation {
 struct ValidateOptions {
   /// The reference's slowest test may use at most this fraction of the time limit.
   double max_reference_share = 0.5;
+  /// Prepared tests are read from and stored in it (null: prepared afresh).
+  const TestCache* cache = nullptr;
   std::function<void(const ProblemValidation&, const SolutionCheck&)> on_solution;
 };
 

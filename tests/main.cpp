@@ -1,6 +1,10 @@
 #define DOCTEST_CONFIG_IMPLEMENT
 #include <doctest/doctest.h>
+#include <unistd.h>
 
+#include <cstdlib>
+#include <filesystem>
+#include <string>
 #include <string_view>
 
 #include "tests/e2e/case_options.hpp"
@@ -13,5 +17,13 @@ int main(int argc, char** argv) {
     if (arg.starts_with("--case=")) pyjudge::e2e::g_case_dir = arg.substr(7);
     if (arg.starts_with("--pass=")) pyjudge::e2e::g_case_pass = arg.substr(7);
   }
-  return doctest::Context(argc, argv).run();
+  // Every pyjudge this process starts keeps its prepared-test cache in a fresh folder: no test
+  // depends on (or fills) a cache a developer left warm in ~/.cache/pyjudge.
+  auto cache = std::filesystem::temp_directory_path() / ("pyjudge-test-cache-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(cache);
+  setenv("XDG_CACHE_HOME", cache.c_str(), 1);
+  int rc = doctest::Context(argc, argv).run();
+  std::error_code ec;
+  std::filesystem::remove_all(cache, ec);
+  return rc;
 }

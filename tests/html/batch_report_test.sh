@@ -10,7 +10,7 @@ rm -rf "$OUT" && mkdir -p "$OUT/subs/alice" "$OUT/subs/bob" "$OUT/subs/eve<b>x"
 cp "$PROBLEMS/two-sum/solutions/accepted/hashmap.py" "$OUT/subs/alice/two-sum.py"
 cp "$PROBLEMS/two-sum/solutions/wrong_answer/same_element_twice.py" "$OUT/subs/bob/two-sum.py"
 cp "$PROBLEMS/memoize/solutions/accepted/wraps_dict.py" "$OUT/subs/eve<b>x/memoize.py"
-"$PYJUDGE" batch "$OUT/subs" --problems "$PROBLEMS" -j 2 --out "$OUT/results.jsonl" --html "$OUT/report.html" >/dev/null 2>&1 \
+"$PYJUDGE" batch "$OUT/subs" --problems "$PROBLEMS" --no-cache -j 2 --out "$OUT/results.jsonl" --html "$OUT/report.html" >/dev/null 2>&1 \
   || fail "pyjudge batch failed"
 profile=$(mktemp -d "$OUT/profile.XXXXXX")
 chromium --headless=new --no-sandbox --disable-gpu --user-data-dir="$profile" --virtual-time-budget=5000 \

@@ -4,8 +4,10 @@
 #include <fstream>
 #include <unistd.h>
 
+#include "judge/cache.hpp"
 #include "judge/judge.hpp"
 #include "judge/spec.hpp"
+#include "protocol/wire.hpp"
 
 using namespace pyjudge;
 namespace fs = std::filesystem;
@@ -241,4 +243,70 @@ TEST_CASE("A checker or generator that does not compile is a spec error at load,
   CHECK(e.find("problem.yaml:5: 'checker': ") != std::string::npos);
   CHECK(e.find("checker.py\", line 2") != std::string::npos);
   CHECK(e.find("<string>") == std::string::npos);
+}
+
+TEST_CASE("A JSON-style surrogate pair in a double-quoted string decodes to the one character") {
+  // What json.dumps writes for "😀 ok" and for "a𝄞", twice on one line and after other text.
+  TempProblem p(R"Y(id: p
+mode: function
+entry: f
+tests:
+  - args: ["\ud83d\ude00 ok", "x \uD834\uDD1E y \ud83d\ude00"]
+    expected: "caf\u00e9 \U0001F600"
+)Y");
+  Problem prob = load_problem(p.dir);
+  REQUIRE(prob.tests.size() == 1);
+  CHECK(prob.tests[0].input.args.items.at(0).text == "\xF0\x9F\x98\x80 ok");
+  CHECK(prob.tests[0].input.args.items.at(1).text == "x \xF0\x9D\x84\x9E y \xF0\x9F\x98\x80");
+  CHECK(prob.tests[0].expected->text == "caf\xC3\xA9 \xF0\x9F\x98\x80");
+}
+
+TEST_CASE("Surrogate escapes outside double quotes stay text, and a lone surrogate names its line") {
+  TempProblem single(R"Y(id: p
+mode: function
+entry: f
+tests:
+  - args: ['\ud83d\ude00']
+    expected: 1
+)Y");
+  CHECK(load_problem(single.dir).tests[0].input.args.items.at(0).text == "\\ud83d\\ude00");
+  std::string lone = error_of("id: p\nmode: function\nentry: f\ntests:\n  - args: [1]\n    expected: \"\\ud83d x\"\n");
+  CHECK(lone.find("problem.yaml:6") == 0);
+  CHECK(lone.find("surrogate") != std::string::npos);
+  std::string low_first = error_of("id: p\nmode: function\nentry: f\ntests:\n  - args: [\"\\ude00\\ud83d\"]\n    expected: 1\n");
+  CHECK(low_first.find("problem.yaml:5") == 0);
+}
+
+TEST_CASE("A big test file is parsed once, then read from the cache, the same test either way") {
+  TempProblem p("id: p\nmode: function\nentry: f\ntests:\n  - file: big.yaml\n    sample: true\n  - file: small.yaml\n");
+  std::string numbers;
+  for (int i = 0; i < 60000; ++i) numbers += std::to_string(i * 7919 % 100003) + ", ";
+  std::ofstream(p.dir / "big.yaml") << "args: [[" << numbers << "1], \"caf\\u00e9\"]\nexpected: 42\n";
+  std::ofstream(p.dir / "small.yaml") << "args: [[1], 2]\nexpected: 3\n";
+  REQUIRE(fs::file_size(p.dir / "big.yaml") > 256 * 1024);
+  fs::path dir = p.dir.parent_path() / "cache";
+  TestCache cache(dir);
+  auto entries = [&] {
+    std::size_t n = 0;
+    for (auto it = fs::directory_iterator(dir); it != fs::directory_iterator(); ++it) ++n;
+    return n;
+  };
+  Problem plain = load_problem(p.dir);
+  Problem first = load_problem(p.dir, &cache);
+  CHECK(entries() == 1);  // the big file only
+  Problem second = load_problem(p.dir, &cache);
+  for (const Problem* q : {&first, &second}) {
+    REQUIRE(q->tests.size() == 2);
+    CHECK(q->tests[0].name == "big");
+    CHECK(q->tests[0].sample);
+    CHECK(encode(q->tests[0].input) == encode(plain.tests[0].input));
+    CHECK(repr(*q->tests[0].expected) == "42");
+    CHECK(q->tests[0].origin.str() == plain.tests[0].origin.str());
+  }
+  // A corrupt entry is not trusted: parsed again, and stored again.
+  fs::path entry = fs::directory_iterator(dir)->path();
+  fs::resize_file(entry, fs::file_size(entry) - 1);
+  Problem third = load_problem(p.dir, &cache);
+  CHECK(encode(third.tests[0].input) == encode(plain.tests[0].input));
+  CHECK(cache.load(entry.stem().string()).has_value());
 }

@@ -8,9 +8,19 @@ using namespace pyjudge;
 
 namespace {
 
+// The judge's host releases the interpreter's lock once started (it prepares tests on another
+// thread): every test here takes it, whoever started Python first.
+struct Gil {
+  PyGILState_STATE state;
+  Gil() {
+    python::initialize();
+    state = PyGILState_Ensure();
+  }
+  ~Gil() { PyGILState_Release(state); }
+};
+
 // Evaluates `expr` after running `setup` in a fresh namespace; a new reference.
 PyObject* eval(const char* setup, const char* expr) {
-  python::initialize();
   PyObject* globals = PyDict_New();
   PyDict_SetItemString(globals, "__builtins__", PyEval_GetBuiltins());
   PyDict_SetItemString(globals, "ListNode", python::structures().list_node);
@@ -26,6 +36,7 @@ PyObject* eval(const char* setup, const char* expr) {
 }  // namespace
 
 TEST_CASE("A list subclass, even one equal to everything, is not plain data") {
+  Gil gil;
   PyObject* sneaky = eval("class L(list):\n    def __eq__(self, other): return True\n", "L([1, 2])");
   std::string why;
   CHECK_FALSE(python::from_python(sneaky, why).has_value());
@@ -37,11 +48,11 @@ TEST_CASE("A list subclass, even one equal to everything, is not plain data") {
 }
 
 TEST_CASE("A ListNode with a cycle survives Value -> Python -> Value") {
+  Gil gil;
   Value list;
   list.kind = Value::Kind::ListNode;
   list.items = {Value::of_int(3), Value::of_int(2), Value::of_int(0), Value::of_int(-4)};
   list.cycle_pos = 1;
-  python::initialize();
   PyObject* obj = python::to_python(list);
   REQUIRE(obj != nullptr);
   std::string why;
@@ -55,6 +66,7 @@ TEST_CASE("A ListNode with a cycle survives Value -> Python -> Value") {
 }
 
 TEST_CASE("A lone surrogate stays itself, distinct from the replacement character") {
+  Gil gil;
   PyObject* lone = eval("", "'a\\ud800b'");
   PyObject* replaced = eval("", "'a\\ufffdb'");
   std::string why;

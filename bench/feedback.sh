@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# From "save" to verdict: one `pyjudge run`, process start to exit, with the prepared-test cache
+# warm and cold, side by side with a bare `/usr/bin/python3 -c pass` and, when given, a baseline
+# pyjudge without the cache (e.g. main's build), all in one hyperfine run per table.
+#
+#   bench/feedback.sh [PYJUDGE] [BASELINE_PYJUDGE]
+#
+# Rows: two-sum judged with its reference solution (14 tests, 3 of them n = 10^5 generated), a
+# compile error on lru-cache, stream-stats with its reference (large generated stdio inputs).
+# Then `pyjudge validate` over the whole library, cache cold, against the baseline's.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+PJ=$(realpath "${1:-$ROOT/build/pyjudge}")
+BASE=${2:+$(realpath "$2")}
+PROBLEMS=$ROOT/problems
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+export NO_COLOR=1
+
+printf 'class LRUCache:\n    def __init__(self, capacity)\n        self.capacity = capacity\n' > "$T/ce.py"
+TWO_SUM="run $PROBLEMS/two-sum $PROBLEMS/two-sum/solutions/accepted/hashmap.py"
+LRU_CE="run $PROBLEMS/lru-cache $T/ce.py"
+STREAM="run $PROBLEMS/stream-stats $PROBLEMS/stream-stats/solutions/accepted/line_by_line.py"
+
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+# Correctness first: the verdicts the timed runs must reproduce.
+check() {
+  local want=$1; shift
+  local got
+  got=$("$@" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["verdict"])' || true)
+  [[ $got == "$want" ]] || { echo "expected $want from: $*, got $got" >&2; exit 1; }
+}
+check AC "$PJ" $TWO_SUM --cache "$T/warm"
+check CE "$PJ" $LRU_CE --cache "$T/warm"
+check AC "$PJ" $STREAM --cache "$T/warm"
+
+rows=(-n "python3 -c pass" "/usr/bin/python3 -c pass"
+      -n "two-sum, cache warm" "$PJ $TWO_SUM --cache $T/warm"
+      -n "lru-cache CE, cache warm" "$PJ $LRU_CE --cache $T/warm"
+      -n "stream-stats, cache warm" "$PJ $STREAM --cache $T/warm")
+if [[ -n $BASE ]]; then
+  rows+=(-n "two-sum, baseline" "$BASE $TWO_SUM"
+         -n "lru-cache CE, baseline" "$BASE $LRU_CE"
+         -n "stream-stats, baseline" "$BASE $STREAM")
+fi
+echo "== warm cache (and the baseline, which has none)" >&2
+hyperfine -N -i --warmup 1 --runs "${RUNS:-10}" --style basic --export-markdown "$T/warm.md" "${rows[@]}" >&2
+cat "$T/warm.md"
+
+# Cold: each run starts from an empty cache folder (removed by --prepare, per command).
+echo "== cold cache" >&2
+hyperfine -N -i --runs "${COLD_RUNS:-5}" --style basic --export-markdown "$T/cold.md" \
+  --prepare "true" -n "python3 -c pass" "/usr/bin/python3 -c pass" \
+  --prepare "rm -rf $T/cold" -n "two-sum, cache cold" "$PJ $TWO_SUM --cache $T/cold" \
+  --prepare "rm -rf $T/cold" -n "lru-cache CE, cache cold" "$PJ $LRU_CE --cache $T/cold" \
+  --prepare "rm -rf $T/cold" -n "stream-stats, cache cold" "$PJ $STREAM --cache $T/cold" >&2
+cat "$T/cold.md"
+
+if [[ -n $BASE && -z ${SKIP_VALIDATE:-} ]]; then
+  echo "== validate, the whole library, cache cold" >&2
+  hyperfine -N -i --runs 1 --style basic --export-markdown "$T/validate.md" \
+    --prepare "true" -n "validate (baseline)" "$BASE validate --problems $PROBLEMS" \
+    --prepare "rm -rf $T/vcache" -n "validate, cache cold" "$PJ validate --problems $PROBLEMS --cache $T/vcache" \
+    --prepare "true" -n "validate, cache warm" "$PJ validate --problems $PROBLEMS --cache $T/vcache" >&2
+  cat "$T/validate.md"
+fi
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" >&2

@@ -1,0 +1,271 @@
+#include "judge/cache.hpp"
+
+#include <fcntl.h>
+#include <openssl/evp.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <patchlevel.h>  // PY_VERSION, without the rest of Python.h
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <fmt/format.h>
+#include <fstream>
+#include <memory>
+#include <random>
+
+#include "protocol/wire.hpp"
+
+namespace pyjudge {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Bumped whenever the entry layout or encode_tests() changes: old entries then miss.
+constexpr std::string_view kMagic = "pyjudge-cache 1\n";
+constexpr std::size_t kDigestSize = 32;
+constexpr std::uint64_t kMaxEntry = 1ull << 30;
+
+class Sha256 {
+ public:
+  Sha256() : ctx_(EVP_MD_CTX_new(), EVP_MD_CTX_free) {
+    if (!ctx_ || EVP_DigestInit_ex(ctx_.get(), EVP_sha256(), nullptr) != 1) throw std::runtime_error("EVP sha256");
+  }
+  void update(std::string_view data) { EVP_DigestUpdate(ctx_.get(), data.data(), data.size()); }
+  std::string raw() {
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int n = 0;
+    EVP_DigestFinal_ex(ctx_.get(), md, &n);
+    return std::string(reinterpret_cast<char*>(md), n);
+  }
+
+ private:
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx_;
+};
+
+std::string hex(std::string_view raw) {
+  std::string out;
+  for (unsigned char c : raw) out += fmt::format("{:02x}", c);
+  return out;
+}
+
+struct Fd {
+  int fd;
+  explicit Fd(int f) : fd(f) {}
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+bool write_all_to(int fd, std::string_view data) {
+  while (!data.empty()) {
+    ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+// Regular files only, never through a symlink, and bounded before reading.
+std::optional<std::string> read_entry_file(const fs::path& path) {
+  Fd f(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
+  if (f.fd < 0) return std::nullopt;
+  struct stat st {};
+  if (::fstat(f.fd, &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::uint64_t>(st.st_size) > kMaxEntry) {
+    return std::nullopt;
+  }
+  std::string data(static_cast<std::size_t>(st.st_size), '\0');
+  std::size_t got = 0;
+  while (got < data.size()) {
+    ssize_t n = ::read(f.fd, data.data() + got, data.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return std::nullopt;
+    got += static_cast<std::size_t>(n);
+  }
+  return data;
+}
+
+// magic | u64 payload length | SHA-256 of the payload | payload
+std::optional<std::string> checked_payload(const std::string& entry) {
+  std::size_t header = kMagic.size() + 8 + kDigestSize;
+  if (entry.size() < header || entry.compare(0, kMagic.size(), kMagic) != 0) return std::nullopt;
+  Reader r(std::string_view(entry).substr(kMagic.size(), 8));
+  std::uint64_t length = r.u64();
+  if (length != entry.size() - header) return std::nullopt;
+  std::string payload = entry.substr(header);
+  Sha256 h;
+  h.update(payload);
+  if (h.raw() != entry.substr(kMagic.size() + 8, kDigestSize)) return std::nullopt;
+  return payload;
+}
+
+std::string temp_suffix() {
+  static std::atomic<unsigned> counter{0};
+  return fmt::format(".tmp-{}-{}-{}", ::getpid(), counter++, std::random_device{}());
+}
+
+void hash_file(Sha256& h, const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  char buf[65536];
+  while (in.read(buf, sizeof buf) || in.gcount() > 0) h.update(std::string_view(buf, static_cast<std::size_t>(in.gcount())));
+}
+
+}  // namespace
+
+fs::path TestCache::default_dir() {
+  const char* xdg = std::getenv("XDG_CACHE_HOME");
+  if (xdg && *xdg == '/') return fs::path(xdg) / "pyjudge";
+  const char* home = std::getenv("HOME");
+  return fs::path(home && *home ? home : "/tmp") / ".cache" / "pyjudge";
+}
+
+fs::path TestCache::entry_path(std::string_view key) const {
+  bool plain = !key.empty() && key.size() <= 128 && std::all_of(key.begin(), key.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+  });
+  return dir_ / ((plain ? std::string(key) : sha256_hex(key)) + ".entry");
+}
+
+std::optional<std::string> TestCache::load(std::string_view key) const {
+  fs::path path = entry_path(key);
+  auto entry = read_entry_file(path);
+  if (!entry) return std::nullopt;
+  auto payload = checked_payload(*entry);
+  if (!payload) {
+    std::error_code ec;
+    fs::remove(path, ec);  // torn or altered: rebuilt by the caller, never trusted
+  }
+  return payload;
+}
+
+bool TestCache::store(std::string_view key, std::string_view payload) const {
+  std::error_code ec;
+  fs::create_directories(dir_, ec);
+  fs::path path = entry_path(key);
+  fs::path temp = path;
+  temp += temp_suffix();
+  Sha256 h;
+  h.update(payload);
+  Writer w;
+  w.u64(payload.size());
+  std::string header = std::string(kMagic) + w.take() + h.raw();
+  {
+    Fd f(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+    if (f.fd < 0) return false;
+    if (!write_all_to(f.fd, header) || !write_all_to(f.fd, payload) || ::fsync(f.fd) != 0) {
+      fs::remove(temp, ec);
+      return false;
+    }
+  }
+  if (::rename(temp.c_str(), path.c_str()) != 0) {
+    fs::remove(temp, ec);
+    return false;
+  }
+  // The rename itself is durable only once the folder is synced.
+  Fd d(::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (d.fd >= 0) ::fsync(d.fd);
+  return true;
+}
+
+std::size_t TestCache::clear() const {
+  std::size_t removed = 0;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir_, ec)) {
+    std::string name = e.path().filename().string();
+    if (e.is_regular_file() && (name.ends_with(".entry") || name.find(".entry.tmp-") != std::string::npos)) {
+      removed += fs::remove(e.path(), ec);
+    }
+  }
+  return removed;
+}
+
+std::string sha256_hex(std::string_view data) {
+  Sha256 h;
+  h.update(data);
+  return hex(h.raw());
+}
+
+std::optional<std::string> problem_cache_key(const Problem& problem) {
+  constexpr std::size_t kMaxFiles = 1000;
+  constexpr std::uintmax_t kMaxBytes = 256u << 20;
+  std::vector<fs::path> files;
+  std::uintmax_t bytes = 0;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(problem.dir, ec); it != fs::recursive_directory_iterator(); ++it) {
+    fs::path rel = fs::relative(it->path(), problem.dir, ec);
+    if (it->is_directory() && rel.filename() == "__pycache__") {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file() || rel == "statement.md") continue;
+    files.push_back(rel);
+    bytes += it->file_size(ec);
+    if (files.size() > kMaxFiles || bytes > kMaxBytes) return std::nullopt;
+  }
+  std::sort(files.begin(), files.end());
+  Sha256 h;
+  h.update(fmt::format("pyjudge {} {} {}\n", PYJUDGE_VERSION, kMagic, PY_VERSION));
+  h.update(problem.spec_file.filename().string());
+  for (const auto& rel : files) {
+    h.update(std::string_view("\0", 1));
+    h.update(rel.generic_string());
+    h.update(std::string_view("\0", 1));
+    hash_file(h, problem.dir / rel);
+  }
+  return "tests-" + problem.id.substr(0, 40) + "-" + hex(h.raw()).substr(0, 32);
+}
+
+std::string content_cache_key(std::string_view kind, std::string_view context, std::string_view content) {
+  Sha256 h;
+  h.update(fmt::format("pyjudge {} {} {}\n", PYJUDGE_VERSION, kMagic, PY_VERSION));
+  Writer w;
+  w.bytes(context);
+  h.update(w.data());
+  h.update(content);
+  return std::string(kind) + "-" + hex(h.raw()).substr(0, 32);
+}
+
+std::string encode_tests(const std::vector<TestCase>& tests) {
+  Writer w;
+  w.u64(tests.size());
+  for (const auto& t : tests) {
+    w.bytes(t.name);
+    w.u8(t.sample);
+    w.bytes(t.origin.file.string());
+    w.i64(t.origin.line);
+    w.bytes(encode(t.input));
+    w.u8(t.expected.has_value());
+    if (t.expected) encode(*t.expected, w);
+    w.u8(t.expected_output.has_value());
+    if (t.expected_output) w.bytes(*t.expected_output);
+    w.bytes(t.raises);
+    w.i64(t.points);
+    w.bytes(t.group);
+  }
+  return w.take();
+}
+
+std::vector<TestCase> decode_tests(std::string_view bytes) {
+  Reader r(bytes);
+  std::uint64_t n = r.u64();
+  if (n > r.remaining()) throw ProtocolError("test count larger than the entry");
+  std::vector<TestCase> tests(static_cast<std::size_t>(n));
+  for (auto& t : tests) {
+    t.name = r.bytes();
+    t.sample = r.u8() != 0;
+    t.origin.file = r.bytes();
+    t.origin.line = static_cast<int>(r.i64());
+    t.input = decode_run_test(r.bytes());
+    if (r.u8()) t.expected = decode_value(r);
+    if (r.u8()) t.expected_output = r.bytes();
+    t.raises = r.bytes();
+    t.points = r.i64();
+    t.group = r.bytes();
+  }
+  r.expect_done();
+  return tests;
+}
+
+}  // namespace pyjudge

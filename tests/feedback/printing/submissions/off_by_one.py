@@ -1,0 +1,3 @@
+def add(a, b):
+    print("adding", a, b)
+    return a + b + 1
