@@ -208,6 +208,7 @@ const std::vector<Command>& commands() {
       {"merge", "combine the results files of shards: pyjudge merge results-*.jsonl --out results.jsonl", merge_command},
       {"check", "CI: judge <problem-id>.py solutions, exit 0 only if all are accepted", check_command},
       {"doctor", "which sandbox layers this host offers, and why not", doctor_command},
+      {"serve", "the live round: HTTP API, event stream, candidate and interviewer pages", serve_command},
       {"worker", "", worker_command},
   };
   return table;

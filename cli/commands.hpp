@@ -30,6 +30,9 @@ const std::vector<Command>& commands();
 /// `pyjudge doctor`: which sandbox layers this host offers, and why not (cli/doctor_command.cpp).
 Action doctor_command(CLI::App& app);
 
+/// `pyjudge serve`: the live round server (cli/serve_command.cpp).
+Action serve_command(CLI::App& app);
+
 /// The sandbox layers a user may require with --require.
 inline const std::vector<std::string> kLayerNames = {"rlimits", "seccomp", "fds", "hygiene", "landlock", "namespaces", "cgroups"};
 
