@@ -6,6 +6,7 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 
+#include <array>
 #include <atomic>
 #include <deque>
 
@@ -145,6 +146,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
  private:
   void on_read(beast::error_code ec) {
     if (ec == http::error::body_limit) {
+      draining_ = true;
       return write(json_response(http::status::payload_too_large,
                                  R"({"error":"too_large","detail":"the request body is over the server's limit"})"),
                    false);
@@ -182,7 +184,23 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void close() {
     beast::error_code ignored;
     socket_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    if (draining_) return drain();
     socket_.socket().close(ignored);
+  }
+
+  // After a 413 the client may still be sending its body: closing now would reset the
+  // connection and could destroy the answer before it is read. Discard a bounded amount first.
+  void drain() {
+    socket_.expires_after(5s);
+    socket_.async_read_some(asio::buffer(discard_), [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+      self->drained_ += n;
+      if (ec || self->drained_ > (16u << 20)) {
+        beast::error_code ignored;
+        self->socket_.socket().close(ignored);
+        return;
+      }
+      self->drain();
+    });
   }
 
   beast::tcp_stream socket_;
@@ -190,6 +208,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   beast::flat_buffer buffer_{16 * 1024};
   std::optional<http::request_parser<http::string_body>> parser_;
   std::shared_ptr<Response> response_;
+  bool draining_ = false;
+  std::size_t drained_ = 0;
+  std::array<char, 16 * 1024> discard_;
 };
 
 void accept(std::shared_ptr<HttpServer::Shared> shared) {

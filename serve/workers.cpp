@@ -59,10 +59,10 @@ void Workers::judge(const Job& job, std::map<std::string, std::shared_ptr<const 
     result = internal_error_report(job.problem, e.what());
   }
   if (!notes.empty()) log_.append(job.session, "inputs_rejected", {{"attempt", job.attempt}, {"inputs", notes}});
-  Store::AttemptUpdate finished{job.attempt, "finished", now_ms(), &result};
-  log_.append(job.session, "end", result, &finished);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - job.posted).count();
   metrics_.attempt_finished(result.value("verdict", "IE"), seconds);
+  Store::AttemptUpdate finished{job.attempt, "finished", now_ms(), &result};
+  log_.append(job.session, "end", result, &finished);
 }
 
 }  // namespace pyjudge::serve
