@@ -28,6 +28,11 @@ Workers::Workers(int count, AttemptQueue& queue, EventLog& log, Metrics& metrics
   for (int i = 0; i < count; ++i) threads_.emplace_back([this] { work(); });
 }
 
+Workers::~Workers() {
+  queue_.close();
+  join();
+}
+
 void Workers::join() {
   for (auto& t : threads_) {
     if (t.joinable()) t.join();

@@ -18,6 +18,8 @@ class Workers {
  public:
   Workers(int count, AttemptQueue& queue, EventLog& log, Metrics& metrics,
           const std::map<std::string, CatalogueEntry>& catalogue);
+  /// Closes the queue (if still open) and joins: what is left waiting is the caller's to mark.
+  ~Workers();
   /// Returns once every worker has finished its running attempt (after the queue is closed).
   void join();
   int count() const { return static_cast<int>(threads_.size()); }

@@ -12,22 +12,10 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import SSE, Server, ends  # noqa: E402
+from harness import CORRECT, SSE, WRONG, Server, ends  # noqa: E402
 
 BINARY, PROBLEMS, WORK, SECTION = sys.argv[1:5]
 
-CORRECT = """class Solution:
-    def twoSum(self, nums, target):
-        seen = {}
-        for i, x in enumerate(nums):
-            if target - x in seen:
-                return [seen[target - x], i]
-            seen[x] = i
-"""
-WRONG = """class Solution:
-    def twoSum(self, nums, target):
-        return [0, 1]
-"""
 # Right on the samples; on any other input it raises an exception whose class name and message
 # are the hidden input itself, and prints it: everything a leak could carry.
 PROBE = """import sys

@@ -13,6 +13,21 @@ import subprocess
 import time
 
 
+# two-sum solutions shared by the API tests and the load benchmark.
+CORRECT = """class Solution:
+    def twoSum(self, nums, target):
+        seen = {}
+        for i, x in enumerate(nums):
+            if target - x in seen:
+                return [seen[target - x], i]
+            seen[x] = i
+"""
+WRONG = """class Solution:
+    def twoSum(self, nums, target):
+        return [0, 1]
+"""
+
+
 class Server:
     def __init__(self, binary, problems, data, *args, jobs=2):
         self.binary, self.problems, self.data, self.args, self.jobs = binary, problems, data, list(args), jobs
