@@ -16,6 +16,8 @@ Action serve_command(CLI::App& app) {
   app.add_option("--data", o->data_dir, "folder of the SQLite database (created)");
   app.add_option("-j,--jobs", o->workers, "worker threads judging attempts")->check(CLI::Range(1, 64));
   app.add_option("--queue", o->queue_capacity, "attempts that may wait; more are refused with 503")->check(CLI::Range(1, 100000));
+  app.add_option("--max-connections", o->max_connections, "open connections and event streams; more are closed at once")
+      ->check(CLI::Range(1, 100000));
   app.add_option("--admin-token-file", o->admin_token_file, "read the admin token from this file instead of printing a new one");
   app.add_option("--public-url", o->public_url, "how links to this server start (behind a proxy)");
   app.add_option("--web", o->web_dir, "folder of the pages");

@@ -94,15 +94,22 @@ std::string format_event(const EventRow& e, Role role, bool ndjson) {
   return fmt::format("id: {}\nevent: {}\ndata: {}\n\n", e.seq, e.type, dump(data));
 }
 
+// Holds its stream weakly: a stream whose client left is freed (and its connection slot with it)
+// by its socket's last handler, not at the session's next event.
 class StreamSubscriber final : public Subscriber {
  public:
-  StreamSubscriber(std::shared_ptr<Stream> stream, Role role, bool ndjson)
-      : stream_(std::move(stream)), role_(role), ndjson_(ndjson) {}
-  void deliver(const EventRow& e) override { stream_->send(format_event(e, role_, ndjson_)); }
-  bool alive() const override { return stream_->open(); }
+  StreamSubscriber(const std::shared_ptr<Stream>& stream, Role role, bool ndjson)
+      : stream_(stream), role_(role), ndjson_(ndjson) {}
+  void deliver(const EventRow& e) override {
+    if (auto s = stream_.lock()) s->send(format_event(e, role_, ndjson_));
+  }
+  bool alive() const override {
+    auto s = stream_.lock();
+    return s && s->open();
+  }
 
  private:
-  std::shared_ptr<Stream> stream_;
+  std::weak_ptr<Stream> stream_;
   Role role_;
   bool ndjson_;
 };
@@ -402,7 +409,7 @@ Reply Api::events(const Request& req, const Target& t, const std::string& id) {
   r.response.set("X-Accel-Buffering", "no");
   r.stream = [this, id, since, role = role, ndjson](std::shared_ptr<Stream> stream) {
     if (!ndjson) stream->send("retry: 1000\n\n");
-    ctx_.log.subscribe(id, since, std::make_shared<StreamSubscriber>(std::move(stream), role, ndjson));
+    ctx_.log.subscribe(id, since, std::make_shared<StreamSubscriber>(stream, role, ndjson));
   };
   return r;
 }

@@ -24,6 +24,7 @@ struct HttpServer::Shared {
   HttpLimits limits;
   std::mutex streams_m;
   std::vector<std::weak_ptr<Stream>> streams;
+  std::atomic<std::size_t> connections{0};  ///< requests' connections and streams alive
 
   Shared(asio::io_context& io_, const tcp::endpoint& at, Handler h, HttpLimits l)
       : io(io_), acceptor(io_), handler(std::move(h)), limits(l) {
@@ -45,8 +46,12 @@ namespace {
 // socket's strand; a comment line every 15 s keeps proxies from closing it and finds dead peers.
 class StreamConnection final : public Stream, public std::enable_shared_from_this<StreamConnection> {
  public:
-  StreamConnection(beast::tcp_stream socket, std::size_t max_backlog)
-      : socket_(std::move(socket)), ping_(socket_.get_executor()), max_backlog_(max_backlog) {}
+  StreamConnection(beast::tcp_stream socket, std::shared_ptr<HttpServer::Shared> shared)
+      : socket_(std::move(socket)), ping_(socket_.get_executor()), shared_(std::move(shared)),
+        max_backlog_(shared_->limits.max_stream_backlog) {
+    ++shared_->connections;
+  }
+  ~StreamConnection() override { --shared_->connections; }
 
   void begin(std::string head) {
     socket_.expires_never();
@@ -114,6 +119,7 @@ class StreamConnection final : public Stream, public std::enable_shared_from_thi
 
   beast::tcp_stream socket_;
   asio::steady_timer ping_;
+  std::shared_ptr<HttpServer::Shared> shared_;
   std::size_t max_backlog_;
   std::deque<std::string> out_;
   std::size_t backlog_ = 0;
@@ -131,7 +137,10 @@ std::string head_of(const Response& res) {
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
   Connection(tcp::socket socket, std::shared_ptr<HttpServer::Shared> shared)
-      : socket_(std::move(socket)), shared_(std::move(shared)) {}
+      : socket_(std::move(socket)), shared_(std::move(shared)) {
+    ++shared_->connections;
+  }
+  ~Connection() { --shared_->connections; }
 
   void read() {
     parser_.emplace();
@@ -161,7 +170,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
                                      R"({"error":"internal","detail":"the server failed on this request"})");
     }
     if (reply.stream) {
-      auto stream = std::make_shared<StreamConnection>(std::move(socket_), shared_->limits.max_stream_backlog);
+      auto stream = std::make_shared<StreamConnection>(std::move(socket_), shared_);
       stream->begin(head_of(reply.response));
       shared_->track(stream);
       reply.stream(stream);
@@ -216,7 +225,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
 void accept(std::shared_ptr<HttpServer::Shared> shared) {
   shared->acceptor.async_accept(asio::make_strand(shared->io), [shared](beast::error_code ec, tcp::socket socket) {
     if (ec == asio::error::operation_aborted || !shared->acceptor.is_open()) return;
-    if (!ec) std::make_shared<Connection>(std::move(socket), shared)->read();
+    // Bounded: past the limit a new connection is closed at once, before anything is read.
+    if (!ec && shared->connections < shared->limits.max_connections) {
+      std::make_shared<Connection>(std::move(socket), shared)->read();
+    }
     accept(shared);
   });
 }

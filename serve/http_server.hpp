@@ -41,6 +41,7 @@ using Handler = std::function<Reply(const Request&)>;
 struct HttpLimits {
   std::size_t max_body = 1 << 20;            ///< a larger body is answered 413
   std::size_t max_stream_backlog = 8 << 20;  ///< a client this far behind is dropped (it resumes)
+  std::size_t max_connections = 1024;        ///< open connections and streams; more are closed at once
 };
 
 class HttpServer {

@@ -45,41 +45,77 @@ std::optional<fs::path> reference_of(const Problem& p) {
 
 std::size_t indent_of(const std::string& line) { return line.find_first_not_of(' '); }
 
-// The reference's imports and its top-level class/def lines (and methods one level in), each
-// def with an empty body: the names and parameters the judge calls, none of the solution.
-std::string skeleton_of(const std::string& reference) {
+int paren_balance(const std::string& text) {
+  int depth = 0;
+  for (char c : text) depth += (c == '(' || c == '[') - (c == ')' || c == ']');
+  return depth;
+}
+
+bool starts_def(const std::string& body) { return body.starts_with("def ") || body.starts_with("async def "); }
+
+}  // namespace
+
+std::string starter_skeleton(const std::string& reference) {
   std::istringstream in(reference);
-  std::string line, out;
-  bool in_signature = false;
-  std::size_t def_indent = 0;
+  std::string line, out, header;
+  bool in_class = false, class_empty = false, after_decorator = false;
+  std::size_t header_indent = 0;
+  auto close_class = [&] {
+    if (in_class && class_empty) out += "    pass\n";
+    in_class = false;
+  };
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!header.empty()) {  // a signature over several lines
+      header += line + "\n";
+      if (paren_balance(header) > 0 || line.empty() || line.back() != ':') continue;
+      out += header + std::string(header_indent + 4, ' ') + "pass\n";
+      header.clear();
+      continue;
+    }
     std::size_t ind = indent_of(line);
-    if (ind == std::string::npos) continue;
+    if (ind == std::string::npos || line[ind] == '#') continue;
     std::string body = line.substr(ind);
-    bool starts = (body.starts_with("def ") || body.starts_with("class ") || body.starts_with("async def ") ||
-                   (body.starts_with("@") && ind <= 4)) && ind <= 4;
+    if (ind == 0 && !body.starts_with("@") && !starts_def(body)) close_class();
     if (ind == 0 && (body.starts_with("import ") || body.starts_with("from "))) out += line + "\n";
-    if (!starts && !in_signature) continue;
-    if (starts && !body.starts_with("@")) {
-      if (!out.empty() && ind == 0) out += "\n";
-      def_indent = ind;
+    if (ind == 0 && body.starts_with("class ")) {
+      out += "\n" + line + "\n";
+      in_class = body.back() == ':';
+      class_empty = in_class;
+      continue;
     }
-    out += line + "\n";
-    in_signature = body.back() != ':';
-    if (!in_signature && !body.starts_with("class ") && !body.starts_with("@")) {
-      out += std::string(def_indent + 4, ' ') + "pass\n";
+    bool method = ind == 4 && in_class;
+    if (ind == 0 && (starts_def(body) || body.starts_with("@"))) close_class();
+    if (!(ind == 0 || method)) continue;
+    std::string blank = ind == 0 && !after_decorator ? "\n" : "";
+    after_decorator = body.starts_with("@");
+    if (after_decorator) {
+      out += blank + line + "\n";
+      continue;
     }
+    if (!starts_def(body)) continue;
+    if (method) class_empty = false;
+    if (paren_balance(body) > 0) {
+      header = blank + line + "\n";
+      header_indent = ind;
+      continue;
+    }
+    if (body.back() != ':') continue;  // a one-line def
+    out += blank + line + "\n" + std::string(ind + 4, ' ') + "pass\n";
   }
-  return out;
+  close_class();
+  auto first = out.find_first_not_of('\n');
+  return first == std::string::npos ? "" : out.substr(first);
 }
+
+namespace {
 
 std::string starter_for(const Problem& p) {
   std::error_code ec;
   if (fs::is_regular_file(p.dir / "starter.py", ec)) return read_capped(p.dir / "starter.py", 64 * 1024);
-  if (p.mode == Mode::Function || p.mode == Mode::Design) {
+  if (p.mode != Mode::Stdio) {
     if (auto ref = reference_of(p)) {
-      std::string s = skeleton_of(read_capped(*ref, 256 * 1024));
+      std::string s = starter_skeleton(read_capped(*ref, 256 * 1024));
       if (!s.empty()) return s;
     }
   }

@@ -43,6 +43,11 @@ struct CatalogueEntry {
   nlohmann::json samples;  ///< [{name, input, expected}]
 };
 
+/// The reference's imports, top-level classes and functions, and the methods of its classes,
+/// each def with an empty body: the names and parameters the judge calls, none of the solution.
+/// One-line defs are left out (their body is on their line).
+std::string starter_skeleton(const std::string& reference);
+
 /// Every problem under `dir` that loads; the others are reported on `warnings` and skipped.
 std::map<std::string, CatalogueEntry> load_catalogue(const std::filesystem::path& dir, std::ostream& warnings);
 

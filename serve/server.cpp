@@ -75,7 +75,7 @@ int run_server(const ServeOptions& o, std::ostream& out) {
   ApiContext ctx{store, log, queue, metrics, catalogue, token, "", o.web_dir, o.codemirror_dir, o.caps, o.workers};
   // Bound before the API exists, so links carry the real port when --listen asked for port 0.
   std::unique_ptr<Api> api;
-  HttpServer http(io, at, [&api](const Request& r) { return api->handle(r); }, {o.caps.max_body, 8 << 20});
+  HttpServer http(io, at, [&api](const Request& r) { return api->handle(r); }, {o.caps.max_body, 8 << 20, o.max_connections});
   auto bound = http.local_endpoint();
   std::string host = bound.address().is_v6() ? "[" + bound.address().to_string() + "]" : bound.address().to_string();
   ctx.base_url = o.public_url.empty() ? "http://" + host + ":" + std::to_string(bound.port()) : o.public_url;

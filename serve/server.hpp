@@ -19,6 +19,7 @@ struct ServeOptions {
   std::string public_url;                  ///< empty: http://<listen address>
   int workers = 2;
   std::size_t queue_capacity = 64;
+  std::size_t max_connections = 1024;  ///< open connections and event streams
   Caps caps;
 };
 

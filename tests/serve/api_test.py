@@ -2,7 +2,7 @@
 
     python3 api_test.py PYJUDGE PROBLEMS WORKDIR SECTION
 
-SECTION: basics | redaction | conflicts | recovery. Each section starts its own servers.
+SECTION: basics | redaction | conflicts | connections | recovery. Each section starts its own servers.
 """
 import json
 import os
@@ -260,6 +260,27 @@ def conflicts():
         srv.stop()
 
 
+def connections():
+    srv = Server(BINARY, PROBLEMS, fresh("connections"), "--max-connections", "2")
+    try:
+        s = srv.create_session()
+        path = f"/api/sessions/{s['id']}/events?token={s['candidate_token']}"
+        streams = [SSE(srv.port, path), SSE(srv.port, path)]
+        for st in streams:
+            st.wait_for(lambda evs: st.head is not None, timeout=10)
+        check(all(st.head and b"200 OK" in st.head for st in streams), "two streams open")
+        third = SSE(srv.port, path)
+        check(third.read_until_closed(10) and third.raw == b"", "past --max-connections a connection is closed unanswered")
+        third.close()
+        streams[0].close()
+        time.sleep(0.5)  # the server notices the closed stream
+        st, _, _ = srv.request("GET", "/healthz")
+        check(st == 200, "a slot freed by a closed stream serves again")
+        streams[1].close()
+    finally:
+        srv.stop()
+
+
 def recovery():
     d = fresh("recovery")
     srv = Server(BINARY, PROBLEMS, d, jobs=1)
@@ -307,6 +328,7 @@ def recovery():
         srv.stop()
 
 
-{"basics": basics, "redaction": redaction, "conflicts": conflicts, "recovery": recovery}[SECTION]()
+{"basics": basics, "redaction": redaction, "conflicts": conflicts, "connections": connections,
+ "recovery": recovery}[SECTION]()
 print(f"{len(failures)} failures" if failures else "all passed")
 sys.exit(1 if failures else 0)

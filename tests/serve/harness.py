@@ -151,6 +151,8 @@ class SSE:
             chunk = self.sock.recv(65536)
         except socket.timeout:
             return True
+        except ConnectionResetError:
+            return False
         if not chunk:
             return False
         self.raw += chunk
