@@ -48,7 +48,8 @@ async function main() {
   $("statement").innerHTML = view.statement_html;  // rendered by the server (cmark, safe mode)
   $("samples").replaceChildren(...view.samples.map((s) => pj.el("div", {}, pj.el("pre", {}, s.input), pj.el("pre", {}, "→ " + (s.expected ?? "")))));
   $("custom").hidden = !view.custom_inputs;
-  $("input-hint").textContent = view.problem.mode === "stdio" ? "stdin; separate inputs with a line ---" : "the argument list, e.g. [[2, 7, 11, 15], 9]";
+  $("input-hint").textContent = view.problem.mode === "stdio" ? "the stdin text; separate inputs with a line holding ---"
+                                                             : "one argument list a line, e.g. [[2, 7, 11, 15], 9]";
   editor = pj.editor($("source"));
   const last = view.attempts.length ? view.attempts[view.attempts.length - 1].source : null;
   editor.set(localStorage.getItem("pyjudge-source-" + session) || last || view.starter);

@@ -77,7 +77,7 @@ try:
     check(candidate_url.startswith(f"http://127.0.0.1:{srv.port}/candidate#"), "the index page gives the candidate's link")
     driver.save_screenshot(os.path.join(WORK, "1-new-session.png"))
 
-    # The candidate: statement, editor with the starter, a wrong solution, Run.
+    # The candidate: statement, editor with the starter, a wrong solution and a custom input, Run.
     driver.get(candidate_url)
     wait.until(lambda d: d.find_element(By.ID, "title").text == "Valid Parentheses")
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".CodeMirror"))
@@ -89,11 +89,15 @@ try:
     editor.send_keys("# typed in the browser")
     check(driver.execute_script("return document.querySelector('.CodeMirror').CodeMirror.getValue();").endswith("# typed in the browser"),
           "keys typed into the editor land in the source")
+    driver.find_element(By.ID, "inputs").send_keys("1\n(()\n")
     driver.find_element(By.ID, "run").click()
     wait.until(lambda d: "WA" in " ".join(e.text for e in d.find_elements(By.CSS_SELECTOR, "#results .summary")))
     diffs = driver.find_elements(By.CSS_SELECTOR, "#results .k-diff")
     check(diffs and "<script>window.__xss = 1</script>" in diffs[0].text, "Run shows WA with the diff, the probe as text")
     check(any(e.text == "WA" for e in driver.find_elements(By.CSS_SELECTOR, "#results .test .verdict")), "the failing sample test is WA")
+    custom = [b for b in driver.find_elements(By.CSS_SELECTOR, "#results .test-box") if b.text.startswith("custom-1")]
+    check(custom and "WA" in custom[0].text and "false" in custom[0].find_element(By.CSS_SELECTOR, ".k-expected").text,
+          "the custom input is judged against the reference's output")
     no_probe_ran(driver, "candidate")
     driver.save_screenshot(os.path.join(WORK, "2-candidate-run-wa.png"))
 
