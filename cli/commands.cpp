@@ -325,6 +325,7 @@ const std::vector<Command>& commands() {
       {"doctor", "which sandbox layers this host offers, and why not", doctor_command},
       {"watch", "re-judge a solution each time it is saved: pyjudge watch two-sum sol.py [--samples]", watch_command},
       {"cache", "the prepared-test cache: pyjudge cache clear", cache_command},
+      {"serve", "the live round: HTTP API, event stream, candidate and interviewer pages", serve_command},
       {"worker", "", worker_command},
   };
   return table;

@@ -62,6 +62,9 @@ int judge_and_report(const Problem& problem, const std::string& solution, const 
                      const std::vector<TestCase>* tests = nullptr,
                      const std::function<void(const TestReport&)>& on_test = {});
 
+/// `pyjudge serve`: the live round server (cli/serve_command.cpp).
+Action serve_command(CLI::App& app);
+
 /// The sandbox layers a user may require with --require.
 inline const std::vector<std::string> kLayerNames = {"rlimits", "seccomp", "fds", "hygiene", "landlock", "namespaces", "cgroups"};
 

@@ -22,6 +22,27 @@ std::string indent(const std::string& text, const std::string& prefix = "    ") 
 
 }  // namespace
 
+nlohmann::json to_json(const TestReport& t) {
+  nlohmann::json jt = {{"name", t.name},         {"verdict", verdict_code(t.verdict)},
+                       {"time_ms", ms(t.cpu)},   {"wall_ms", ms(t.wall)},
+                       {"memory_kib", t.memory.kib()}, {"sample", t.sample},
+                       {"message", t.message}};
+  if (t.error_line) jt["line"] = *t.error_line;
+  jt["memory_source"] = t.memory_from_cgroup ? "cgroup" : "rusage";
+  if (t.memory_from_cgroup) jt["rusage_kib"] = t.rusage_memory.kib();
+  if (t.custom) jt["custom"] = true;
+  if (t.sample && !t.stdout_text.empty()) jt["stdout"] = t.stdout_text;
+  if (t.sample && (t.verdict != Verdict::AC || t.custom)) {
+    jt["input"] = t.input;
+    if (!t.expected.empty()) jt["expected"] = t.expected;
+    if (!t.got.empty()) jt["got"] = t.got;
+    if (!t.diff.empty()) jt["diff"] = t.diff;
+    if (!t.traceback.empty()) jt["traceback"] = t.traceback;
+    if (!t.stderr_text.empty()) jt["stderr"] = t.stderr_text;
+  }
+  return jt;
+}
+
 nlohmann::json to_json(const SubmissionReport& r) {
   nlohmann::json j;
   j["schema"] = kReportSchema;
@@ -46,26 +67,7 @@ nlohmann::json to_json(const SubmissionReport& r) {
   }
   if (!r.internal_error.empty()) j["internal_error"] = r.internal_error;
   j["tests"] = nlohmann::json::array();
-  for (const auto& t : r.tests) {
-    nlohmann::json jt = {{"name", t.name},         {"verdict", verdict_code(t.verdict)},
-                         {"time_ms", ms(t.cpu)},   {"wall_ms", ms(t.wall)},
-                         {"memory_kib", t.memory.kib()}, {"sample", t.sample},
-                         {"message", t.message}};
-    if (t.error_line) jt["line"] = *t.error_line;
-    jt["memory_source"] = t.memory_from_cgroup ? "cgroup" : "rusage";
-    if (t.memory_from_cgroup) jt["rusage_kib"] = t.rusage_memory.kib();
-    if (t.custom) jt["custom"] = true;
-    if (t.sample && !t.stdout_text.empty()) jt["stdout"] = t.stdout_text;
-    if (t.sample && (t.verdict != Verdict::AC || t.custom)) {
-      jt["input"] = t.input;
-      if (!t.expected.empty()) jt["expected"] = t.expected;
-      if (!t.got.empty()) jt["got"] = t.got;
-      if (!t.diff.empty()) jt["diff"] = t.diff;
-      if (!t.traceback.empty()) jt["traceback"] = t.traceback;
-      if (!t.stderr_text.empty()) jt["stderr"] = t.stderr_text;
-    }
-    j["tests"].push_back(std::move(jt));
-  }
+  for (const auto& t : r.tests) j["tests"].push_back(to_json(t));
   return j;
 }
 

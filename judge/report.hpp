@@ -13,6 +13,9 @@ inline constexpr int kReportSchema = 1;
 
 nlohmann::json to_json(const SubmissionReport& report);
 
+/// One test's object: exactly an element of the report's `tests` array.
+nlohmann::json to_json(const TestReport& test);
+
 /// Prints one line per test as it finishes, then the failing test's details and a summary.
 class TextReport {
  public:

@@ -15,9 +15,11 @@ packages=(
   python3.11 python3-dev            # the CPython we embed: Debian's /usr/bin/python3
   pybind11-dev libboost1.81-dev libyaml-cpp-dev doctest-dev libcli11-dev
   nlohmann-json3-dev libfmt-dev libdtl-dev libseccomp-dev libssl-dev
+  libsqlite3-dev libcmark-dev libjs-codemirror   # pyjudge serve: storage, statements, editor
 )
-# The test suite also renders the HTML batch report in headless Chromium and runs shards with GNU parallel.
-[ "$what" = test ] && packages+=(chromium parallel)
+# The test suite also renders the HTML batch report in headless Chromium, drives the serve pages
+# through Selenium, and runs shards with GNU parallel.
+[ "$what" = test ] && packages+=(chromium chromium-driver python3-selenium parallel)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,0 +1,309 @@
+#include "serve/judging.hpp"
+
+#include <Python.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "judge/feedback.hpp"
+#include "judge/problems.hpp"
+#include "judge/python_host.hpp"
+#include "judge/report.hpp"
+#include "serve/markdown.hpp"
+
+namespace pyjudge::serve {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::mutex host_mutex;
+
+std::string read_capped(const fs::path& p, std::size_t cap) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return {};
+  std::string out(cap, '\0');
+  in.read(out.data(), static_cast<std::streamsize>(cap));
+  out.resize(static_cast<std::size_t>(in.gcount()));
+  return out;
+}
+
+std::unique_ptr<Runner> make_box_runner() { return std::make_unique<BoxRunner>(); }
+
+// The reference, else the first accepted solution (as `validate` chooses).
+std::optional<fs::path> reference_of(const Problem& p) {
+  if (p.reference) return *p.reference;
+  std::error_code ec;
+  std::vector<fs::path> accepted;
+  for (const auto& e : fs::directory_iterator(p.dir / "solutions" / "accepted", ec)) {
+    if (e.path().extension() == ".py") accepted.push_back(e.path());
+  }
+  std::sort(accepted.begin(), accepted.end());
+  if (accepted.empty()) return std::nullopt;
+  return accepted.front();
+}
+
+std::size_t indent_of(const std::string& line) { return line.find_first_not_of(' '); }
+
+int paren_balance(const std::string& text) {
+  int depth = 0;
+  for (char c : text) depth += (c == '(' || c == '[') - (c == ')' || c == ']');
+  return depth;
+}
+
+bool starts_def(const std::string& body) { return body.starts_with("def ") || body.starts_with("async def "); }
+
+}  // namespace
+
+std::string starter_skeleton(const std::string& reference) {
+  std::istringstream in(reference);
+  std::string line, out, header;
+  bool in_class = false, class_empty = false, after_decorator = false;
+  std::size_t header_indent = 0;
+  auto close_class = [&] {
+    if (in_class && class_empty) out += "    pass\n";
+    in_class = false;
+  };
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!header.empty()) {  // a signature over several lines
+      header += line + "\n";
+      if (paren_balance(header) > 0 || line.empty() || line.back() != ':') continue;
+      out += header + std::string(header_indent + 4, ' ') + "pass\n";
+      header.clear();
+      continue;
+    }
+    std::size_t ind = indent_of(line);
+    if (ind == std::string::npos || line[ind] == '#') continue;
+    std::string body = line.substr(ind);
+    if (ind == 0 && !body.starts_with("@") && !starts_def(body)) close_class();
+    if (ind == 0 && (body.starts_with("import ") || body.starts_with("from "))) out += line + "\n";
+    if (ind == 0 && body.starts_with("class ")) {
+      out += "\n" + line + "\n";
+      in_class = body.back() == ':';
+      class_empty = in_class;
+      continue;
+    }
+    bool method = ind == 4 && in_class;
+    if (ind == 0 && (starts_def(body) || body.starts_with("@"))) close_class();
+    if (!(ind == 0 || method)) continue;
+    std::string blank = ind == 0 && !after_decorator ? "\n" : "";
+    after_decorator = body.starts_with("@");
+    if (after_decorator) {
+      out += blank + line + "\n";
+      continue;
+    }
+    if (!starts_def(body)) continue;
+    if (method) class_empty = false;
+    if (paren_balance(body) > 0) {
+      header = blank + line + "\n";
+      header_indent = ind;
+      continue;
+    }
+    if (body.back() != ':') continue;  // a one-line def
+    out += blank + line + "\n" + std::string(ind + 4, ' ') + "pass\n";
+  }
+  close_class();
+  auto first = out.find_first_not_of('\n');
+  return first == std::string::npos ? "" : out.substr(first);
+}
+
+namespace {
+
+std::string starter_for(const Problem& p) {
+  std::error_code ec;
+  if (fs::is_regular_file(p.dir / "starter.py", ec)) return read_capped(p.dir / "starter.py", 64 * 1024);
+  if (p.mode != Mode::Stdio) {
+    if (auto ref = reference_of(p)) {
+      std::string s = starter_skeleton(read_capped(*ref, 256 * 1024));
+      if (!s.empty()) return s;
+    }
+  }
+  if (p.mode == Mode::Stdio) return "import sys\n\n# Read the input from sys.stdin and print the answer.\n";
+  return "# Write your code here.\n";
+}
+
+nlohmann::json samples_of(const Problem& p) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& t : p.tests) {
+    if (!t.sample) continue;
+    nlohmann::json s = {{"name", t.name}, {"input", describe_input(p, t)}};
+    if (t.expected) s["expected"] = repr(*t.expected);
+    else if (t.expected_output) s["expected"] = *t.expected_output;
+    else if (!t.raises.empty()) s["expected"] = "raises " + t.raises;
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+// A custom input becomes a sample-like test: shown in full to the candidate (it is theirs).
+std::optional<TestCase> custom_case(const Problem& p, const std::string& text, std::size_t index, std::string& why) {
+  TestCase t;
+  t.name = "custom-" + std::to_string(index + 1);
+  t.sample = true;
+  if (p.mode == Mode::Stdio) {
+    t.input.stdin_data = text;
+    return t;
+  }
+  // A problem that judges an argument (compare_arg) judges it for every test.
+  if (!p.tests.empty()) t.input.compare_arg = p.tests.front().input.compare_arg;
+  try {
+    HostLock lock;
+    t.input.args = host::literal_eval(text);
+  } catch (const std::exception& e) {
+    std::string what = e.what();
+    why = "not a Python literal: " + what.substr(0, what.find('\n'));
+    return std::nullopt;
+  }
+  if (t.input.args.kind == Value::Kind::Tuple) t.input.args.kind = Value::Kind::List;
+  if (t.input.args.kind != Value::Kind::List) {
+    why = "a custom input is the list of arguments, e.g. [[2, 7, 11, 15], 9]";
+    return std::nullopt;
+  }
+  return t;
+}
+
+// Runs the reference on the custom test in its own box and records what it gave as expected.
+bool expect_reference(const Problem& p, Runner& reference, TestCase& t, std::string& why) {
+  TestOutcome o = reference.run(t.input);
+  bool clean = o.killed_by == KilledBy::None && !o.signaled;
+  if (p.mode == Mode::Stdio) {
+    if (!clean || o.status != 0) {
+      why = "the reference solution failed on this input";
+      return false;
+    }
+    t.expected_output = o.stdout_data;
+    return true;
+  }
+  std::optional<ChildReport> report;
+  try {
+    if (clean && !o.report.empty()) report = decode_child_report(o.report);
+  } catch (const ProtocolError&) {
+  }
+  if (report) {
+    if (auto* r = std::get_if<Returned>(&*report)) {
+      t.expected = r->value;
+      return true;
+    }
+    if (auto* e = std::get_if<RaisedException>(&*report)) {
+      why = "the reference solution raises " + e->type + " on this input";
+      return false;
+    }
+  }
+  why = "the reference solution failed on this input (time, memory or crash)";
+  return false;
+}
+
+std::vector<TestCase> custom_tests(const Problem& p, const std::vector<std::string>& inputs, nlohmann::json& notes) {
+  std::vector<TestCase> out;
+  if (inputs.empty()) return out;
+  auto ref = reference_of(p);
+  if (!ref) {
+    notes.push_back({{"index", 0}, {"reason", "this problem has no reference solution to compute expected values"}});
+    return out;
+  }
+  std::string ref_source = read_capped(*ref, 1 << 20);
+  BoxRunner reference;
+  Setup setup{p.mode, p.prelude, p.entry, "reference.py", ref_source, p.limits};
+  if (!std::holds_alternative<Ready>(reference.start(setup))) throw JudgeError("the reference solution does not compile");
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    std::string why;
+    auto t = custom_case(p, inputs[i], i, why);
+    if (t && expect_reference(p, reference, *t, why)) out.push_back(std::move(*t));
+    else notes.push_back({{"index", i}, {"reason", why}});
+  }
+  return out;
+}
+
+// Judging itself calls into the embedded Python only for checkers and `raises:` tests.
+bool judging_needs_host(const Problem& p, const std::vector<TestCase>& tests) {
+  if (p.compare == CompareMode::Checker) return true;
+  return std::any_of(tests.begin(), tests.end(), [](const TestCase& t) { return !t.raises.empty(); });
+}
+
+// Today's judge keeps a hidden test's data inside; the interviewer's view adds the input and the
+// expected value from the judge's own test (the candidate's redaction removes them again).
+void add_interviewer_details(const Problem& p, const TestCase& test, nlohmann::json& jt) {
+  if (test.sample || jt.value("verdict", "AC") == "AC") return;
+  jt["input"] = describe_input(p, test);
+  if (test.expected) jt["expected"] = repr(*test.expected);
+  else if (test.expected_output) jt["expected"] = test.expected_output->substr(0, 64 * 1024);
+  else if (!test.raises.empty()) jt["expected"] = "raises " + test.raises;
+}
+
+}  // namespace
+
+HostLock::HostLock() : lock_(host_mutex), gil_(PyGILState_Ensure()) {}
+HostLock::~HostLock() { PyGILState_Release(static_cast<PyGILState_STATE>(gil_)); }
+
+void start_host_python() {
+  host::is_builtin_name("len");  // starts the interpreter on this thread
+  PyEval_SaveThread();           // and lets any thread take the GIL through HostLock
+}
+
+std::map<std::string, CatalogueEntry> load_catalogue(const fs::path& dir, std::ostream& warnings) {
+  std::map<std::string, CatalogueEntry> out;
+  for (const auto& d : problem_dirs(dir)) {
+    try {
+      HostLock lock;
+      CatalogueEntry e{load_problem(d), "", "", nlohmann::json::array()};
+      e.statement_html = markdown_to_html(read_capped(d / "statement.md", 256 * 1024));
+      e.starter = starter_for(e.problem);
+      e.samples = samples_of(e.problem);
+      std::string id = e.problem.id;
+      out.emplace(id, std::move(e));
+    } catch (const SpecError& e) {
+      warnings << "pyjudge serve: skipping " << d.string() << ": " << e.what() << "\n";
+    }
+  }
+  return out;
+}
+
+std::shared_ptr<const PreparedProblem> prepare(const Problem& problem) {
+  auto p = std::make_shared<PreparedProblem>();
+  p->problem = &problem;
+  HostLock lock;
+  p->tests = all_tests(problem, make_box_runner);
+  return p;
+}
+
+bool accepts_custom_inputs(const Problem& problem) {
+  return problem.mode == Mode::Function || problem.mode == Mode::Stdio;
+}
+
+nlohmann::json judge_attempt(const PreparedProblem& prepared, const AttemptRequest& request,
+                             const std::function<void(const nlohmann::json&)>& on_test, nlohmann::json& notes) {
+  const Problem& p = *prepared.problem;
+  std::vector<TestCase> tests;
+  if (request.kind == "submit") {
+    tests = prepared.tests;
+  } else {
+    for (const auto& t : prepared.tests) {
+      if (t.sample) tests.push_back(t);
+    }
+    if (accepts_custom_inputs(p)) {
+      auto custom = custom_tests(p, request.inputs, notes);
+      tests.insert(tests.end(), std::make_move_iterator(custom.begin()), std::make_move_iterator(custom.end()));
+    }
+  }
+  JudgeOptions options;
+  std::size_t index = 0;
+  options.on_test = [&](const TestReport& t) {
+    nlohmann::json jt = to_json(t);
+    if (index < tests.size()) add_interviewer_details(p, tests[index], jt);
+    ++index;
+    on_test(jt);
+  };
+  BoxRunner runner;
+  std::optional<HostLock> lock;
+  if (judging_needs_host(p, tests)) lock.emplace();
+  SubmissionReport report = judge_source(p, tests, "solution.py", request.source, runner, options);
+  lock.reset();
+  nlohmann::json j = to_json(report);
+  for (std::size_t i = 0; i < report.tests.size() && i < tests.size(); ++i) {
+    add_interviewer_details(p, tests[i], j["tests"][i]);
+  }
+  return j;
+}
+
+}  // namespace pyjudge::serve

@@ -1,0 +1,74 @@
+"use strict";
+const $ = (id) => document.getElementById(id);
+const params = pj.hashParams();
+const session = params.get("session"), token = params.get("token");
+let view = null, current = null, offset = 0;
+
+function renderDiff(before, after) {
+  const pre = pj.el("pre", { class: "diff" });
+  for (const line of pj.lineDiff(before, after)) {
+    pre.append(pj.el("div", { class: line.op === "+" ? "add" : line.op === "-" ? "del" : "" }, line.op + " " + line.text));
+  }
+  return pre;
+}
+
+// Every attempt: kind, state, result, its source and a diff against the attempt before it.
+function renderTimeline() {
+  const items = [];
+  let previous = null;
+  for (const a of view.attempts) {
+    const box = pj.el("div", { class: "attempt", id: "timeline-" + a.attempt },
+      pj.el("h2", {}, `Attempt ${a.attempt}: ${a.kind} — ${a.state}`, " ", a.result ? pj.verdictBadge(a.result.verdict) : ""));
+    if (a.inputs.length) box.append(pj.el("div", { class: "label" }, "custom inputs"), pj.el("pre", {}, a.inputs.join("\n")));
+    box.append(pj.el("details", {}, pj.el("summary", {}, "source"), pj.el("pre", { class: "source" }, a.source)));
+    if (previous !== null) box.append(pj.el("details", {}, pj.el("summary", {}, "diff against the previous attempt"), renderDiff(previous, a.source)));
+    if (a.result) {
+      box.append(pj.renderSummary(a.result));
+      const tests = pj.el("details", {}, pj.el("summary", {}, "tests"));
+      for (const t of a.result.tests) tests.append(pj.renderTest(t));
+      box.append(tests);
+    }
+    previous = a.source;
+    items.push(box);
+  }
+  $("timeline").replaceChildren(...items.reverse());
+}
+
+async function refresh() {
+  view = await pj.api("GET", `/api/sessions/${session}`, token);
+  offset = view.now_ms - Date.now();
+  $("state").textContent = view.state;
+  $("lock").textContent = view.locked ? "Unlock" : "Lock";
+  renderTimeline();
+}
+
+async function control(path, body) {
+  try { await pj.api("POST", `/api/sessions/${session}/${path}`, token, body); await refresh(); }
+  catch (e) { $("state").textContent = e.message; }
+}
+
+async function main() {
+  await refresh();
+  document.title = view.problem.title + " — interviewer";
+  $("title").textContent = view.problem.title + " (interviewer)";
+  $("statement").innerHTML = view.statement_html;  // rendered by the server (cmark, safe mode)
+  pj.countdown($("clock"), () => view.deadline_ms, offset);
+  $("lock").addEventListener("click", () => control("lock", { locked: !view.locked }));
+  $("extend5").addEventListener("click", () => control("deadline", { extend_minutes: 5 }));
+  $("extend15").addEventListener("click", () => control("deadline", { extend_minutes: 15 }));
+  pj.follow(session, token, {
+    queued: () => refresh(),
+    start: (d) => {
+      current = pj.el("div", { class: "attempt" }, pj.el("h2", {}, `Attempt ${d.attempt}: ${d.kind} (live)`));
+      $("live").replaceChildren(current);
+    },
+    test: (t) => current?.append(pj.renderTest(t)),
+    end: (r) => { current?.append(pj.renderSummary(r)); current = null; refresh(); },
+    replaced: () => refresh(),
+    interrupted: () => refresh(),
+    locked: () => refresh(),
+    deadline: () => refresh(),
+  });
+}
+
+main().catch((e) => { $("title").textContent = "Cannot open this session: " + e.message; });
