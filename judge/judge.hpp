@@ -27,6 +27,7 @@ struct TestReport {
   // Shown for sample tests only (empty for hidden ones):
   std::string input, expected, got, diff, traceback, stderr_text;
   std::optional<std::int64_t> error_line;  ///< line of the candidate's file where it failed
+  std::string author_message;  ///< a package validator's judge message: for authors (validate), never candidates
 };
 
 struct SubmissionReport {

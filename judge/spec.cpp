@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "judge/kattis_package.hpp"
 #include "judge/python_host.hpp"
 #include "protocol/utf8.hpp"
 
@@ -325,6 +326,11 @@ CompareOptions parse_compare_options(const SpecReader& r, const YAML::Node& n) {
   if (n["rel_tol"]) o.rel_tol = r.number(n["rel_tol"], "rel_tol");
   if (n["case_sensitive"]) o.case_sensitive = r.boolean(n["case_sensitive"], "case_sensitive");
   if (n["unordered_depth"]) o.unordered_depth = static_cast<int>(r.integer(n["unordered_depth"], "unordered_depth"));
+  // Output tokens compare as numbers only when a tolerance is written, whatever its size.
+  if (n["abs_tol"] || n["rel_tol"]) {
+    o.float_abs_tol = o.abs_tol;
+    o.float_rel_tol = o.rel_tol;
+  }
   return o;
 }
 
@@ -645,6 +651,8 @@ Problem load_problem(const fs::path& path) {
   }
   if (!fs::is_regular_file(p.spec_file, ec)) throw SpecError(p.spec_file, 0, "", "no such file");
   if (p.dir.filename().empty()) p.dir = p.dir.parent_path();
+  if (is_kattis_package(p.dir)) return load_kattis_package(p.dir);
+  p.statement_file = p.dir / "statement.md";
   ProblemLoader(p).load();
   return p;
 }
