@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "judge/feedback.hpp"
+#include "judge/kattis_package.hpp"
 #include "judge/problems.hpp"
 #include "judge/report.hpp"
 #include "judge/validate.hpp"
@@ -43,6 +44,7 @@ Action run_command(CLI::App& app) {
     Problem problem = find_problem(o->problem, o->problems_dir.empty() ? default_problems_dir() : fs::path(o->problems_dir));
     std::error_code ec;
     if (!fs::is_regular_file(o->solution, ec)) throw UsageError("no such solution file: " + o->solution);
+    settle_time_limit(problem, make_box_runner);  // a problem package without one: problemtools' rule
     TextReport text(std::cout, use_colour());
     JudgeOptions options;
     options.stop_on_failure = o->stop_on_failure;
@@ -118,7 +120,7 @@ Action show_command(CLI::App& app) {
     std::cout << fmt::format("mode: {}   difficulty: {}   topics: {}\n", mode_name(p.mode), p.difficulty, fmt::join(p.topics, ", "));
     std::cout << fmt::format("limits: {} ms CPU, {:.0f} MiB memory, {} ms wall\n", p.limits.time.count(), p.limits.memory.mib(), p.limits.wall.count());
     if (!p.entry.empty()) std::cout << "entry: " << p.entry << "\n";
-    std::ifstream statement(p.dir / "statement.md");
+    std::ifstream statement(p.statement_file);
     if (statement) std::cout << "\n" << statement.rdbuf() << "\n";
     for (const auto& t : p.tests) {
       if (!t.sample) continue;
@@ -181,6 +183,7 @@ Action validate_command(CLI::App& app) {
       if (o->json) all.push_back(to_json(v));
       if (!o->json) {
         for (const auto& e : v.errors) std::cout << paint(false, "error") << " " << v.id << ": " << e << "\n";
+        for (const auto& w : v.warnings) std::cout << "warning " << v.id << ": " << w << "\n";
       }
     }
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
