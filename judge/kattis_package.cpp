@@ -315,8 +315,11 @@ void read_validators(Problem& p, const ProblemType& type) {
     throw SpecError(p.spec_file, 0, "validation", "custom validation needs an output_validators/ folder");
   }
   if (custom) {
+    // Legacy packages hold the program in a folder of its own: output_validators/<name>/.
+    std::vector<fs::path> entries = programs_in(*folder);
+    fs::path program = entries.size() == 1 && fs::is_directory(entries.front()) ? entries.front() : *folder;
     try {
-      p.output_validator = prepare_validator(*folder, validator_cache_dir());
+      p.output_validator = prepare_validator(program, validator_cache_dir());
     } catch (const std::runtime_error& e) {
       throw SpecError(*folder, 0, "", e.what());
     }
