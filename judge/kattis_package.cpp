@@ -320,6 +320,7 @@ void read_validators(Problem& p, const ProblemType& type) {
     fs::path program = entries.size() == 1 && fs::is_directory(entries.front()) ? entries.front() : *folder;
     try {
       p.output_validator = prepare_validator(program, validator_cache_dir());
+      p.output_validator->source = fs::relative(program, p.dir);  // as messages name it
     } catch (const std::runtime_error& e) {
       throw SpecError(*folder, 0, "", e.what());
     }
