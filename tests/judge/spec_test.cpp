@@ -242,3 +242,16 @@ TEST_CASE("A checker or generator that does not compile is a spec error at load,
   CHECK(e.find("checker.py\", line 2") != std::string::npos);
   CHECK(e.find("<string>") == std::string::npos);
 }
+
+TEST_CASE("Native stdio compare options: a written tolerance is set whatever its size, space_change_sensitive") {
+  TempProblem p("id: p\nmode: stdio\ncompare_options: {abs_tol: 0, space_change_sensitive: true}\n"
+                "tests:\n  - {input: '', output: \"1.0\\n\"}\n");
+  Problem prob = load_problem(p.dir);
+  CHECK(prob.compare_options.float_abs_tol == 0.0);
+  CHECK(prob.compare_options.space_change_sensitive);
+  TempProblem plain("id: p\nmode: stdio\ntests:\n  - {input: '', output: \"1.0\\n\"}\n");
+  CHECK_FALSE(load_problem(plain.dir).compare_options.float_abs_tol);
+  CHECK(error_of("id: p\nmode: stdio\ncompare: lines\ncompare_options: {space_change_sensitive: true}\n"
+                 "tests:\n  - {input: '', output: ''}\n")
+            .find("space_change_sensitive") != std::string::npos);
+}
