@@ -120,6 +120,7 @@ Action show_command(CLI::App& app) {
     std::cout << fmt::format("mode: {}   difficulty: {}   topics: {}\n", mode_name(p.mode), p.difficulty, fmt::join(p.topics, ", "));
     std::cout << fmt::format("limits: {} ms CPU, {:.0f} MiB memory, {} ms wall\n", p.limits.time.count(), p.limits.memory.mib(), p.limits.wall.count());
     if (!p.entry.empty()) std::cout << "entry: " << p.entry << "\n";
+    if (p.package && !p.package->time_limit_given) std::cout << "(the package gives no time limit: `run` derives it)\n";
     std::ifstream statement(p.statement_file);
     if (statement) std::cout << "\n" << statement.rdbuf() << "\n";
     for (const auto& t : p.tests) {

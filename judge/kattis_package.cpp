@@ -334,9 +334,18 @@ void read_validators(Problem& p, const ProblemType& type) {
 
 }  // namespace
 
+// A native problem may have a data/ folder of its own; it always has `mode:`, which no package
+// format has.
 bool is_kattis_package(const fs::path& dir) {
   std::error_code ec;
-  return fs::is_regular_file(dir / "problem.yaml", ec) && fs::is_directory(dir / "data", ec);
+  if (!fs::is_regular_file(dir / "problem.yaml", ec)) return false;
+  if (!fs::is_directory(dir / "data" / "sample", ec) && !fs::is_directory(dir / "data" / "secret", ec)) return false;
+  try {
+    YAML::Node root = YAML::LoadFile((dir / "problem.yaml").string());
+    return !(root.IsMap() && root["mode"]);
+  } catch (const YAML::Exception&) {
+    return true;  // the package loader reports where the YAML is broken
+  }
 }
 
 Limits with_time_limit(Limits limits, Millis time) {
@@ -387,13 +396,16 @@ std::vector<LabelledSubmission> labelled_submissions(const Problem& package) {
 }
 
 Millis derived_time_limit(const Problem& package, const std::vector<TestCase>& tests, const RunnerFactory& make_runner) {
+  auto submissions = labelled_submissions(package);
+  if (std::none_of(submissions.begin(), submissions.end(), [](auto& s) { return s.label == "accepted"; })) {
+    throw SpecError(package.spec_file, 0, "time_limit",
+                    "no time limit (.timelimit or limits.time_limit) and no submissions/accepted/*.py to derive one from");
+  }
   Problem generous = package;
   generous.limits = with_time_limit(package.limits, Millis(60'000));
   Micros slowest{0};
-  int accepted = 0;
-  for (const auto& s : labelled_submissions(package)) {
+  for (const auto& s : submissions) {
     if (s.label != "accepted") continue;
-    ++accepted;
     SubmissionReport r = judge_file(generous, tests, s.file, make_runner, JudgeOptions{});
     if (r.verdict != Verdict::AC) {
       throw JudgeError(fmt::format("{}: the package gives no time limit, and this accepted submission gets {} "
@@ -401,10 +413,6 @@ Millis derived_time_limit(const Problem& package, const std::vector<TestCase>& t
                                    fs::relative(s.file, package.dir).string(), verdict_code(r.verdict)));
     }
     for (const auto& t : r.tests) slowest = std::max(slowest, t.cpu);
-  }
-  if (accepted == 0) {
-    throw JudgeError(package.dir.string() + ": no time limit (.timelimit or limits.time_limit) and no "
-                     "submissions/accepted/*.py to derive one from");
   }
   // problemtools: slowest x time_multiplier, rounded up to whole seconds.
   double s = std::chrono::duration<double>(slowest).count() * package.package->time_multiplier;

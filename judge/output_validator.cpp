@@ -96,6 +96,9 @@ struct ChildSetup {
     fail(3);
   }
   if (s.workdir && chdir(s.workdir) != 0) fail(4);
+  // The judge's own descriptors (a box's pipes) must not stay open in author code.
+  if (report_fd > 3) close_range(3, static_cast<unsigned>(report_fd) - 1, 0);
+  close_range(static_cast<unsigned>(report_fd) + 1, ~0U, 0);
   execv(argv[0], argv);
   fail(5);
   _exit(127);

@@ -120,6 +120,7 @@ TEST_CASE("Package mistakes are spec errors naming the file and field") {
   interactive.test("secret/1", "", "1\n");
   CHECK_THROWS_WITH_AS(load_problem(interactive.dir), doctest::Contains("interactive"), SpecError);
   TempPackage empty("name: nothing\n");
+  fs::create_directories(empty.dir / "data" / "secret");
   CHECK_THROWS_WITH_AS(load_problem(empty.dir), doctest::Contains("no tests"), SpecError);
   TempPackage custom_without("validation: custom\n");
   custom_without.test("secret/1", "", "1\n");
@@ -291,4 +292,16 @@ TEST_CASE("Judging with a package's validator: team message on samples only, a c
   CHECK(r.tests[2].message.find("output validator output_validators exited") != std::string::npos);
   CHECK(r.tests[2].message.find("status 7") != std::string::npos);
   CHECK(r.verdict == Verdict::IE);
+}
+
+TEST_CASE("A native problem with a data/ folder stays native: packages have no mode:") {
+  TempPackage native("id: pkg\nmode: stdio\ntests:\n  - {input: '', output: \"1\\n\"}\n");
+  native.test("secret/1", "", "2\n");
+  CHECK_FALSE(is_kattis_package(native.dir));
+  Problem p = load_problem(native.dir);
+  CHECK_FALSE(p.package);
+  CHECK(p.tests.size() == 1);
+  TempPackage package("name: pkg\n");
+  package.test("secret/1", "", "2\n");
+  CHECK(is_kattis_package(package.dir));
 }
