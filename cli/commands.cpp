@@ -13,6 +13,7 @@
 
 #include "judge/custom_input.hpp"
 #include "judge/feedback.hpp"
+#include "judge/kattis_package.hpp"
 #include "judge/problems.hpp"
 #include "judge/report.hpp"
 #include "judge/validate.hpp"
@@ -154,6 +155,7 @@ Action run_command(CLI::App& app) {
                                    cache ? &*cache : nullptr);
     std::error_code ec;
     if (!fs::is_regular_file(o->solution, ec)) throw UsageError("no such solution file: " + o->solution);
+    settle_time_limit(problem, make_box_runner);  // a problem package without one: problemtools' rule
     if (!o->stdin_from.empty()) o->custom.stdin_data = read_stdin_option(o->stdin_from);
     if (!o->custom.given()) return judge_and_report(problem, o->solution, o->settings);
     std::vector<TestCase> tests = custom_tests(problem, o->custom);
@@ -224,7 +226,8 @@ Action show_command(CLI::App& app) {
     std::cout << fmt::format("mode: {}   difficulty: {}   topics: {}\n", mode_name(p.mode), p.difficulty, fmt::join(p.topics, ", "));
     std::cout << fmt::format("limits: {} ms CPU, {:.0f} MiB memory, {} ms wall\n", p.limits.time.count(), p.limits.memory.mib(), p.limits.wall.count());
     if (!p.entry.empty()) std::cout << "entry: " << p.entry << "\n";
-    std::ifstream statement(p.dir / "statement.md");
+    if (p.package && !p.package->time_limit_given) std::cout << "(the package gives no time limit: `run` derives it)\n";
+    std::ifstream statement(p.statement_file);
     if (statement) std::cout << "\n" << statement.rdbuf() << "\n";
     for (const auto& t : p.tests) {
       if (!t.sample) continue;
@@ -291,6 +294,7 @@ Action validate_command(CLI::App& app) {
       if (o->json) all.push_back(to_json(v));
       if (!o->json) {
         for (const auto& e : v.errors) std::cout << paint(false, "error") << " " << v.id << ": " << e << "\n";
+        for (const auto& w : v.warnings) std::cout << "warning " << v.id << ": " << w << "\n";
       }
     }
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

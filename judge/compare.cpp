@@ -1,4 +1,5 @@
 #include "judge/compare.hpp"
+#include "judge/default_validator.hpp"
 
 #include <dtl/dtl.hpp>
 #include <fmt/format.h>
@@ -216,42 +217,6 @@ std::vector<std::string> split_lines(const std::string& s) {
   return lines;
 }
 
-std::vector<std::string> split_tokens(const std::string& s) {
-  std::vector<std::string> tokens;
-  std::istringstream in(s);
-  for (std::string t; in >> t;) tokens.push_back(std::move(t));
-  return tokens;
-}
-
-bool parse_number(const std::string& s, double& out) {
-  char* end = nullptr;
-  out = std::strtod(s.c_str(), &end);
-  return !s.empty() && end == s.c_str() + s.size();
-}
-
-bool tokens_equal(const std::string& e, const std::string& g, bool floats, const CompareOptions& o) {
-  if (e == g) return true;
-  if (!o.case_sensitive && e.size() == g.size() &&
-      std::equal(e.begin(), e.end(), g.begin(), [](char a, char b) { return std::tolower(a) == std::tolower(b); })) {
-    return true;
-  }
-  double x, y;
-  return floats && parse_number(e, x) && parse_number(g, y) && close_enough(x, y, o);
-}
-
-Comparison compare_tokens(const std::string& expected, const std::string& got, bool floats,
-                          const CompareOptions& o) {
-  auto te = split_tokens(expected), tg = split_tokens(got);
-  for (std::size_t i = 0; i < te.size(); ++i) {
-    if (i >= tg.size()) return {false, fmt::format("output ended after {} tokens; expected {}", tg.size(), te.size())};
-    if (!tokens_equal(te[i], tg[i], floats, o)) {
-      return {false, fmt::format("token {}: expected '{}', got '{}'", i + 1, te[i].substr(0, 80), tg[i].substr(0, 80))};
-    }
-  }
-  if (tg.size() > te.size()) return {false, fmt::format("{} extra tokens after the expected {}", tg.size() - te.size(), te.size())};
-  return {true, ""};
-}
-
 }  // namespace
 
 Comparison compare_values(const Value& expected, const Value& got, CompareMode mode,
@@ -276,8 +241,8 @@ Comparison compare_output(const std::string& expected, const std::string& got, C
       }
       return {true, ""};
     }
-    case CompareMode::Float: return compare_tokens(expected, got, true, options);
-    default: return compare_tokens(expected, got, options.abs_tol > 1e-9 || options.rel_tol > 1e-9, options);
+    case CompareMode::Float: return default_validate(expected, got, with_float_tolerance(options));
+    default: return default_validate(expected, got, options);
   }
 }
 

@@ -79,7 +79,7 @@ TestCase custom_test(const Problem& problem, const CustomInput& in) {
   t.sample = true;
   t.custom = true;
   t.origin = {"<command line>", 0};
-  t.input.compare_arg = problem.tests.empty() ? -1 : problem.tests.front().input.compare_arg;
+  t.input.compare_arg = problem.compare_arg;
   if (in.args) {
     t.input.args = list_literal("--args", *in.args, "'[[3, 1], 4]' for f([3, 1], 4)");
     shape_like_written_tests(problem, t.input.args);

@@ -11,6 +11,7 @@
 
 #include "judge/compare.hpp"
 #include "judge/feedback.hpp"
+#include "judge/output_validator.hpp"
 #include "judge/python_host.hpp"
 
 namespace pyjudge {
@@ -122,8 +123,30 @@ class TestJudge {
     if (p_.compare == CompareMode::Checker) {
       return run_checker(test, Value::of_str(test.expected_output.value_or("")), Value::of_str(s.outcome.stdout_data), r);
     }
-    Comparison c = compare_output(test.expected_output.value_or(""), s.outcome.stdout_data, p_.compare, p_.compare_options);
+    if (p_.output_validator) return run_package_validator(test, s, r);
+    Comparison c = compare_output(test.expected_output.value_or(""), s.outcome.stdout_data, p_.compare,
+                                  test.compare_options.value_or(p_.compare_options));
     set(r, c.equal, c.message);
+  }
+
+  // A problem package's output validator: its team message is the candidate's (sample tests
+  // only, as every message), its judge message the authors'.
+  void run_package_validator(const TestCase& test, const RunStats& s, TestReport& r) {
+    ValidatorResult v;
+    try {
+      v = run_output_validator(*p_.output_validator, test.input_file.value_or(""), test.answer_file.value_or(""),
+                               s.outcome.stdout_data, test.validator_args);
+    } catch (const std::runtime_error& e) {
+      v.failure = fmt::format("output validator {}: {}", p_.output_validator->source.string(), e.what());
+    }
+    r.author_message = printable(v.judge_message);
+    if (v.outcome == ValidatorResult::Outcome::Failed) {
+      r.verdict = Verdict::IE;
+      r.message = v.failure;
+      return;
+    }
+    set(r, v.outcome == ValidatorResult::Outcome::Accepted, printable(v.team_message));
+    if (r.verdict == Verdict::WA && r.message.empty()) r.message = "the output validator rejected the output";
   }
 
   void run_checker(const TestCase& test, const Value& expected, const Value& got, TestReport& r) {

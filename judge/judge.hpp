@@ -32,6 +32,7 @@ struct TestReport {
   /// cut to kShownStdout bytes and escaped for display. Sample and custom tests only.
   std::string stdout_text;
   std::optional<std::int64_t> error_line;  ///< line of the candidate's file where it failed
+  std::string author_message;  ///< a package validator's judge message: for authors (validate), never candidates
 };
 
 struct SubmissionReport {

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "judge/cache.hpp"
+#include "judge/kattis_package.hpp"
 #include "judge/python_host.hpp"
 #include "protocol/utf8.hpp"
 #include "protocol/wire.hpp"
@@ -354,12 +355,21 @@ Limits parse_limits(const SpecReader& r, const YAML::Node& n) {
 }
 
 CompareOptions parse_compare_options(const SpecReader& r, const YAML::Node& n) {
-  r.only_fields(n, {"abs_tol", "rel_tol", "case_sensitive", "unordered_depth"}, "compare_options");
+  r.only_fields(n, {"abs_tol", "rel_tol", "case_sensitive", "space_change_sensitive", "unordered_depth"},
+                "compare_options");
   CompareOptions o;
   if (n["abs_tol"]) o.abs_tol = r.number(n["abs_tol"], "abs_tol");
   if (n["rel_tol"]) o.rel_tol = r.number(n["rel_tol"], "rel_tol");
   if (n["case_sensitive"]) o.case_sensitive = r.boolean(n["case_sensitive"], "case_sensitive");
+  if (n["space_change_sensitive"]) {
+    o.space_change_sensitive = r.boolean(n["space_change_sensitive"], "space_change_sensitive");
+  }
   if (n["unordered_depth"]) o.unordered_depth = static_cast<int>(r.integer(n["unordered_depth"], "unordered_depth"));
+  // Output tokens compare as numbers only when a tolerance is written, whatever its size.
+  if (n["abs_tol"] || n["rel_tol"]) {
+    o.float_abs_tol = o.abs_tol;
+    o.float_rel_tol = o.rel_tol;
+  }
   return o;
 }
 
@@ -496,6 +506,8 @@ class ProblemLoader {
     refuse("abs_tol", tolerances, "float or tokens output, or exact, unordered or float values");
     refuse("rel_tol", tolerances, "float or tokens output, or exact, unordered or float values");
     refuse("case_sensitive", text && (c == CompareMode::Float || c == CompareMode::Tokens), "tokens or float output");
+    refuse("space_change_sensitive", text && (c == CompareMode::Float || c == CompareMode::Tokens),
+           "tokens or float output");
     refuse("unordered_depth", c == CompareMode::Unordered, "compare: unordered");
   }
 
@@ -708,6 +720,8 @@ Problem load_problem(const fs::path& path, const TestCache* cache) {
   }
   if (!fs::is_regular_file(p.spec_file, ec)) throw SpecError(p.spec_file, 0, "", "no such file");
   if (p.dir.filename().empty()) p.dir = p.dir.parent_path();
+  if (is_kattis_package(p.dir)) return load_kattis_package(p.dir);
+  p.statement_file = p.dir / "statement.md";
   ProblemLoader(p, cache).load();
   return p;
 }

@@ -40,6 +40,10 @@ struct CompareOptions {
   double rel_tol = 1e-9;
   bool case_sensitive = true;
   int unordered_depth = 1;  ///< how many levels of nesting `unordered` ignores the order of
+  // Output tokens (judge/default_validator.hpp): a tolerance applies only when set, whatever its
+  // size; white space must match exactly when space_change_sensitive.
+  std::optional<double> float_abs_tol = std::nullopt, float_rel_tol = std::nullopt;
+  bool space_change_sensitive = false;
 };
 
 struct TestCase {
@@ -56,6 +60,27 @@ struct TestCase {
   // its points only if every test in it passes, as in DMOJ's batched cases).
   std::int64_t points = 0;
   std::string group;
+  // A problem package's test (judge/kattis_package.hpp): its files on disk, which a custom
+  // output validator reads, and its group's validator flags.
+  std::optional<std::filesystem::path> input_file, answer_file;
+  std::optional<CompareOptions> compare_options;  ///< the group's default-validator flags
+  std::vector<std::string> validator_args;        ///< the group's custom-validator arguments
+};
+
+/// A problem package's custom output validator, ready to run (judge/output_validator.hpp).
+struct OutputValidator {
+  std::filesystem::path source;      ///< its file or folder, as messages name it
+  std::vector<std::string> command;  ///< argv before `input answer feedback_dir [args]`
+};
+
+/// What an ICPC/Kattis problem package adds to a problem (judge/kattis_package.hpp).
+struct PackageInfo {
+  std::string format;                  ///< "legacy", "2023-07" or "2025-09"
+  double time_multiplier = 5;          ///< time limit = slowest accepted submission x this
+  double time_safety_margin = 2;       ///< rejected submissions get limit x this: "OK with extra time"
+  bool time_limit_given = false;       ///< false: derive it from submissions/accepted
+  bool scoring = false;
+  std::vector<std::filesystem::path> input_validators;  ///< input_validators/ entries
 };
 
 struct GeneratorSpec {
@@ -88,6 +113,9 @@ struct Problem {
   std::vector<TestCase> tests;  ///< written tests; generated ones are added by generate_tests()
   std::vector<GeneratorSpec> generators;
   std::map<std::string, std::int64_t> groups;  ///< scoring group -> points
+  std::filesystem::path statement_file;        ///< what `show` prints (statement.md natively)
+  std::optional<OutputValidator> output_validator;  ///< a package's custom output validator
+  std::optional<PackageInfo> package;               ///< set when loaded from a Kattis package
 };
 
 /// A mistake in one test's input for the problem's mode (design: ops and argument lists must

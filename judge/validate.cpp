@@ -8,7 +8,12 @@
 #include <iterator>
 #include <map>
 
+#include "judge/default_validator.hpp"
+#include "judge/feedback.hpp"
+#include "judge/kattis_package.hpp"
+#include "judge/output_validator.hpp"
 #include "judge/report.hpp"
+#include "protocol/utf8.hpp"
 
 namespace pyjudge {
 
@@ -136,6 +141,182 @@ void check_statement(const fs::path& dir, ProblemValidation& v) {
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) v.errors.push_back(statement.string() + ": empty");
 }
 
+// ---- ICPC/Kattis problem packages: the checks of problemtools' verifyproblem we make ----
+
+namespace {
+
+std::string data_name(const Problem& p, const fs::path& file) { return fs::relative(file, p.dir).string(); }
+
+void check_package_statement(const Problem& p, ProblemValidation& v) {
+  std::error_code ec;
+  if (!fs::is_regular_file(p.statement_file, ec)) {
+    v.errors.push_back("no statement: expected statement/problem.en.md (or .tex), or problem_statement/problem.en.tex");
+  }
+}
+
+// Every .ans must be accepted as the output for its own test, by the validator the test uses.
+void check_answers_pass_validator(const Problem& p, const std::vector<TestCase>& tests, ProblemValidation& v) {
+  for (const auto& t : tests) {
+    if (!t.answer_file) continue;
+    const std::string& answer = t.expected_output.value_or("");
+    if (!p.output_validator) {
+      Comparison c = default_validate(answer, answer, t.compare_options.value_or(p.compare_options));
+      if (!c.equal) v.errors.push_back(data_name(p, *t.answer_file) + ": the default validator rejects it against itself: " + c.message);
+      continue;
+    }
+    ValidatorResult r = run_output_validator(*p.output_validator, *t.input_file, *t.answer_file, answer, t.validator_args);
+    if (r.outcome == ValidatorResult::Outcome::Failed) {
+      v.errors.push_back(data_name(p, *t.answer_file) + ": " + r.failure);
+    } else if (r.outcome == ValidatorResult::Outcome::Rejected) {
+      v.errors.push_back(fmt::format("{}: the output validator rejects the answer as output ({})", data_name(p, *t.answer_file),
+                                     printable(r.judge_message.substr(0, 300))));
+    }
+  }
+}
+
+// Inputs a validator that checks the format must refuse: derived from a real input so that
+// only the format, not the validator's reading of an empty file, is tested.
+std::vector<std::pair<std::string, std::string>> mutated_inputs(const std::string& input) {
+  std::vector<std::pair<std::string, std::string>> out;
+  out.emplace_back("an empty input", "");
+  out.emplace_back("a stray token appended", input + "pyjudge-stray-token\n");
+  std::string no_newline = input;
+  while (!no_newline.empty() && no_newline.back() == '\n') no_newline.pop_back();
+  if (no_newline != input) out.emplace_back("the final newline removed", no_newline);
+  std::size_t first_space = input.find_first_of(" \n");
+  if (first_space != std::string::npos && first_space > 0) {
+    out.emplace_back("the first token replaced by a letter", "x" + input.substr(first_space));
+  }
+  out.emplace_back("a double space inserted", input.substr(0, first_space == std::string::npos ? 0 : first_space) + " " +
+                                                   input.substr(first_space == std::string::npos ? 0 : first_space));
+  return out;
+}
+
+void check_input_validators(const Problem& p, const std::vector<TestCase>& tests, ProblemValidation& v) {
+  if (p.package->input_validators.empty()) {
+    v.warnings.push_back("no input validators (input_validators/): the test data's format is not checked");
+    return;
+  }
+  for (const auto& path : p.package->input_validators) {
+    OutputValidator iv;
+    try {
+      iv = prepare_validator(path, validator_cache_dir());
+    } catch (const std::runtime_error& e) {
+      v.errors.push_back(e.what());
+      continue;
+    }
+    std::string name = data_name(p, path);
+    for (const auto& t : tests) {
+      ValidatorResult r = run_input_validator(iv, t.input.stdin_data, {});
+      if (r.outcome == ValidatorResult::Outcome::Failed) v.errors.push_back(data_name(p, *t.input_file) + ": " + r.failure);
+      else if (r.outcome == ValidatorResult::Outcome::Rejected) {
+        v.errors.push_back(fmt::format("{}: rejected by the input validator {}", data_name(p, *t.input_file), name));
+      }
+    }
+    if (tests.empty()) continue;
+    for (const auto& [what, bad] : mutated_inputs(tests.front().input.stdin_data)) {
+      if (bad == tests.front().input.stdin_data) continue;
+      if (run_input_validator(iv, bad, {}).outcome == ValidatorResult::Outcome::Accepted) {
+        v.errors.push_back(fmt::format("input validator {} accepts {} ({} with {})", name, what,
+                                       data_name(p, *tests.front().input_file), what));
+      }
+    }
+  }
+}
+
+// Test-data hygiene, named file by file: what makes a package fail on another judge.
+void check_data_hygiene(const Problem& p, const std::vector<TestCase>& tests, ProblemValidation& v) {
+  std::map<std::string, std::string> seen_inputs;
+  for (const auto& t : tests) {
+    if (!t.input_file) continue;
+    for (const auto& [file, text] : {std::pair{*t.input_file, t.input.stdin_data}, {*t.answer_file, t.expected_output.value_or("")}}) {
+      std::string name = data_name(p, file);
+      if (first_invalid_utf8(text)) v.warnings.push_back(name + ": not UTF-8");
+      if (text.find('\r') != std::string::npos) v.warnings.push_back(name + ": Windows line endings (\\r\\n)");
+      if (text.empty()) v.warnings.push_back(name + ": empty file");
+      else if (text.back() != '\n') v.warnings.push_back(name + ": no newline at the end");
+    }
+    auto [it, fresh] = seen_inputs.emplace(t.input.stdin_data, data_name(p, *t.input_file));
+    if (!fresh) v.warnings.push_back(fmt::format("{}: same input as {}", data_name(p, *t.input_file), it->second));
+  }
+  std::error_code ec;
+  for (const auto& e : fs::recursive_directory_iterator(p.dir / "data", ec)) {
+    fs::path f = e.path();
+    if (f.extension() == ".ans" && !fs::exists(fs::path(f).replace_extension(".in"))) v.warnings.push_back(data_name(p, f) + ": no .in beside it");
+    if (f.extension() == ".in" && !fs::exists(fs::path(f).replace_extension(".ans"))) v.warnings.push_back(data_name(p, f) + ": no .ans beside it (not a test)");
+  }
+}
+
+SolutionCheck check_submission(const Problem& p, const std::vector<TestCase>& tests, const LabelledSubmission& s,
+                               const RunnerFactory& make_runner, ProblemValidation& v) {
+  SolutionCheck c;
+  c.file = fs::relative(s.file, p.dir);
+  c.expected = s.allowed.front();
+  JudgeOptions jo;
+  jo.stop_on_failure = c.expected != Verdict::AC;
+  auto judge = [&](const Problem& with) {
+    SubmissionReport r = judge_file(with, tests, s.file, make_runner, jo);
+    c.got = r.verdict;
+    c.passed = r.passed;
+    c.total = static_cast<int>(tests.size());
+    c.slowest = Micros{0};
+    for (const auto& t : r.tests) c.slowest = std::max(c.slowest, t.cpu);
+    auto failing = std::find_if(r.tests.begin(), r.tests.end(), [](const TestReport& t) { return t.verdict != Verdict::AC; });
+    c.message = failing == r.tests.end() ? "" : failing->name + ": " + failing->message +
+                                                    (failing->author_message.empty() ? "" : " [judge: " + failing->author_message.substr(0, 300) + "]");
+    if (!r.internal_error.empty()) c.message = r.internal_error;
+    if (!r.compile_error.empty()) c.message = r.compile_error;
+    return std::find(s.allowed.begin(), s.allowed.end(), c.got) != s.allowed.end();
+  };
+  c.ok = judge(p);
+  // problemtools' safety margin: a rejected submission that runs out of time at the limit is
+  // judged again with limit x time_safety_margin; getting its label then is "OK with extra time".
+  if (c.got == Verdict::TLE && c.expected != Verdict::AC) {
+    Problem extra = p;
+    extra.limits = with_time_limit(p.limits, std::chrono::duration_cast<Millis>(p.limits.time * p.package->time_safety_margin));
+    Verdict at_limit = c.got;
+    bool ok_with_margin = judge(extra);
+    if (c.expected == Verdict::TLE) {
+      c.ok = c.got != Verdict::AC;
+      if (!c.ok) c.message = fmt::format("accepted with {} ms (the limit x time_safety_margin): the limit is too tight to tell it", extra.limits.time.count());
+      else c.got = at_limit;
+    } else if (ok_with_margin) {
+      c.ok = true;
+      v.warnings.push_back(fmt::format("{}: OK with extra time ({} at {} ms, {} at {} ms)", c.file.string(), verdict_code(at_limit),
+                                       p.limits.time.count(), verdict_code(c.got), extra.limits.time.count()));
+    }
+  }
+  return c;
+}
+
+void validate_package(Problem& problem, const std::vector<TestCase>& tests, const RunnerFactory& make_runner,
+                      const ValidateOptions& options, ProblemValidation& v) {
+  check_package_statement(problem, v);
+  check_data_hygiene(problem, tests, v);
+  check_answers_pass_validator(problem, tests, v);
+  check_input_validators(problem, tests, v);
+  try {
+    bool derived = !problem.package->time_limit_given;
+    settle_time_limit(problem, make_runner);
+    v.time_limit = problem.limits.time;
+    if (derived) v.warnings.push_back(fmt::format("no time limit given: {} ms from the slowest accepted submission x {}",
+                                                  problem.limits.time.count(), problem.package->time_multiplier));
+  } catch (const std::exception& e) {
+    v.errors.push_back(e.what());
+    return;
+  }
+  auto submissions = labelled_submissions(problem);
+  if (std::none_of(submissions.begin(), submissions.end(), [](auto& s) { return s.label == "accepted"; })) {
+    v.errors.push_back("no accepted submission: add one under submissions/accepted/");
+  }
+  for (const auto& s : submissions) {
+    v.solutions.push_back(check_submission(problem, tests, s, make_runner, v));
+    if (options.on_solution) options.on_solution(v, v.solutions.back());
+  }
+}
+
+}  // namespace
+
 ProblemValidation validate_problem(const fs::path& dir, const RunnerFactory& make_runner,
                                    const ValidateOptions& options) {
   auto start = std::chrono::steady_clock::now();
@@ -161,6 +342,10 @@ ProblemValidation validate_problem(const fs::path& dir, const RunnerFactory& mak
     return done();
   } catch (const std::exception& e) {  // JudgeError (generator, reference)
     v.errors.push_back(e.what());
+    return done();
+  }
+  if (problem.package) {
+    validate_package(problem, tests, make_runner, options, v);
     return done();
   }
   check_statement(dir, v);
@@ -189,6 +374,7 @@ nlohmann::json to_json(const ProblemValidation& v) {
   }
   return {{"problem", v.id},       {"dir", v.dir.string()},
           {"ok", v.ok()},          {"errors", v.errors},        {"spec_error", v.spec_error},
+          {"warnings", v.warnings},
           {"tests", v.tests},      {"time_limit_ms", v.time_limit.count()},
           {"seconds", v.seconds},  {"solutions", sols}};
 }

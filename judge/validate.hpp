@@ -33,6 +33,7 @@ struct ProblemValidation {
   std::string id;
   std::filesystem::path dir;
   std::vector<std::string> errors;  ///< problems with the problem itself (spec, generators, reference)
+  std::vector<std::string> warnings;  ///< worth a look, not invalid: test-data hygiene, "OK with extra time"
   bool spec_error = false;          ///< the spec does not load: exit code 2, as in every command
   std::vector<SolutionCheck> solutions;
   int tests = 0;

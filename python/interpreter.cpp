@@ -36,6 +36,18 @@ PyObject* run_source(const char* source, const char* filename) {
   return globals;
 }
 
+// `site` (not imported: isolated start-up) is what gives python3 its builtins exit() and quit();
+// contest code ends with them. Define them as site.setquit() does, from the same class.
+void define_exit_and_quit() {
+  PyObject* ns = run_source(
+      "import builtins, _sitebuiltins\n"
+      "builtins.exit = _sitebuiltins.Quitter('exit', 'Ctrl-D (i.e. EOF)')\n"
+      "builtins.quit = _sitebuiltins.Quitter('quit', 'Ctrl-D (i.e. EOF)')\n",
+      "<pyjudge site>");
+  if (!ns) throw std::runtime_error("cannot define exit() and quit(): " + take_error());
+  Py_DECREF(ns);
+}
+
 }  // namespace
 
 void initialize() {
@@ -58,6 +70,7 @@ void initialize() {
   check_status(PyConfig_SetBytesString(&config, &config.home, PYJUDGE_PYTHON_HOME "/../.."), config);
   check_status(Py_InitializeFromConfig(&config), config);
   PyConfig_Clear(&config);
+  define_exit_and_quit();
 }
 
 const Structures& structures() {

@@ -1,10 +1,9 @@
 #include "serve/judging.hpp"
 
-#include <Python.h>
-
 #include <fstream>
 #include <sstream>
 
+#include "judge/custom_input.hpp"
 #include "judge/feedback.hpp"
 #include "judge/problems.hpp"
 #include "judge/python_host.hpp"
@@ -17,8 +16,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::mutex host_mutex;
-
 std::string read_capped(const fs::path& p, std::size_t cap) {
   std::ifstream in(p, std::ios::binary);
   if (!in) return {};
@@ -29,19 +26,6 @@ std::string read_capped(const fs::path& p, std::size_t cap) {
 }
 
 std::unique_ptr<Runner> make_box_runner() { return std::make_unique<BoxRunner>(); }
-
-// The reference, else the first accepted solution (as `validate` chooses).
-std::optional<fs::path> reference_of(const Problem& p) {
-  if (p.reference) return *p.reference;
-  std::error_code ec;
-  std::vector<fs::path> accepted;
-  for (const auto& e : fs::directory_iterator(p.dir / "solutions" / "accepted", ec)) {
-    if (e.path().extension() == ".py") accepted.push_back(e.path());
-  }
-  std::sort(accepted.begin(), accepted.end());
-  if (accepted.empty()) return std::nullopt;
-  return accepted.front();
-}
 
 std::size_t indent_of(const std::string& line) { return line.find_first_not_of(' '); }
 
@@ -114,7 +98,7 @@ std::string starter_for(const Problem& p) {
   std::error_code ec;
   if (fs::is_regular_file(p.dir / "starter.py", ec)) return read_capped(p.dir / "starter.py", 64 * 1024);
   if (p.mode != Mode::Stdio) {
-    if (auto ref = reference_of(p)) {
+    if (auto ref = reference_solution(p)) {
       std::string s = starter_skeleton(read_capped(*ref, 256 * 1024));
       if (!s.empty()) return s;
     }
@@ -136,89 +120,35 @@ nlohmann::json samples_of(const Problem& p) {
   return out;
 }
 
-// A custom input becomes a sample-like test: shown in full to the candidate (it is theirs).
-std::optional<TestCase> custom_case(const Problem& p, const std::string& text, std::size_t index, std::string& why) {
-  TestCase t;
-  t.name = "custom-" + std::to_string(index + 1);
-  t.sample = true;
-  if (p.mode == Mode::Stdio) {
-    t.input.stdin_data = text;
-    return t;
-  }
-  // A problem that judges an argument (compare_arg) judges it for every test.
-  if (!p.tests.empty()) t.input.compare_arg = p.tests.front().input.compare_arg;
-  try {
-    HostLock lock;
-    t.input.args = host::literal_eval(text);
-  } catch (const std::exception& e) {
-    std::string what = e.what();
-    why = "not a Python literal: " + what.substr(0, what.find('\n'));
-    return std::nullopt;
-  }
-  if (t.input.args.kind == Value::Kind::Tuple) t.input.args.kind = Value::Kind::List;
-  if (t.input.args.kind != Value::Kind::List) {
-    why = "a custom input is the list of arguments, e.g. [[2, 7, 11, 15], 9]";
-    return std::nullopt;
-  }
-  return t;
-}
-
-// Runs the reference on the custom test in its own box and records what it gave as expected.
-bool expect_reference(const Problem& p, Runner& reference, TestCase& t, std::string& why) {
-  TestOutcome o = reference.run(t.input);
-  bool clean = o.killed_by == KilledBy::None && !o.signaled;
-  if (p.mode == Mode::Stdio) {
-    if (!clean || o.status != 0) {
-      why = "the reference solution failed on this input";
-      return false;
-    }
-    t.expected_output = o.stdout_data;
-    return true;
-  }
-  std::optional<ChildReport> report;
-  try {
-    if (clean && !o.report.empty()) report = decode_child_report(o.report);
-  } catch (const ProtocolError&) {
-  }
-  if (report) {
-    if (auto* r = std::get_if<Returned>(&*report)) {
-      t.expected = r->value;
-      return true;
-    }
-    if (auto* e = std::get_if<RaisedException>(&*report)) {
-      why = "the reference solution raises " + e->type + " on this input";
-      return false;
-    }
-  }
-  why = "the reference solution failed on this input (time, memory or crash)";
-  return false;
-}
-
+// Custom inputs become sample-like tests `custom-N` (judge/custom_input), each with the expected
+// value the reference computes in its own box; an input that does not parse, or on which the
+// reference fails, is left out with the reason (a note), and the others still run.
 std::vector<TestCase> custom_tests(const Problem& p, const std::vector<std::string>& inputs, nlohmann::json& notes) {
   std::vector<TestCase> out;
   if (inputs.empty()) return out;
-  auto ref = reference_of(p);
+  auto ref = reference_solution(p);
   if (!ref) {
     notes.push_back({{"index", 0}, {"reason", "this problem has no reference solution to compute expected values"}});
     return out;
   }
-  std::string ref_source = read_capped(*ref, 1 << 20);
-  BoxRunner reference;
-  Setup setup{p.mode, p.prelude, p.entry, "reference.py", ref_source, p.limits};
-  if (!std::holds_alternative<Ready>(reference.start(setup))) throw JudgeError("the reference solution does not compile");
+  Problem with_reference = p;
+  with_reference.reference = *ref;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
-    std::string why;
-    auto t = custom_case(p, inputs[i], i, why);
-    if (t && expect_reference(p, reference, *t, why)) out.push_back(std::move(*t));
-    else notes.push_back({{"index", i}, {"reason", why}});
+    CustomInput in;
+    if (p.mode == Mode::Stdio) in.stdin_data = inputs[i];
+    else in.args = inputs[i];
+    try {
+      std::vector<TestCase> one{custom_test(p, in)};
+      one[0].name = "custom-" + std::to_string(i + 1);
+      BoxRunner reference;
+      fill_expected(with_reference, one, reference);
+      out.push_back(std::move(one[0]));
+    } catch (const std::exception& e) {  // UsageError (the input), JudgeError (the reference)
+      std::string what = e.what();
+      notes.push_back({{"index", i}, {"reason", what.substr(0, what.find('\n')).substr(0, 500)}});
+    }
   }
   return out;
-}
-
-// Judging itself calls into the embedded Python only for checkers and `raises:` tests.
-bool judging_needs_host(const Problem& p, const std::vector<TestCase>& tests) {
-  if (p.compare == CompareMode::Checker) return true;
-  return std::any_of(tests.begin(), tests.end(), [](const TestCase& t) { return !t.raises.empty(); });
 }
 
 // Today's judge keeps a hidden test's data inside; the interviewer's view adds the input and the
@@ -233,19 +163,16 @@ void add_interviewer_details(const Problem& p, const TestCase& test, nlohmann::j
 
 }  // namespace
 
-HostLock::HostLock() : lock_(host_mutex), gil_(PyGILState_Ensure()) {}
-HostLock::~HostLock() { PyGILState_Release(static_cast<PyGILState_STATE>(gil_)); }
-
 void start_host_python() {
-  host::is_builtin_name("len");  // starts the interpreter on this thread
-  PyEval_SaveThread();           // and lets any thread take the GIL through HostLock
+  // Starts the interpreter on this thread; the host then takes the interpreter's lock around
+  // each of its calls, from whichever worker thread makes them.
+  host::is_builtin_name("len");
 }
 
 std::map<std::string, CatalogueEntry> load_catalogue(const fs::path& dir, std::ostream& warnings) {
   std::map<std::string, CatalogueEntry> out;
   for (const auto& d : problem_dirs(dir)) {
     try {
-      HostLock lock;
       CatalogueEntry e{load_problem(d), "", "", nlohmann::json::array()};
       e.statement_html = markdown_to_html(read_capped(d / "statement.md", 256 * 1024));
       e.starter = starter_for(e.problem);
@@ -262,7 +189,6 @@ std::map<std::string, CatalogueEntry> load_catalogue(const fs::path& dir, std::o
 std::shared_ptr<const PreparedProblem> prepare(const Problem& problem) {
   auto p = std::make_shared<PreparedProblem>();
   p->problem = &problem;
-  HostLock lock;
   p->tests = all_tests(problem, make_box_runner);
   return p;
 }
@@ -295,10 +221,7 @@ nlohmann::json judge_attempt(const PreparedProblem& prepared, const AttemptReque
     on_test(jt);
   };
   BoxRunner runner;
-  std::optional<HostLock> lock;
-  if (judging_needs_host(p, tests)) lock.emplace();
   SubmissionReport report = judge_source(p, tests, "solution.py", request.source, runner, options);
-  lock.reset();
   nlohmann::json j = to_json(report);
   for (std::size_t i = 0; i < report.tests.size() && i < tests.size(); ++i) {
     add_interviewer_details(p, tests[i], j["tests"][i]);

@@ -9,7 +9,6 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -18,21 +17,7 @@
 
 namespace pyjudge::serve {
 
-/// The judge library's embedded Python (generators, checkers, spec literals) is one interpreter
-/// with one GIL and no locking of its own: the server holds this around every use of it.
-class HostLock {
- public:
-  HostLock();
-  ~HostLock();
-  HostLock(const HostLock&) = delete;
-  HostLock& operator=(const HostLock&) = delete;
-
- private:
-  std::unique_lock<std::mutex> lock_;
-  int gil_;
-};
-
-/// Starts the embedded Python on the calling (main) thread and releases its GIL for HostLock.
+/// Starts the judge's embedded Python on the calling (main) thread.
 void start_host_python();
 
 /// A problem as the pages show it.

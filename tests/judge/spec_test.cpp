@@ -310,3 +310,16 @@ TEST_CASE("A big test file is parsed once, then read from the cache, the same te
   CHECK(encode(third.tests[0].input) == encode(plain.tests[0].input));
   CHECK(cache.load(entry.stem().string()).has_value());
 }
+
+TEST_CASE("Native stdio compare options: a written tolerance is set whatever its size, space_change_sensitive") {
+  TempProblem p("id: p\nmode: stdio\ncompare_options: {abs_tol: 0, space_change_sensitive: true}\n"
+                "tests:\n  - {input: '', output: \"1.0\\n\"}\n");
+  Problem prob = load_problem(p.dir);
+  CHECK(prob.compare_options.float_abs_tol == 0.0);
+  CHECK(prob.compare_options.space_change_sensitive);
+  TempProblem plain("id: p\nmode: stdio\ntests:\n  - {input: '', output: \"1.0\\n\"}\n");
+  CHECK_FALSE(load_problem(plain.dir).compare_options.float_abs_tol);
+  CHECK(error_of("id: p\nmode: stdio\ncompare: lines\ncompare_options: {space_change_sensitive: true}\n"
+                 "tests:\n  - {input: '', output: ''}\n")
+            .find("space_change_sensitive") != std::string::npos);
+}

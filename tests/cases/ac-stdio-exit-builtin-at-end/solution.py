@@ -1,0 +1,6 @@
+import sys
+
+data = sys.stdin.read().split()
+print(sum(int(x) for x in data[1:]))
+exit()
+print("never printed")

@@ -1,0 +1,5 @@
+n = int(input())
+d = n - 1
+while n % d:
+    d -= 1
+print(d)

@@ -1,0 +1,6 @@
+import sys
+
+data = sys.stdin.read().split()
+total = 0
+while True:
+    total += 1

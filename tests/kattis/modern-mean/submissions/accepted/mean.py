@@ -1,0 +1,2 @@
+n, *xs = map(int, open(0).read().split())
+print("mean", f"{sum(xs) / n:.6f}")
