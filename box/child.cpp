@@ -1,15 +1,18 @@
 // Inside a test's child: everything here runs next to candidate code, after the sandbox is in
 // place. Nothing here is trusted by the judge; it only has to be useful to an honest candidate.
 #include <signal.h>
+#include <sys/time.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 #include <cstring>
+#include <optional>
 #include <new>
 
 #include "box/program.hpp"
 #include "protocol/wire.hpp"
 #include "python/bridge.hpp"
+#include "python/interpreter.hpp"
 
 namespace pyjudge::box {
 
@@ -93,27 +96,38 @@ void flush_stdio() {
   }
 }
 
-[[noreturn]] void finish(const ChildReport& report, int exit_code) {
+// What one test did to the child beyond its result.
+struct TestRun {
+  bool unfit = false;  ///< an error that may leave the harness or the heap half-built
+};
+
+void report(const ChildReport& r) {
   flush_stdio();
-  write_all(kReportFd, encode(report));
-  _exit(exit_code);
+  write_all(kReportFd, encode(r));
 }
 
-[[noreturn]] void finish_returned(const Writer& encoded_value) {
+void report_returned(const Writer& encoded_value) {
   flush_stdio();
   write_all(kReportFd, encode_returned_report(encoded_value.data()));
-  _exit(0);
 }
 
-// Serialises `obj` (new reference, may be null with an exception pending) and exits.
-[[noreturn]] void finish_with(PyObject* obj) {
-  if (!obj) finish(describe_pending_exception(), 0);
+void report_pending_exception(TestRun& run) {
+  // After a MemoryError or a RecursionError the heap or the harness may be half-built: the
+  // next test gets a fresh child.
+  run.unfit = run.unfit || PyErr_ExceptionMatches(PyExc_MemoryError) ||
+              PyErr_ExceptionMatches(PyExc_RecursionError);
+  report(describe_pending_exception());
+}
+
+// Reports `obj` (new reference, or null with an exception pending).
+void report_result(PyObject* obj, TestRun& run) {
+  if (!obj) return report_pending_exception(run);
   std::string why;
   Writer value;
   bool plain = python::encode_python(obj, value, why);
   Py_DECREF(obj);
-  if (!plain) finish(NotPlainData{why}, 0);
-  finish_returned(value);
+  if (!plain) return report(NotPlainData{why});
+  report_returned(value);
 }
 
 PyObject* lookup(PyObject* globals, const std::string& name) {
@@ -141,9 +155,9 @@ PyObject* resolve_entry(const Program& p) {
   return method;
 }
 
-[[noreturn]] void run_function(const Program& p, const TestInput& in) {
+void run_function(const Program& p, const TestInput& in, TestRun& run) {
   PyObject* fn = resolve_entry(p);
-  if (!fn) finish_with(nullptr);
+  if (!fn) return report_result(nullptr, run);
   PyObject* args = PyList_AsTuple(in.args);
   PyObject* ret = PyObject_Call(fn, args, in.kwargs);
   Py_DECREF(fn);
@@ -153,12 +167,12 @@ PyObject* resolve_entry(const Program& p) {
     Py_XINCREF(ret);
   }
   Py_DECREF(args);
-  finish_with(ret);
+  report_result(ret, run);
 }
 
 // LeetCode's design encoding: ops[0] constructs, every later op is a method call; each result
 // is serialised as soon as it returns, before later calls can mutate it.
-[[noreturn]] void run_design(const Program& p, const TestInput& in) {
+void run_design(const Program& p, const TestInput& in, TestRun& run) {
   const auto& ops = in.test->ops;
   Writer results;  // a list: None for the constructor, then each call's result
   encode_collection_header(Value::Kind::List, ops.size(), results);
@@ -170,7 +184,11 @@ PyObject* resolve_entry(const Program& p) {
     PyObject* ret = target && call_args ? PyObject_Call(target, call_args, nullptr) : nullptr;
     Py_XDECREF(target);
     Py_XDECREF(call_args);
-    if (!ret) finish_with(nullptr);
+    if (!ret) {
+      report_pending_exception(run);
+      Py_XDECREF(instance);
+      return;
+    }
     if (i == 0) {
       instance = ret;
       encode(Value::none(), results);
@@ -179,24 +197,37 @@ PyObject* resolve_entry(const Program& p) {
     std::string why;
     bool plain = python::encode_python(ret, results, why);
     Py_DECREF(ret);
-    if (!plain) finish(NotPlainData{"operation " + std::to_string(i) + " (" + ops[i] + "): " + why}, 0);
+    if (!plain) {
+      report(NotPlainData{"operation " + std::to_string(i) + " (" + ops[i] + "): " + why});
+      Py_XDECREF(instance);
+      return;
+    }
   }
-  finish_returned(results);
+  Py_XDECREF(instance);
+  report_returned(results);
 }
 
-[[noreturn]] void run_script(const Program& p, const TestInput& in) {
-  PyObject* r = PyEval_EvalCode(in.snippet, p.globals, p.globals);
-  if (!r) finish_with(nullptr);
+// Each test's code runs in its own copy of the module's namespace: a `result` (or any name) a
+// previous test set is not there.
+void run_script(const Program& p, const TestInput& in, TestRun& run) {
+  PyObject* ns = PyDict_Copy(p.globals);
+  if (!ns) return report_result(nullptr, run);
+  PyObject* r = PyEval_EvalCode(in.snippet, ns, ns);
+  if (!r) {
+    Py_DECREF(ns);
+    return report_result(nullptr, run);
+  }
   Py_DECREF(r);
-  PyObject* result = PyDict_GetItemString(p.globals, "result");
+  PyObject* result = PyDict_GetItemString(ns, "result");
   Py_XINCREF(result);
+  Py_DECREF(ns);
   if (!result) PyErr_SetString(PyExc_NameError, "the test code did not set 'result'");
-  finish_with(result);
+  report_result(result, run);
 }
 
 // A stdio program ends like `python3 sol.py` would: SystemExit(None or 0) is success, an int is
-// the exit status, anything else is printed and exits 1.
-[[noreturn]] void finish_stdio_exit() {
+// the exit status, anything else is printed and exits 1. A non-zero status ends the child.
+void finish_stdio_exit() {
   PyObject *type, *value, *tb;
   PyErr_Fetch(&type, &value, &tb);
   PyErr_NormalizeException(&type, &value, &tb);
@@ -213,30 +244,221 @@ PyObject* resolve_entry(const Program& p) {
   Py_XDECREF(type);
   Py_XDECREF(value);
   Py_XDECREF(tb);
-  finish(Returned{Value::none()}, status);
+  PyErr_Clear();
+  report(Returned{Value::none()});
+  if (status != 0) _exit(status);
+}
+
+// ---- the child's life: set-up once, then tests until the box closes the command channel ----
+
+// Saved copies of the test's stdio, restored before every test: a test that closes or replaces
+// fd 0, 1 or 2 (`open(0).read()` closes fd 0 when collected) does not take them from the next.
+constexpr int kStdinCopyFd = 7, kStdoutCopyFd = 8, kStderrCopyFd = 9;
+
+void marker(char m) { [[maybe_unused]] ssize_t n = write(kControlFd, &m, 1); }
+
+[[noreturn]] void fail(const std::string& message) {
+  marker(kMarkerFailed);
+  write_all(kControlFd, message.substr(0, 4096));
+  _exit(126);
+}
+
+// What a test may change that would leak into the next one. Compared after every test; any
+// difference ends the child (the box forks a fresh one) rather than being undone piecemeal.
+struct Hygiene {
+  int lowest_free_fd = -1;
+  char cwd[512] = {};
+  struct sigaction handlers[NSIG] = {};
+  PyObject* stdout_obj = nullptr;  ///< sys.stdout / sys.stderr as set-up left them (borrowed)
+  PyObject* stderr_obj = nullptr;
+};
+
+int lowest_free_fd() {
+  int fd = dup(kCommandFd);
+  if (fd >= 0) close(fd);
+  return fd;
+}
+
+bool interval_timer_armed() {
+  for (int which : {ITIMER_REAL, ITIMER_VIRTUAL, ITIMER_PROF}) {
+    itimerval t{};
+    if (getitimer(which, &t) == 0 && (t.it_value.tv_sec || t.it_value.tv_usec)) return true;
+  }
+  return false;
+}
+
+bool same_handler(const struct sigaction& a, const struct sigaction& b) {
+  return a.sa_handler == b.sa_handler && a.sa_flags == b.sa_flags;
+}
+
+void restore_stdio(const Hygiene& h) {
+  dup2(kStdinCopyFd, 0);
+  dup2(kStdoutCopyFd, 1);
+  dup2(kStderrCopyFd, 2);
+  lseek(0, 0, SEEK_SET);
+  if (h.stdout_obj) PySys_SetObject("stdout", h.stdout_obj);
+  if (h.stderr_obj) PySys_SetObject("stderr", h.stderr_obj);
+}
+
+Hygiene take_hygiene() {
+  Hygiene h;
+  h.stdout_obj = PySys_GetObject("stdout");
+  h.stderr_obj = PySys_GetObject("stderr");
+  Py_XINCREF(h.stdout_obj);
+  Py_XINCREF(h.stderr_obj);
+  restore_stdio(h);
+  h.lowest_free_fd = lowest_free_fd();
+  if (!getcwd(h.cwd, sizeof h.cwd)) h.cwd[0] = 0;
+  for (int sig = 1; sig < NSIG; ++sig) sigaction(sig, nullptr, &h.handlers[sig]);
+  return h;
+}
+
+// Threads are counted by the box (from the cgroup), outside the child.
+bool left_state_behind(const Hygiene& h) {
+  restore_stdio(h);
+  if (lowest_free_fd() != h.lowest_free_fd || interval_timer_armed()) return true;
+  char cwd[sizeof h.cwd];
+  if (!getcwd(cwd, sizeof cwd) || std::strcmp(cwd, h.cwd) != 0) return true;
+  // Only the signals a test can be interrupted by without asking for it.
+  for (int sig : {SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2,
+                  SIGCHLD, SIGPIPE, SIGIO, SIGURG, SIGWINCH}) {
+    struct sigaction now {};
+    sigaction(sig, nullptr, &now);
+    if (!same_handler(now, h.handlers[sig])) return true;
+  }
+  return false;
+}
+
+// Python objects for the test, built in the child from the frame the box forwarded (owned
+// references, released after the test).
+struct PreparedInput {
+  RunTest test;
+  TestInput input;
+  ~PreparedInput() {
+    Py_XDECREF(input.args);
+    Py_XDECREF(input.kwargs);
+    Py_XDECREF(input.snippet);
+  }
+};
+
+void prepare_input(std::string_view payload, PreparedInput& prepared) {
+  try {
+    prepared.test = decode_run_test(payload);
+  } catch (const ProtocolError& e) {
+    fail(std::string("bad test from the box: ") + e.what());
+  }
+  TestInput& in = prepared.input;
+  in.test = &prepared.test;
+  in.args = python::to_python(prepared.test.args);
+  in.kwargs = python::to_python(prepared.test.kwargs);
+  if (!in.args || !in.kwargs || !PyList_Check(in.args) || !PyDict_Check(in.kwargs)) {
+    fail("cannot build the test's arguments: " + python::take_error());
+  }
+  if (!prepared.test.code.empty()) {
+    in.snippet = Py_CompileString(prepared.test.code.c_str(), "<test>", Py_file_input);
+    if (!in.snippet) fail("the test's code does not compile: " + python::take_error());
+  }
+}
+
+// The module runs once per child (stdio programs are the test itself: they run per test).
+void run_module(const Program& p) {
+  if (p.setup.mode == Mode::Stdio) return;
+  PyObject* r = PyEval_EvalCode(p.code, p.globals, p.globals);
+  if (r) {
+    Py_DECREF(r);
+    return;
+  }
+  // The first test's result: the module raised. This child serves no test.
+  report(describe_pending_exception());
+  _exit(0);
+}
+
+// `_io.open(0, "r", closefd=False)`, bound before any candidate code runs: a module-level
+// `io.open = ...` does not reach it.
+struct StdinOpener {
+  PyObject* open = nullptr;
+  PyObject* args = nullptr;
+  PyObject* kwargs = nullptr;
+  bool ready() const { return open && args && kwargs; }
+  PyObject* operator()() const { return PyObject_Call(open, args, kwargs); }
+};
+
+StdinOpener stdin_opener() {
+  StdinOpener o;
+  PyObject* io = PyImport_ImportModule("_io");
+  o.open = io ? PyObject_GetAttrString(io, "open") : nullptr;
+  Py_XDECREF(io);
+  o.args = Py_BuildValue("(is)", 0, "r");
+  o.kwargs = Py_BuildValue("{s:O}", "closefd", Py_False);
+  return o;
+}
+
+// A stdio test runs the whole program again, in the module's namespace as it was before any
+// test ran, reading this test's input from a fresh sys.stdin.
+void run_stdio(const Program& p, PyObject* initial_globals, const StdinOpener& open_stdin) {
+  PyDict_Clear(p.globals);
+  PyDict_Update(p.globals, initial_globals);
+  PyObject* stdin_obj = open_stdin();
+  if (stdin_obj) {
+    PySys_SetObject("stdin", stdin_obj);
+    Py_DECREF(stdin_obj);
+  }
+  PyErr_Clear();
+  PyObject* r = PyEval_EvalCode(p.code, p.globals, p.globals);
+  if (r) {
+    Py_DECREF(r);
+    return report(Returned{Value::none()});
+  }
+  if (PyErr_ExceptionMatches(PyExc_SystemExit)) return finish_stdio_exit();
+  report(describe_pending_exception());
+  flush_stdio();
+  _exit(1);
+}
+
+void run_one(const Program& p, const TestInput& in, TestRun& run, PyObject* initial_globals,
+             const StdinOpener& open_stdin) {
+  switch (p.setup.mode) {
+    case Mode::Function: return run_function(p, in, run);
+    case Mode::Design: return run_design(p, in, run);
+    case Mode::Script: return run_script(p, in, run);
+    case Mode::Stdio: return run_stdio(p, initial_globals, open_stdin);
+  }
 }
 
 }  // namespace
 
-void run_child(const Program& p, const TestInput& in) {
+void serve_tests(const Program& p) {
   try {
-    PyObject* module_result = PyEval_EvalCode(p.code, p.globals, p.globals);
-    if (!module_result && p.setup.mode == Mode::Stdio && PyErr_ExceptionMatches(PyExc_SystemExit)) {
-      finish_stdio_exit();
-    }
-    if (!module_result) finish(describe_pending_exception(), p.setup.mode == Mode::Stdio ? 1 : 0);
-    Py_DECREF(module_result);
-    switch (p.setup.mode) {
-      case Mode::Function: run_function(p, in);
-      case Mode::Design: run_design(p, in);
-      case Mode::Script: run_script(p, in);
-      case Mode::Stdio: finish(Returned{Value::none()}, 0);
+    PyObject* initial_globals = PyDict_Copy(p.globals);
+    StdinOpener open_stdin = stdin_opener();
+    if (!initial_globals || !open_stdin.ready()) fail("cannot prepare the child: " + python::take_error());
+    run_module(p);
+    Hygiene hygiene = take_hygiene();
+    marker(kMarkerSetUp);
+    for (;;) {
+      std::optional<Frame> frame;
+      try {
+        frame = read_frame(kCommandFd, kMaxFrame);
+      } catch (const ProtocolError&) {
+        _exit(122);
+      }
+      if (!frame) _exit(0);  // the box is done with this child; no atexit, no finalisation
+      PreparedInput prepared;
+      prepare_input(frame->payload, prepared);
+      frame.reset();
+      marker(kMarkerBegin);
+      char go = 0;
+      if (read(kCommandFd, &go, 1) != 1 || go != kMarkerGo) _exit(122);
+      TestRun run;
+      run_one(p, prepared.input, run, initial_globals, open_stdin);
+      flush_stdio();
+      bool unfit = run.unfit || left_state_behind(hygiene);
+      marker(unfit ? kMarkerEndUnfit : kMarkerEnd);
     }
   } catch (const std::bad_alloc&) {
-    // Memory ran out in the harness itself; the judge sees the rusage and decides.
+    // Memory ran out in the harness itself; the judge sees the figures and decides.
     _exit(120);
   }
-  _exit(121);
 }
 
 namespace {

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <link.h>
 #include <pthread.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -65,8 +66,9 @@ Setup read_setup() {
   return decode_setup(frame->payload);
 }
 
-Ready make_ready(const sandbox::BoxLayers& layers) {
+Ready make_ready(const sandbox::BoxLayers& layers, Isolation isolation) {
   Ready ready;
+  ready.isolation = isolation;
   ready.python_version = Py_GetVersion();
   ready.layers = {"rlimits", "seccomp", "fds", "hygiene"};
   if (layers.landlock) {
@@ -100,12 +102,12 @@ void freeze_heap() {
   PyErr_Clear();
 }
 
-void serve(const Program& program, const BoxState& box) {
+void serve(const Program& program, BoxState& box) {
   for (;;) {
     auto frame = read_frame(kRequestFd, kMaxFrame);
     if (!frame) return;  // the judge closed the channel: done
     if (frame->type != static_cast<std::uint8_t>(MessageType::RunTest)) die("expected RunTest");
-    auto result = run_test(program, decode_run_test(frame->payload), box);
+    auto result = run_test(program, decode_run_test(frame->payload), frame->payload, box);
     if (auto* fatal = std::get_if<Fatal>(&result)) die(fatal->message);
     write_frame(kResponseFd, static_cast<std::uint8_t>(MessageType::TestOutcome),
                 encode(std::get<TestOutcome>(result)));
@@ -113,6 +115,8 @@ void serve(const Program& program, const BoxState& box) {
 }
 
 int box_main() {
+  // A child that dies with its command pipe half-written must not take the box with it.
+  signal(SIGPIPE, SIG_IGN);
   if (!move_protocol_fds()) die("cannot set up the protocol descriptors");
   sandbox::BoxLayers layers;
   BoxState box;
@@ -133,13 +137,18 @@ int box_main() {
   pthread_attr_setstacksize(&attr, kThreadStack);
   pthread_setattr_default_np(&attr);
   freeze_heap();
-  box.calibration = calibrate(box.statm);
   if (box.cgroup) {
     if (auto s = limit_test_cgroup(*box.cgroup, program.setup.limits); !s) {
       die("cannot set the cgroup's limits: " + s.describe());
     }
   }
-  write_frame(kResponseFd, static_cast<std::uint8_t>(MessageType::Ready), encode(make_ready(layers)));
+  // Shared isolation measures memory from the cgroup; without one, every test gets a fresh
+  // child, measured by rusage net of a calibrated baseline.
+  box.isolation = program.setup.isolation == Isolation::Shared && can_share_child(box.cgroup.get())
+                      ? Isolation::Shared : Isolation::Process;
+  if (!box.cgroup) box.calibration = calibrate(box.statm);
+  write_frame(kResponseFd, static_cast<std::uint8_t>(MessageType::Ready),
+              encode(make_ready(layers, box.isolation)));
   serve(program, box);
   return 0;
 }
