@@ -53,6 +53,19 @@ std::vector<std::string> readable_paths() {
     if (const char* s = PyUnicode_AsUTF8(PyList_GET_ITEM(sys_path, i)); s && *s) paths.insert(s);
   }
   PyErr_Clear();
+  // sortedcontainers comes from outside sys.path (see python::sortedcontainers()).
+  PyObject* name = PyUnicode_FromString("sortedcontainers");
+  PyObject* sc = name ? PyImport_GetModule(name) : nullptr;
+  Py_XDECREF(name);
+  if (sc) {
+    PyObject* file = PyObject_GetAttrString(sc, "__file__");
+    if (const char* f = file && PyUnicode_Check(file) ? PyUnicode_AsUTF8(file) : nullptr) {
+      paths.insert(std::filesystem::path(f).parent_path());
+    }
+    Py_XDECREF(file);
+    Py_DECREF(sc);
+  }
+  PyErr_Clear();
   dl_iterate_phdr(add_library_dir, &paths);
   paths.insert("/etc/ld.so.cache");
   paths.insert("/usr/share/zoneinfo");

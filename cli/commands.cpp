@@ -30,6 +30,7 @@ Action run_command(CLI::App& app) {
     std::string problem, solution, problems_dir;
     bool json = false, stop_on_failure = false;
     std::vector<std::string> require;
+    std::string isolation;
   };
   auto o = std::make_shared<Options>();
   app.add_option("problem", o->problem, "problem id (from the problems folder) or path to a problem")->required();
@@ -37,9 +38,12 @@ Action run_command(CLI::App& app) {
   app.add_flag("--json", o->json, "print one JSON object (schema in README) instead of text");
   app.add_flag("--stop-on-failure", o->stop_on_failure, "stop at the first test that is not AC");
   app.add_option("--problems", o->problems_dir, "folder of problems to look ids up in");
+  app.add_option("--isolation", o->isolation, "shared: one warm child runs all tests (default); process: a fresh child per test")
+      ->check(CLI::IsMember({"shared", "process"}));
   add_require_option(app, o->require);
   return [o] {
     Problem problem = find_problem(o->problem, o->problems_dir.empty() ? default_problems_dir() : fs::path(o->problems_dir));
+    if (!o->isolation.empty()) problem.isolation = o->isolation == "process" ? Isolation::Process : Isolation::Shared;
     std::error_code ec;
     if (!fs::is_regular_file(o->solution, ec)) throw std::invalid_argument("no such solution file: " + o->solution);
     TextReport text(std::cout, use_colour());

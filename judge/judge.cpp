@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <utility>
 
 #include <fstream>
 #include <sstream>
@@ -31,6 +32,7 @@ Setup setup_for(const Problem& problem, const std::string& filename, const std::
   s.filename = filename;
   s.source = source;
   s.limits = problem.limits;
+  s.isolation = problem.isolation;
   return s;
 }
 
@@ -262,10 +264,23 @@ SubmissionReport judge_source(const Problem& problem, const std::vector<TestCase
     if (auto missing = missing_required_layer(ready, options.required_layers)) throw JudgeError(*missing);
     TestJudge tj(problem, filename, source);
     // One test ahead: the box runs test i + 1 while the judge compares and reports test i.
+    // A test that fails in a shared child may owe it to an earlier test: it is judged again in a
+    // fresh child, after the test queued behind it, and that run is the one reported.
+    std::optional<TestOutcome> ahead;
+    auto next = [&] { return ahead ? *std::exchange(ahead, std::nullopt) : runner.next_outcome(); };
     if (!tests.empty()) runner.submit(tests.front().input);
     for (std::size_t i = 0; i < tests.size(); ++i) {
       if (i + 1 < tests.size()) runner.submit(tests[i + 1].input);
-      rep.tests.push_back(tj.judge(tests[i], runner.next_outcome()));
+      TestOutcome outcome = next();
+      if (rep.tests.empty() && outcome.ran_setup) rep.setup = SetupReport{outcome.setup_cpu, outcome.setup_memory};
+      TestReport report = tj.judge(tests[i], std::move(outcome));
+      if (ready.isolation == Isolation::Shared && report.verdict != Verdict::AC && report.verdict != Verdict::IE) {
+        if (i + 1 < tests.size()) ahead = runner.next_outcome();
+        RunTest fresh = tests[i].input;
+        fresh.fresh = true;
+        report = tj.judge(tests[i], runner.run(fresh));
+      }
+      rep.tests.push_back(std::move(report));
       if (options.on_test) options.on_test(rep.tests.back());
       if (options.stop_on_failure && rep.tests.back().verdict != Verdict::AC) break;
     }

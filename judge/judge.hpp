@@ -29,6 +29,13 @@ struct TestReport {
   std::optional<std::int64_t> error_line;  ///< line of the candidate's file where it failed
 };
 
+/// The candidate's module, run once per child before its first test (function, design and
+/// script modes): its CPU and memory, also counted in the first test's figures and limits.
+struct SetupReport {
+  Micros cpu{0};
+  Bytes memory;
+};
+
 struct SubmissionReport {
   std::string problem;
   std::string solution;
@@ -48,6 +55,7 @@ struct SubmissionReport {
   std::string internal_error;
   std::string python_version;
   std::vector<std::string> layers, missing_layers;
+  std::optional<SetupReport> setup;  ///< the first child's module set-up
 };
 
 struct JudgeOptions {
