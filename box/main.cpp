@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <set>
 
@@ -136,6 +137,7 @@ int box_main() {
   if (auto s = sandbox::contain_box_process(kResponseFd + 1, layers, box.cgroup); !s) die(s.describe());
   box.statm = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
   if (box.statm < 0) die("cannot open /proc/self/statm");
+  if (!open_stdin_file(box)) die(std::string("cannot create the tests' stdin file: ") + std::strerror(errno));
   if (auto s = sandbox::compile_seccomp(box.seccomp); !s) die("cannot build the seccomp filter: " + s.describe());
   python::initialize();
   auto prepared = prepare(read_setup());

@@ -95,28 +95,25 @@ Statm read_statm(int fd) {
   return {Bytes{resident * page}, Bytes{data * page}, Bytes{(resident - shared) * page}};
 }
 
-// A child's descriptors, box side. stdin is a memfd the box rewrites before each test (the
-// child seeks back to its start); the candidate may scribble on its own copy, nothing more.
+// A child's descriptors, box side (its stdin is the box's read-only stdin file).
 struct Channels {
-  Fd stdin_fd;
   Pipe out, err, report, setup_error, control, command;
 };
 
 bool make_channels(Channels& ch) {
-  ch.stdin_fd = high(memfd_create("stdin", MFD_CLOEXEC));
-  return ch.stdin_fd.fd >= 0 && make_pipe(ch.out, true) && make_pipe(ch.err, true) &&
+  return make_pipe(ch.out, true) && make_pipe(ch.err, true) &&
          make_pipe(ch.report, true) && make_pipe(ch.setup_error, true) && make_pipe(ch.control, true) &&
          make_pipe(ch.command, false, true);
 }
 
-[[noreturn]] void child_main(const Program& program, Channels& ch, const sandbox::RlimitPolicy& limits,
+[[noreturn]] void child_main(const Program& program, Channels& ch, int stdin_fd, const sandbox::RlimitPolicy& limits,
                              const sandbox::SeccompProgram& seccomp, const sandbox::TestCgroup* cgroup) {
   PyOS_AfterFork_Child();
   const std::pair<int, int> moves[] = {
-      {ch.stdin_fd.fd, 0},          {ch.out.write.fd, 1},     {ch.err.write.fd, 2},
+      {stdin_fd, 0},          {ch.out.write.fd, 1},     {ch.err.write.fd, 2},
       {ch.report.write.fd, kReportFd}, {ch.setup_error.write.fd, kSetupErrorFd},
       {ch.control.write.fd, kControlFd}, {ch.command.read.fd, kCommandFd},
-      {ch.stdin_fd.fd, 7},          {ch.out.write.fd, 8},     {ch.err.write.fd, 9}};
+      {stdin_fd, 7},          {ch.out.write.fd, 8},     {ch.err.write.fd, 9}};
   for (auto [from, to] : moves) {
     if (dup2(from, to) < 0) _exit(126);
   }
@@ -190,7 +187,6 @@ class WarmChild {
   Bytes usage_at_fork_, usage_after_setup_, child_baseline_;
   Micros setup_cpu_{0};
   Bytes setup_memory_;
-  std::size_t stdin_size_ = 0;
   rusage final_usage_{};
   int final_status_ = 0;
 
@@ -230,7 +226,7 @@ std::optional<Fatal> WarmChild::start() {
   forked_at_ = Clock::now();
   pid_ = fork();
   if (pid_ < 0) return Fatal{fmt::format("fork: {}", std::strerror(errno))};
-  if (pid_ == 0) child_main(program_, ch_, rl, box_.seccomp, box_.cgroup.get());
+  if (pid_ == 0) child_main(program_, ch_, box_.stdin_read, rl, box_.seccomp, box_.cgroup.get());
   alive_ = true;
   for (Pipe* p : {&ch_.out, &ch_.err, &ch_.report, &ch_.setup_error, &ch_.control}) p->write.reset();
   ch_.command.read.reset();
@@ -420,12 +416,12 @@ std::variant<TestOutcome, Fatal> WarmChild::run(const RunTest& test, std::string
   t_.first = !set_up_;
   t_.wall_start = t_.first ? forked_at_ : Clock::now();
   // This test's stdin, in place before the child reads its command.
-  if (!test.stdin_data.empty() || stdin_size_ != 0) {
-    if (ftruncate(ch_.stdin_fd.fd, 0) < 0 || pwrite(ch_.stdin_fd.fd, test.stdin_data.data(), test.stdin_data.size(), 0) !=
+  if (!test.stdin_data.empty() || box_.stdin_size != 0) {
+    if (ftruncate(box_.stdin_write, 0) < 0 || pwrite(box_.stdin_write, test.stdin_data.data(), test.stdin_data.size(), 0) !=
                                                  static_cast<ssize_t>(test.stdin_data.size())) {
       return Fatal{fmt::format("cannot write the test's stdin: {}", std::strerror(errno))};
     }
-    stdin_size_ = test.stdin_data.size();
+    box_.stdin_size = test.stdin_data.size();
   }
   t_.command = encode_frame(static_cast<std::uint8_t>(MessageType::RunTest), payload);
   flush_command();
@@ -477,6 +473,17 @@ std::variant<TestOutcome, Fatal> WarmChild::run(const RunTest& test, std::string
 }
 
 BoxState::BoxState() = default;
+
+bool open_stdin_file(BoxState& box) {
+  Fd write_end = high(memfd_create("stdin", MFD_CLOEXEC));
+  box.stdin_write = std::exchange(write_end.fd, -1);
+  if (box.stdin_write < 0) return false;
+  // Read-only: a test cannot rewrite (or truncate) its input; only the box writes it.
+  std::string self = "/proc/self/fd/" + std::to_string(box.stdin_write);
+  Fd read_end = high(open(self.c_str(), O_RDONLY | O_CLOEXEC));
+  box.stdin_read = std::exchange(read_end.fd, -1);
+  return box.stdin_read >= 0;
+}
 BoxState::~BoxState() = default;
 
 sandbox::Status limit_test_cgroup(sandbox::TestCgroup& cgroup, const Limits& limits) {

@@ -36,6 +36,10 @@ class WarmChild;
 /// What the box prepares once and keeps across tests.
 struct BoxState {
   int statm = -1;  ///< /proc/self/statm, opened before Landlock hides /proc
+  /// The tests' stdin: a memfd the box rewrites before each test, and a read-only descriptor of
+  /// it (reopened through /proc before Landlock) that every child gets as fd 0.
+  int stdin_write = -1, stdin_read = -1;
+  std::size_t stdin_size = 0;
   Calibration calibration;
   sandbox::SeccompProgram seccomp;  ///< compiled once, loaded by every child
   std::unique_ptr<sandbox::TestCgroup> cgroup;  ///< the tests' cgroup, where the host has one
@@ -44,6 +48,9 @@ struct BoxState {
   BoxState();
   ~BoxState();
 };
+
+/// Creates the stdin file (BoxState::stdin_write/stdin_read); before Landlock.
+bool open_stdin_file(BoxState& box);
 
 /// Runs `test` (decoded from `payload`, which is forwarded to the child as is): in the warm
 /// child when the box shares one and the test is not `fresh`, else in a new child. A child

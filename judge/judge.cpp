@@ -279,6 +279,7 @@ SubmissionReport judge_source(const Problem& problem, const std::vector<TestCase
         RunTest fresh = tests[i].input;
         fresh.fresh = true;
         report = tj.judge(tests[i], runner.run(fresh));
+        report.rerun = true;
       }
       rep.tests.push_back(std::move(report));
       if (options.on_test) options.on_test(rep.tests.back());

@@ -23,6 +23,7 @@ struct TestReport {
   Bytes memory;
   bool memory_from_cgroup = false;  ///< `memory` is the cgroup's peak (else rusage net of baseline)
   Bytes rusage_memory;              ///< rusage peak net of the baseline, measured either way
+  bool rerun = false;  ///< failed in a shared child and judged again in a fresh one: these are the fresh run's
   std::string message;  ///< never reveals a hidden test's data
   // Shown for sample tests only (empty for hidden ones):
   std::string input, expected, got, diff, traceback, stderr_text;

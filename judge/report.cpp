@@ -53,6 +53,7 @@ nlohmann::json to_json(const SubmissionReport& r) {
                          {"memory_kib", t.memory.kib()}, {"sample", t.sample},
                          {"message", t.message}};
     if (t.error_line) jt["line"] = *t.error_line;
+    if (t.rerun) jt["rerun"] = true;
     jt["memory_source"] = t.memory_from_cgroup ? "cgroup" : "rusage";
     if (t.memory_from_cgroup) jt["rusage_kib"] = t.rusage_memory.kib();
     if (t.sample && t.verdict != Verdict::AC) {

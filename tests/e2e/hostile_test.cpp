@@ -88,12 +88,18 @@ void run_suite() {
 // One test case for both passes: they share the canary directory the attacks aim at, so they
 // must never run at the same time.
 TEST_CASE("Hostile suite: every attack gets its exact verdict and leaves canary, sentinel and judge intact, "
-          "with namespaces and without") {
-  SUBCASE("on this host, every layer it offers") { run_suite(); }
+          "in a shared child and a child per test, with namespaces and without") {
+  SUBCASE("on this host, every layer it offers, one warm child per submission (the default)") { run_suite(); }
+  SUBCASE("on this host, every layer it offers, a fresh child per test (--isolation process)") {
+    g_run_options = " --isolation process";
+    run_suite();
+    g_run_options.clear();
+  }
   SUBCASE("as in a default container: no namespaces, no cgroups; the rest contains every case") {
     // Namespaces refused (as by Docker's seccomp profile or AppArmor's userns restriction) and no
     // cgroup can be made: memory comes from rusage, and only seccomp, Landlock, rlimits and the
     // box's hygiene (a root box still becomes nobody) stand between the attacks and the host.
+    // Without a cgroup the box gives every test a fresh child (Ready.isolation = process).
     g_wrapper = DENY_NAMESPACES_BINARY;
     Run doctor = run_pyjudge("doctor --json");
     auto j = nlohmann::json::parse(doctor.out);
