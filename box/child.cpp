@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cstring>
+#include <iterator>
 #include <optional>
 #include <new>
 
@@ -251,9 +252,9 @@ void finish_stdio_exit() {
 
 // ---- the child's life: set-up once, then tests until the box closes the command channel ----
 
-// Saved copies of the test's stdio, restored before every test: a test that closes or replaces
-// fd 0, 1 or 2 (`open(0).read()` closes fd 0 when collected) does not take them from the next.
-constexpr int kStdinCopyFd = 7, kStdoutCopyFd = 8, kStderrCopyFd = 9;
+// A copy of the test's stdin, put back before every test: `open(0).read()` closes fd 0 when the
+// file is collected, and the next test still has its input.
+constexpr int kStdinCopyFd = 7;
 
 void marker(char m) { [[maybe_unused]] ssize_t n = write(kControlFd, &m, 1); }
 
@@ -265,13 +266,19 @@ void marker(char m) { [[maybe_unused]] ssize_t n = write(kControlFd, &m, 1); }
 
 // What a test may change that would leak into the next one. Compared after every test; any
 // difference ends the child (the box forks a fresh one) rather than being undone piecemeal.
+// The working directory cannot change (chdir is not in the seccomp allowlist); threads are
+// counted by the box, from the cgroup, outside the child.
 struct Hygiene {
   int lowest_free_fd = -1;
-  char cwd[512] = {};
-  struct sigaction handlers[NSIG] = {};
-  PyObject* stdout_obj = nullptr;  ///< sys.stdout / sys.stderr as set-up left them (borrowed)
+  PyObject* getsignal = nullptr;  ///< _signal.getsignal, bound before candidate code
+  PyObject* handlers = nullptr;   ///< tuple: the Python-level handler of each watched signal
+  PyObject* stdout_obj = nullptr;  ///< sys.stdout / sys.stderr as set-up left them
   PyObject* stderr_obj = nullptr;
 };
+
+// Only the signals a test can be interrupted by without asking for it.
+constexpr int kWatchedSignals[] = {SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGINT, SIGTERM, SIGHUP,
+                                   SIGUSR1, SIGUSR2, SIGCHLD, SIGPIPE, SIGIO, SIGURG, SIGWINCH};
 
 int lowest_free_fd() {
   int fd = dup(kCommandFd);
@@ -287,14 +294,25 @@ bool interval_timer_armed() {
   return false;
 }
 
-bool same_handler(const struct sigaction& a, const struct sigaction& b) {
-  return a.sa_handler == b.sa_handler && a.sa_flags == b.sa_flags;
+// Python-level handlers (what signal.signal() sets; no system call to read them).
+PyObject* handlers_now(PyObject* getsignal) {
+  constexpr auto n = static_cast<Py_ssize_t>(std::size(kWatchedSignals));
+  PyObject* out = PyTuple_New(n);
+  for (Py_ssize_t i = 0; out && i < n; ++i) {
+    PyObject* h = getsignal ? PyObject_CallFunction(getsignal, "i", kWatchedSignals[i]) : nullptr;
+    if (!h) {
+      PyErr_Clear();
+      h = Py_NewRef(Py_None);
+    }
+    PyTuple_SET_ITEM(out, i, h);
+  }
+  return out;
 }
 
+// stdin is rewound (and put back if the test closed or replaced fd 0) for the next test;
+// sys.stdout and sys.stderr go back to the objects set-up left (a test may have redirected them).
 void restore_stdio(const Hygiene& h) {
   dup2(kStdinCopyFd, 0);
-  dup2(kStdoutCopyFd, 1);
-  dup2(kStderrCopyFd, 2);
   lseek(0, 0, SEEK_SET);
   if (h.stdout_obj) PySys_SetObject("stdout", h.stdout_obj);
   if (h.stderr_obj) PySys_SetObject("stderr", h.stderr_obj);
@@ -302,31 +320,27 @@ void restore_stdio(const Hygiene& h) {
 
 Hygiene take_hygiene() {
   Hygiene h;
-  h.stdout_obj = PySys_GetObject("stdout");
-  h.stderr_obj = PySys_GetObject("stderr");
-  Py_XINCREF(h.stdout_obj);
-  Py_XINCREF(h.stderr_obj);
+  h.stdout_obj = Py_XNewRef(PySys_GetObject("stdout"));
+  h.stderr_obj = Py_XNewRef(PySys_GetObject("stderr"));
+  PyObject* signal_module = PyImport_ImportModule("_signal");
+  h.getsignal = signal_module ? PyObject_GetAttrString(signal_module, "getsignal") : nullptr;
+  Py_XDECREF(signal_module);
+  PyErr_Clear();
+  h.handlers = handlers_now(h.getsignal);
   restore_stdio(h);
   h.lowest_free_fd = lowest_free_fd();
-  if (!getcwd(h.cwd, sizeof h.cwd)) h.cwd[0] = 0;
-  for (int sig = 1; sig < NSIG; ++sig) sigaction(sig, nullptr, &h.handlers[sig]);
   return h;
 }
 
-// Threads are counted by the box (from the cgroup), outside the child.
 bool left_state_behind(const Hygiene& h) {
   restore_stdio(h);
+  // A descriptor left open (or one of 1-3 closed) moves the lowest free number.
   if (lowest_free_fd() != h.lowest_free_fd || interval_timer_armed()) return true;
-  char cwd[sizeof h.cwd];
-  if (!getcwd(cwd, sizeof cwd) || std::strcmp(cwd, h.cwd) != 0) return true;
-  // Only the signals a test can be interrupted by without asking for it.
-  for (int sig : {SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGINT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2,
-                  SIGCHLD, SIGPIPE, SIGIO, SIGURG, SIGWINCH}) {
-    struct sigaction now {};
-    sigaction(sig, nullptr, &now);
-    if (!same_handler(now, h.handlers[sig])) return true;
-  }
-  return false;
+  PyObject* now = handlers_now(h.getsignal);
+  int same = now && h.handlers ? PyObject_RichCompareBool(now, h.handlers, Py_EQ) : 0;
+  Py_XDECREF(now);
+  PyErr_Clear();
+  return same != 1;
 }
 
 // Python objects for the test, built in the child from the frame the box forwarded (owned

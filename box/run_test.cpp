@@ -28,8 +28,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr int kSetupErrorFd = 4;  // child -> box, closed before candidate code runs
-// The child's own copies of its stdio (see child.cpp) sit at 7-9; everything from here closes.
-constexpr int kFirstFdToClose = 10;
+// The child's own copy of its stdin (see child.cpp) sits at 7; everything from here closes.
+constexpr int kFirstFdToClose = 8;
 // The box keeps a child's channels above every number the child dup2()s them onto.
 constexpr int kFirstChannelFd = 20;
 constexpr std::size_t kStderrWindow = 64 * 1024;
@@ -113,7 +113,7 @@ bool make_channels(Channels& ch) {
       {stdin_fd, 0},          {ch.out.write.fd, 1},     {ch.err.write.fd, 2},
       {ch.report.write.fd, kReportFd}, {ch.setup_error.write.fd, kSetupErrorFd},
       {ch.control.write.fd, kControlFd}, {ch.command.read.fd, kCommandFd},
-      {stdin_fd, 7},          {ch.out.write.fd, 8},     {ch.err.write.fd, 9}};
+      {stdin_fd, 7}};
   for (auto [from, to] : moves) {
     if (dup2(from, to) < 0) _exit(126);
   }
@@ -188,6 +188,7 @@ class WarmChild {
   Micros setup_cpu_{0};
   Bytes setup_memory_;
   rusage final_usage_{};
+  rlim_t cpu_rlimit_ = 0;
   int final_status_ = 0;
 
   // The current test.
@@ -261,14 +262,18 @@ void WarmChild::on_begin(Clock::time_point now) {
     t_.wall_start = now;
     // The child waits for Go: nothing of the test has run, so the peak restarts from here.
     if (box_.cgroup) {
-      box_.cgroup->before_test();
+      box_.cgroup->reset_peak();
       t_.usage_begin = box_.cgroup->current();
     }
-    // RLIMIT_CPU counts the child's whole life: the backstop moves on with every test.
+    // RLIMIT_CPU counts the child's whole life: the backstop moves on with the tests (whole
+    // seconds, so it changes only now and then).
     auto soft = static_cast<rlim_t>((std::chrono::duration_cast<Millis>(t_.cpu_begin) +
                                      program_.setup.limits.time).count() / 1000 + 2);
-    rlimit lim{soft, soft + 1};
-    prlimit(pid_, RLIMIT_CPU, &lim, nullptr);
+    if (soft != cpu_rlimit_) {
+      rlimit lim{soft, soft + 1};
+      prlimit(pid_, RLIMIT_CPU, &lim, nullptr);
+      cpu_rlimit_ = soft;
+    }
   }
   char go = kMarkerGo;
   t_.command.push_back(go);
@@ -344,7 +349,7 @@ bool WarmChild::poll_once(int timeout_ms) {
   int n = poll(fds.data(), fds.size(), timeout_ms);
   if (n <= 0) return false;
   if (fds[5].revents) flush_command();
-  read_pipes();
+  if (fds[1].revents || fds[2].revents || fds[3].revents) read_pipes();
   if (fds[4].revents) handle_control(Clock::now());
   return fds[0].revents != 0;
 }
@@ -462,7 +467,8 @@ std::variant<TestOutcome, Fatal> WarmChild::run(const RunTest& test, std::string
     Bytes peak = box_.cgroup->peak();
     Bytes base = t_.first ? usage_at_fork_ : t_.usage_begin;
     out.cgroup_peak = Bytes{peak > base ? peak.value - base.value : 0};
-    out.cgroup_oom = box_.cgroup->oom_killed();
+    // The OOM killer ends the child, so only a test whose child died can have met it.
+    out.cgroup_oom = t_.exited && box_.cgroup->oom_killed();
   }
   if (!reusable()) {
     retire();

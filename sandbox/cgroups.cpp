@@ -144,6 +144,8 @@ Status TestCgroup::set_limits(Bytes memory, unsigned max_pids) {
   return Status::ok();
 }
 
+void TestCgroup::reset_peak() { peak_valid_ = write_fd(peak_, v2_ ? "reset" : "0"); }
+
 void TestCgroup::before_test() {
   // v1: writing 0 resets the high-water mark; v2 (Linux >= 6.12): writing resets it for this fd.
   // Where the peak cannot be reset (cgroup v2 before Linux 6.12) it would carry over from earlier

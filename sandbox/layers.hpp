@@ -70,6 +70,7 @@ class TestCgroup {
 
   Status set_limits(Bytes memory, unsigned max_pids);
   void before_test();                 ///< in the box: resets the peak, notes the OOM count
+  void reset_peak();                  ///< resets the peak only (an OOM kill ends a child: its count is noted once, at fork)
   bool peak_resettable() const { return peak_valid_; }  ///< the last before_test() reset the peak
   Bytes current() const;              ///< memory charged to the cgroup now
   std::size_t threads() const;        ///< threads (of all processes) in the cgroup now

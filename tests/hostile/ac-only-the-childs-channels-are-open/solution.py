@@ -1,5 +1,5 @@
 # Probes descriptors 0..127: only stdin, stdout, stderr, the result channel (3), the box's control
-# and command channels (5, 6) and the harness's copies of stdin, stdout and stderr (7-9) are open.
+# and command channels (5, 6) and the harness's copy of stdin (7) are open.
 import os
 
 
