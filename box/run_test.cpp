@@ -412,6 +412,7 @@ TestOutcome WarmChild::outcome() {
   out.stderr_truncated = t_.stderr_total > kStderrWindow;
   out.report = std::move(t_.report);
   out.report_truncated = t_.report_total > kMaxReport;
+  out.first_in_child = t_.first;
   out.ran_setup = t_.first && set_up_ && program_.setup.mode != Mode::Stdio;
   if (out.ran_setup) {
     out.setup_cpu = setup_cpu_;
@@ -432,7 +433,14 @@ std::variant<TestOutcome, Fatal> WarmChild::run(const RunTest& test, std::string
     }
     box_.stdin_size = test.stdin_data.size();
   }
-  t_.command = encode_frame(static_cast<std::uint8_t>(MessageType::RunTest), payload);
+  // The child reads its stdin from the file, never from the command: a 36 MB input is not
+  // copied into (and charged to) the child's memory.
+  if (test.stdin_data.empty()) {
+    t_.command = encode_frame(static_cast<std::uint8_t>(MessageType::RunTest), payload);
+  } else {
+    RunTest without_stdin{test.args, test.kwargs, test.ops, test.code, {}, test.compare_arg, test.fresh};
+    t_.command = encode_frame(static_cast<std::uint8_t>(MessageType::RunTest), encode(without_stdin));
+  }
   flush_command();
   const Limits& limits = program_.setup.limits;
   Micros last_cpu{0};
@@ -485,8 +493,10 @@ std::variant<TestOutcome, Fatal> WarmChild::run(const RunTest& test, std::string
   }
   if (!reusable()) {
     retire();
-    out.max_rss = Bytes{static_cast<std::uint64_t>(final_usage_.ru_maxrss) * 1024};
-    out.baseline = child_baseline_;
+    if (box_.isolation == Isolation::Process) {  // one test per child: its rusage is the test's
+      out.max_rss = Bytes{static_cast<std::uint64_t>(final_usage_.ru_maxrss) * 1024};
+      out.baseline = child_baseline_;
+    }
   }
   return out;
 }

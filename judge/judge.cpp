@@ -264,8 +264,8 @@ SubmissionReport judge_source(const Problem& problem, const std::vector<TestCase
     if (auto missing = missing_required_layer(ready, options.required_layers)) throw JudgeError(*missing);
     TestJudge tj(problem, filename, source);
     // One test ahead: the box runs test i + 1 while the judge compares and reports test i.
-    // A test that fails in a shared child may owe it to an earlier test: it is judged again in a
-    // fresh child, after the test queued behind it, and that run is the one reported.
+    // A test that fails in a shared child after other tests may owe it to them: it is judged
+    // again in a fresh child, after the test queued behind it, and that run is the one reported.
     std::optional<TestOutcome> ahead;
     auto next = [&] { return ahead ? *std::exchange(ahead, std::nullopt) : runner.next_outcome(); };
     if (!tests.empty()) runner.submit(tests.front().input);
@@ -273,8 +273,10 @@ SubmissionReport judge_source(const Problem& problem, const std::vector<TestCase
       if (i + 1 < tests.size()) runner.submit(tests[i + 1].input);
       TestOutcome outcome = next();
       if (rep.tests.empty() && outcome.ran_setup) rep.setup = SetupReport{outcome.setup_cpu, outcome.setup_memory};
+      bool after_other_tests = !outcome.first_in_child;
       TestReport report = tj.judge(tests[i], std::move(outcome));
-      if (ready.isolation == Isolation::Shared && report.verdict != Verdict::AC && report.verdict != Verdict::IE) {
+      if (ready.isolation == Isolation::Shared && after_other_tests && report.verdict != Verdict::AC &&
+          report.verdict != Verdict::IE) {
         if (i + 1 < tests.size()) ahead = runner.next_outcome();
         RunTest fresh = tests[i].input;
         fresh.fresh = true;

@@ -160,6 +160,7 @@ std::string encode(const TestOutcome& m) {
   w.bytes(m.report);
   w.u8(m.report_truncated);
   w.u8(m.ran_setup);
+  w.u8(m.first_in_child);
   w.i64(m.setup_cpu.count());
   w.u64(m.setup_memory.value);
   return w.take();
@@ -184,6 +185,7 @@ TestOutcome decode_test_outcome(std::string_view payload) {
   m.report = r.bytes();
   m.report_truncated = r.u8() != 0;
   m.ran_setup = r.u8() != 0;
+  m.first_in_child = r.u8() != 0;
   m.setup_cpu = Micros(r.i64());
   m.setup_memory = Bytes{r.u64()};
   r.expect_done();

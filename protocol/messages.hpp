@@ -101,6 +101,7 @@ struct TestOutcome {
   /// The child ran the candidate's module during this test (its first in that child): the
   /// module's own CPU and memory, already included in the figures above.
   bool ran_setup = false;
+  bool first_in_child = false;  ///< no earlier test ran in this child (nothing to re-run it for)
   Micros setup_cpu{0};
   Bytes setup_memory;
 };
