@@ -261,6 +261,7 @@ SubmissionReport judge_source(const Problem& problem, const std::vector<TestCase
     rep.python_version = ready.python_version;
     rep.layers = ready.layers;
     rep.missing_layers = ready.missing;
+    rep.isolation = ready.isolation;
     if (auto missing = missing_required_layer(ready, options.required_layers)) throw JudgeError(*missing);
     TestJudge tj(problem, filename, source);
     // One test ahead: the box runs test i + 1 while the judge compares and reports test i.

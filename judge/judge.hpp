@@ -57,6 +57,7 @@ struct SubmissionReport {
   std::string python_version;
   std::vector<std::string> layers, missing_layers;
   std::optional<SetupReport> setup;  ///< the first child's module set-up
+  std::optional<Isolation> isolation;  ///< what the box applied (shared falls back to process without a cgroup)
 };
 
 struct JudgeOptions {

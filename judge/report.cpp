@@ -41,6 +41,7 @@ nlohmann::json to_json(const SubmissionReport& r) {
                  {"output_kib", r.limits.output.kib()}};
   j["sandbox"] = {{"layers", r.layers}, {"missing", r.missing_layers}};
   if (!r.python_version.empty()) j["python"] = r.python_version;
+  if (r.isolation) j["isolation"] = *r.isolation == Isolation::Shared ? "shared" : "process";
   if (r.setup) j["setup"] = {{"time_ms", ms(r.setup->cpu)}, {"memory_kib", r.setup->memory.kib()}};
   if (!r.compile_error.empty()) {
     j["compile_error"] = {{"message", r.compile_error}, {"line", r.compile_error_line.value_or(0)}};
