@@ -193,7 +193,9 @@ def cpu_compare(root, rounds, judges):
             p = subprocess.run([j, "run", prob, sol, "--json"], capture_output=True, text=True)
             rep = json.loads(p.stdout)
             if rep["verdict"] != "AC":
-                raise SystemExit(f"bench: {j} on bench-cpu: {rep['verdict']}")
+                raise SystemExit(f"bench: {j} on bench-cpu: {rep['verdict']} {rep.get('internal_error', '')}"
+                                 " (a stale bench/pyjudge-box-shared-libpython? cmake --build build"
+                                 " --target pyjudge-box-shared-libpython)")
             times[j].append(rep["tests"][0]["time_ms"])
     base = statistics.median(times["python3"])
     print(f"\nthe same CPU-bound loop, median CPU of {rounds} interleaved rounds:")
