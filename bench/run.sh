@@ -3,6 +3,10 @@
 #
 #   bench/run.sh [PYJUDGE]      PYJUDGE defaults to build/pyjudge (relative to the repo root)
 #
+# When PYJUDGE's folder has bench/pyjudge-box-shared-libpython (`cmake --build build --target
+# pyjudge-box-shared-libpython`), the CPU-bound loop is also timed with the box on the shared
+# libpython, the baseline of the static link.
+#
 # Environment: JUDGE_RUNS (default 5) and NAIVE_RUNS (default 3) set how many timed runs
 # hyperfine makes of each pyjudge and each naive measurement; medians are reported.
 set -euo pipefail
@@ -60,12 +64,32 @@ time_it pyjudge-function "$judge_runs" 1 "$pyjudge" run "$p/bench-function" "$wo
 step "pyjudge: 200 stdio tests, $judge_runs runs"
 time_it pyjudge-stdio "$judge_runs" 1 "$pyjudge" run "$p/bench-stdio" "$work/sum.py"
 
+step "pyjudge --isolation process: 1000 function tests, $naive_runs runs"
+time_it pyjudge-function-process "$naive_runs" 0 "$pyjudge" run "$p/bench-function" "$work/add.py" --isolation process
+step "pyjudge --isolation process: 200 stdio tests, $naive_runs runs"
+time_it pyjudge-stdio-process "$naive_runs" 0 "$pyjudge" run "$p/bench-stdio" "$work/sum.py" --isolation process
+step "100 tests with a module-level sieve: pyjudge and plain python3, $judge_runs runs each"
+time_it pyjudge-primes "$judge_runs" 1 "$pyjudge" run "$p/bench-primes" "$work/primes.py"
+time_it python3-primes "$judge_runs" 1 "$python" "$work/primes-python.py"
+
 step "naive: 200 stdio tests, $naive_runs runs"
 time_it naive-stdio "$naive_runs" 1 bash "$work/naive-stdio.sh"
 step "naive: 1000 function tests, $naive_runs runs"
 time_it naive-function "$naive_runs" 0 bash "$work/naive-function.sh"
 
 "$python" "$here/bench.py" report "$work"
+
+judges=("$pyjudge")
+shared_box=$(dirname "$pyjudge")/bench/pyjudge-box-shared-libpython
+if [[ -x $shared_box ]]; then
+  # The judge runs the pyjudge-box next to it: a copy of both, with the shared-libpython box.
+  mkdir -p "$work/shared-libpython"
+  cp "$pyjudge" "$work/shared-libpython/pyjudge"
+  cp "$shared_box" "$work/shared-libpython/pyjudge-box"
+  judges+=("$work/shared-libpython/pyjudge")
+fi
+step "the same CPU-bound loop: python3 and ${#judges[@]} pyjudge build(s), ${CPU_ROUNDS:-7} interleaved rounds"
+"$python" "$here/bench.py" cpu "$work" "${CPU_ROUNDS:-7}" "${judges[@]}"
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "load average (1/5/15 min) at start: $load_start, at end: $load_end, on $(nproc) CPUs"
 echo "(other work on the machine inflates every number above; compare runs on an idle machine)"

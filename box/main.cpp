@@ -3,9 +3,11 @@
 #include <fcntl.h>
 #include <link.h>
 #include <pthread.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <set>
 
@@ -52,6 +54,19 @@ std::vector<std::string> readable_paths() {
     if (const char* s = PyUnicode_AsUTF8(PyList_GET_ITEM(sys_path, i)); s && *s) paths.insert(s);
   }
   PyErr_Clear();
+  // sortedcontainers comes from outside sys.path (see python::sortedcontainers()).
+  PyObject* name = PyUnicode_FromString("sortedcontainers");
+  PyObject* sc = name ? PyImport_GetModule(name) : nullptr;
+  Py_XDECREF(name);
+  if (sc) {
+    PyObject* file = PyObject_GetAttrString(sc, "__file__");
+    if (const char* f = file && PyUnicode_Check(file) ? PyUnicode_AsUTF8(file) : nullptr) {
+      paths.insert(std::filesystem::path(f).parent_path());
+    }
+    Py_XDECREF(file);
+    Py_DECREF(sc);
+  }
+  PyErr_Clear();
   dl_iterate_phdr(add_library_dir, &paths);
   paths.insert("/etc/ld.so.cache");
   paths.insert("/usr/share/zoneinfo");
@@ -65,8 +80,9 @@ Setup read_setup() {
   return decode_setup(frame->payload);
 }
 
-Ready make_ready(const sandbox::BoxLayers& layers) {
+Ready make_ready(const sandbox::BoxLayers& layers, Isolation isolation) {
   Ready ready;
+  ready.isolation = isolation;
   ready.python_version = Py_GetVersion();
   ready.layers = {"rlimits", "seccomp", "fds", "hygiene"};
   if (layers.landlock) {
@@ -100,12 +116,12 @@ void freeze_heap() {
   PyErr_Clear();
 }
 
-void serve(const Program& program, const BoxState& box) {
+void serve(const Program& program, BoxState& box) {
   for (;;) {
     auto frame = read_frame(kRequestFd, kMaxFrame);
     if (!frame) return;  // the judge closed the channel: done
     if (frame->type != static_cast<std::uint8_t>(MessageType::RunTest)) die("expected RunTest");
-    auto result = run_test(program, decode_run_test(frame->payload), box);
+    auto result = run_test(program, decode_run_test(frame->payload), frame->payload, box);
     if (auto* fatal = std::get_if<Fatal>(&result)) die(fatal->message);
     write_frame(kResponseFd, static_cast<std::uint8_t>(MessageType::TestOutcome),
                 encode(std::get<TestOutcome>(result)));
@@ -113,12 +129,15 @@ void serve(const Program& program, const BoxState& box) {
 }
 
 int box_main() {
+  // A child that dies with its command pipe half-written must not take the box with it.
+  signal(SIGPIPE, SIG_IGN);
   if (!move_protocol_fds()) die("cannot set up the protocol descriptors");
   sandbox::BoxLayers layers;
   BoxState box;
   if (auto s = sandbox::contain_box_process(kResponseFd + 1, layers, box.cgroup); !s) die(s.describe());
   box.statm = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
   if (box.statm < 0) die("cannot open /proc/self/statm");
+  if (!open_stdin_file(box)) die(std::string("cannot create the tests' stdin file: ") + std::strerror(errno));
   if (auto s = sandbox::compile_seccomp(box.seccomp); !s) die("cannot build the seccomp filter: " + s.describe());
   python::initialize();
   auto prepared = prepare(read_setup());
@@ -133,13 +152,20 @@ int box_main() {
   pthread_attr_setstacksize(&attr, kThreadStack);
   pthread_setattr_default_np(&attr);
   freeze_heap();
-  box.calibration = calibrate(box.statm);
   if (box.cgroup) {
     if (auto s = limit_test_cgroup(*box.cgroup, program.setup.limits); !s) {
       die("cannot set the cgroup's limits: " + s.describe());
     }
   }
-  write_frame(kResponseFd, static_cast<std::uint8_t>(MessageType::Ready), encode(make_ready(layers)));
+  // Shared isolation measures memory from the cgroup; without one, every test gets a fresh
+  // child, measured by rusage net of a calibrated baseline.
+  box.isolation = program.setup.isolation == Isolation::Shared && can_share_child(box.cgroup.get())
+                      ? Isolation::Shared : Isolation::Process;
+  // The rusage figure (the only one without a cgroup, a second one beside it) exists only for a
+  // child per test: only then is the calibration child worth its fork.
+  if (box.isolation == Isolation::Process) box.calibration = calibrate(box.statm);
+  write_frame(kResponseFd, static_cast<std::uint8_t>(MessageType::Ready),
+              encode(make_ready(layers, box.isolation)));
   serve(program, box);
   return 0;
 }

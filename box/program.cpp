@@ -1,4 +1,6 @@
 #include <algorithm>
+#include <cstring>
+#include <initializer_list>
 #include <fmt/format.h>
 
 #include "box/program.hpp"
@@ -78,6 +80,38 @@ PyObject* make_module_globals(const Setup& setup) {
   return globals;
 }
 
+bool names_any(PyObject* code, std::initializer_list<const char*> names) {
+  auto* co = reinterpret_cast<PyCodeObject*>(code);
+  for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(co->co_names); ++i) {
+    const char* n = PyUnicode_AsUTF8(PyTuple_GET_ITEM(co->co_names, i));
+    for (const char* want : names) {
+      if (n && std::strcmp(n, want) == 0) return true;
+    }
+  }
+  for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(co->co_consts); ++i) {
+    PyObject* c = PyTuple_GET_ITEM(co->co_consts, i);
+    if (PyCode_Check(c) && names_any(c, names)) return true;
+  }
+  PyErr_Clear();
+  return false;
+}
+
+// sortedcontainers is imported only for code that names it (`import sortedcontainers`) or,
+// under the leetcode prelude, one of its classes: most solutions never pay for it.
+void bind_sortedcontainers(PyObject* code, const Setup& setup, PyObject* globals) {
+  bool classes = setup.prelude == Prelude::Leetcode && names_any(code, {"SortedList", "SortedDict", "SortedSet"});
+  if (!classes && !names_any(code, {"sortedcontainers"})) return;
+  PyObject* module = python::sortedcontainers();
+  if (!module || !classes) return;
+  for (const char* name : {"SortedList", "SortedDict", "SortedSet", "SortedKeyList"}) {
+    if (PyObject* cls = PyObject_GetAttrString(module, name)) {
+      PyDict_SetItemString(globals, name, cls);
+      Py_DECREF(cls);
+    }
+  }
+  PyErr_Clear();
+}
+
 }  // namespace
 
 std::variant<Program, CompileError> prepare(Setup setup) {
@@ -92,6 +126,7 @@ std::variant<Program, CompileError> prepare(Setup setup) {
   if (stdlib) preimport_named_modules(code, stdlib);
   Program p;
   p.globals = make_module_globals(setup);
+  bind_sortedcontainers(code, setup, p.globals);
   p.code = code;
   p.setup = std::move(setup);
   return p;

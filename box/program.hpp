@@ -13,6 +13,17 @@ namespace pyjudge::box {
 
 /// Descriptor numbers inside a test's child process.
 inline constexpr int kReportFd = 3;  ///< the ChildReport goes here; 0-2 are the candidate's stdio
+inline constexpr int kControlFd = 5;  ///< child -> box: one-byte progress markers (below)
+inline constexpr int kCommandFd = 6;  ///< box -> child: RunTest frames, and kMarkerGo
+
+/// The child's progress, one byte each on kControlFd. The candidate can write these too: a
+/// forged marker can only misplace the boundaries of its own tests, never another submission's.
+inline constexpr char kMarkerSetUp = 'S';      ///< the module ran; tests may come
+inline constexpr char kMarkerBegin = 'B';      ///< a test's input is decoded; waiting for Go
+inline constexpr char kMarkerGo = 'G';         ///< (box -> child) the figures are reset: run it
+inline constexpr char kMarkerEnd = 'E';        ///< the test's report is written, stdio flushed
+inline constexpr char kMarkerEndUnfit = 'D';   ///< the same, and the child must not serve another
+inline constexpr char kMarkerFailed = 'F';     ///< a harness failure; a message follows, then exit
 
 struct Program {
   Setup setup;
@@ -33,9 +44,12 @@ struct TestInput {
   PyObject* snippet = nullptr; ///< compiled `code:` (script mode)
 };
 
-/// Runs the test in the current (already contained) child process, writes the ChildReport to
-/// kReportFd and exits. Never returns.
-[[noreturn]] void run_child(const Program& program, const TestInput& input);
+/// In the current (already contained) child: runs the module once (a module that raises is the
+/// first test's result, and the child exits), then for each RunTest frame on kCommandFd decodes
+/// its input, marks Begin, waits for Go, runs it, writes the ChildReport to kReportFd and marks
+/// End, until the box closes kCommandFd. A test that leaves timers, signal handlers, open files
+/// or another cwd behind, or ends in MemoryError/RecursionError, marks EndUnfit. Never returns.
+[[noreturn]] void serve_tests(const Program& program);
 
 /// Installs the SIGSYS handler that reports a forbidden system call on kReportFd.
 void install_forbidden_call_reporter();

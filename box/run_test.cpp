@@ -12,13 +12,12 @@
 
 #include <algorithm>
 #include <array>
-#include <utility>
 #include <chrono>
 #include <cstring>
 #include <fmt/format.h>
+#include <utility>
 
 #include "protocol/wire.hpp"
-#include "python/bridge.hpp"
 #include "python/interpreter.hpp"
 #include "sandbox/contain.hpp"
 
@@ -28,9 +27,14 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-constexpr int kSetupErrorFd = 4;           // child -> box, closed before candidate code runs
+constexpr int kSetupErrorFd = 4;  // child -> box, closed before candidate code runs
+// The child's own copy of its stdin (see child.cpp) sits at 7; everything from here closes.
+constexpr int kFirstFdToClose = 8;
+// The box keeps a child's channels above every number the child dup2()s them onto.
+constexpr int kFirstChannelFd = 20;
 constexpr std::size_t kStderrWindow = 64 * 1024;
 constexpr std::size_t kMaxReport = std::size_t{256} << 20;
+constexpr std::size_t kMaxFailure = 4096;
 // Room above the memory limit for thread stacks and allocator slack: a program that exceeds the
 // limit is still measured (and judged MLE) rather than stopped at the first byte over.
 constexpr Bytes kDataHeadroom = mib(32);
@@ -54,16 +58,25 @@ struct Fd {
   }
 };
 
+Fd high(int fd) {
+  if (fd < 0) return Fd();
+  int moved = fcntl(fd, F_DUPFD_CLOEXEC, kFirstChannelFd);
+  close(fd);
+  return Fd(moved);
+}
+
 struct Pipe {
   Fd read, write;
 };
 
-bool make_pipe(Pipe& p, bool nonblocking_read) {
+bool make_pipe(Pipe& p, bool nonblocking_read, bool nonblocking_write = false) {
   int fds[2];
   if (pipe2(fds, O_CLOEXEC) < 0) return false;
-  p.read = Fd(fds[0]);
-  p.write = Fd(fds[1]);
-  if (nonblocking_read) fcntl(fds[0], F_SETFL, O_NONBLOCK);
+  p.read = high(fds[0]);
+  p.write = high(fds[1]);
+  if (p.read.fd < 0 || p.write.fd < 0) return false;
+  if (nonblocking_read) fcntl(p.read.fd, F_SETFL, O_NONBLOCK);
+  if (nonblocking_write) fcntl(p.write.fd, F_SETFL, O_NONBLOCK);
   return true;
 }
 
@@ -82,37 +95,38 @@ Statm read_statm(int fd) {
   return {Bytes{resident * page}, Bytes{data * page}, Bytes{(resident - shared) * page}};
 }
 
-Fd stdin_file(const std::string& data) {
-  Fd fd(memfd_create("stdin", MFD_CLOEXEC | MFD_ALLOW_SEALING));
-  if (fd.fd < 0 || !write_all(fd.fd, data)) return Fd();
-  // Sealed: the candidate cannot rewrite its input for a later read.
-  fcntl(fd.fd, F_ADD_SEALS, F_SEAL_WRITE | F_SEAL_GROW | F_SEAL_SHRINK | F_SEAL_SEAL);
-  lseek(fd.fd, 0, SEEK_SET);
-  return fd;
-}
-
+// A child's descriptors, box side (its stdin is the box's read-only stdin file).
 struct Channels {
-  Fd stdin_fd;
-  Pipe out, err, report, setup_error;
+  Pipe out, err, report, setup_error, control, command;
 };
 
-[[noreturn]] void child_main(const Program& program, const TestInput& input, Channels& ch,
-                             const sandbox::RlimitPolicy& limits,
+bool make_channels(Channels& ch) {
+  return make_pipe(ch.out, true) && make_pipe(ch.err, true) &&
+         make_pipe(ch.report, true) && make_pipe(ch.setup_error, true) && make_pipe(ch.control, true) &&
+         make_pipe(ch.command, false, true);
+}
+
+[[noreturn]] void child_main(const Program& program, Channels& ch, int stdin_fd, const sandbox::RlimitPolicy& limits,
                              const sandbox::SeccompProgram& seccomp, const sandbox::TestCgroup* cgroup) {
   PyOS_AfterFork_Child();
-  if (dup2(ch.stdin_fd.fd, 0) < 0 || dup2(ch.out.write.fd, 1) < 0 || dup2(ch.err.write.fd, 2) < 0 ||
-      dup2(ch.report.write.fd, kReportFd) < 0 || dup2(ch.setup_error.write.fd, kSetupErrorFd) < 0) {
-    _exit(126);
+  const std::pair<int, int> moves[] = {
+      {stdin_fd, 0},          {ch.out.write.fd, 1},     {ch.err.write.fd, 2},
+      {ch.report.write.fd, kReportFd}, {ch.setup_error.write.fd, kSetupErrorFd},
+      {ch.control.write.fd, kControlFd}, {ch.command.read.fd, kCommandFd},
+      {stdin_fd, 7}};
+  for (auto [from, to] : moves) {
+    if (dup2(from, to) < 0) _exit(126);
   }
+  fcntl(0, F_SETFL, 0);
   install_forbidden_call_reporter();
-  sandbox::Status s = sandbox::contain_test_child(limits, kSetupErrorFd + 1, seccomp, getpid(), cgroup);
+  sandbox::Status s = sandbox::contain_test_child(limits, kFirstFdToClose, seccomp, getpid(), cgroup);
   if (!s) {
     std::string msg = "cannot contain the test process: " + s.describe();
     write_all(kSetupErrorFd, msg);
     _exit(126);
   }
   close(kSetupErrorFd);  // from here on only candidate-visible channels remain
-  run_child(program, input);
+  serve_tests(program);
 }
 
 // Drains what is readable from `fd` into `out`, keeping at most `keep` bytes. Returns the number
@@ -125,6 +139,8 @@ std::size_t drain(int fd, std::string& out, std::size_t keep, bool& eof) {
     if (n > 0) {
       total += static_cast<std::size_t>(n);
       if (out.size() < keep) out.append(buf, std::min<std::size_t>(n, keep - out.size()));
+      // A short read took all the pipe held: no second read just to meet EAGAIN.
+      if (static_cast<std::size_t>(n) < sizeof buf) return total;
       continue;
     }
     if (n == 0) eof = true;
@@ -133,144 +149,381 @@ std::size_t drain(int fd, std::string& out, std::size_t keep, bool& eof) {
   }
 }
 
-class Watch {
- public:
-  Watch(pid_t pid, int pidfd, const Limits& limits, Channels& ch)
-      : pid_(pid), pidfd_(pidfd), limits_(limits), ch_(ch) {
-    clock_getcpuclockid(pid, &cpu_clock_);
-  }
+Micros to_micros(const timeval& tv) { return Micros(tv.tv_sec * 1'000'000 + tv.tv_usec); }
 
-  TestOutcome run(Clock::time_point start) {
-    const auto deadline = start + limits_.wall;
-    bool exited = false;
-    while (!exited) {
-      auto now = Clock::now();
-      if (now >= deadline) kill_for(KilledBy::WallClock);
-      Millis cpu = cpu_used();
-      if (cpu > limits_.time) kill_for(KilledBy::CpuTime);
-      // Wake at the wall deadline, or when the CPU budget could next run out.
-      auto cpu_left = std::max(Millis(2), std::min(Millis(50), limits_.time - cpu + Millis(1)));
-      auto wall_left = std::chrono::duration_cast<Millis>(deadline - now) + Millis(1);
-      int timeout = static_cast<int>(std::max(Millis(1), std::min(cpu_left, wall_left)).count());
-      exited = wait_once(timeout);
-    }
-    auto wall = Clock::now() - start;
-    drain_all();
-    TestOutcome out;
-    reap(out);
-    out.wall = std::chrono::duration_cast<Micros>(wall);
-    out.killed_by = killed_by_;
-    out.stdout_data = std::move(stdout_);
-    out.stderr_data = std::move(stderr_);
-    out.stderr_truncated = stderr_total_ > kStderrWindow;
-    out.report = std::move(report_);
-    out.report_truncated = report_total_ > kMaxReport;
-    return out;
-  }
+}  // namespace
+
+/// One child, box side: it may serve many tests (shared isolation) or one.
+class WarmChild {
+ public:
+  WarmChild(const Program& program, BoxState& box) : program_(program), box_(box) {}
+  ~WarmChild() { retire(); }
+
+  std::optional<Fatal> start();
+  std::variant<TestOutcome, Fatal> run(const RunTest& test, std::string_view payload);
+  bool reusable() const { return alive_ && fit_; }
 
  private:
-  Millis cpu_used() const {
-    timespec ts{};
-    if (clock_gettime(cpu_clock_, &ts) < 0) return Millis(0);
-    return std::chrono::duration_cast<Millis>(std::chrono::seconds(ts.tv_sec) +
-                                              std::chrono::nanoseconds(ts.tv_nsec));
-  }
+  Micros cpu_clock() const;
+  Micros charged_cpu(Micros now) const;
+  void kill_for(KilledBy why);
+  bool handle_control(Clock::time_point now);
+  void on_begin(Clock::time_point now);
+  bool poll_once(int timeout_ms);
+  void read_pipes();
+  void drain_to_eof();
+  void flush_command();
+  std::string reap();
+  void retire();
+  void judge_fitness();
+  TestOutcome outcome();
 
-  void kill_for(KilledBy why) {
-    if (killed_by_ == KilledBy::None) killed_by_ = why;
-    ::kill(pid_, SIGKILL);
-  }
+  const Program& program_;
+  BoxState& box_;
+  Channels ch_;
+  pid_t pid_ = -1;
+  Fd pidfd_;
+  clockid_t cpu_clock_id_{};
+  bool alive_ = false, fit_ = true, set_up_ = false;
+  Clock::time_point forked_at_;
+  Bytes usage_at_fork_, usage_after_setup_, child_baseline_;
+  Micros setup_cpu_{0};
+  Bytes setup_memory_;
+  rusage final_usage_{};
+  rlim_t cpu_rlimit_ = 0;
+  int final_status_ = 0;
 
-  bool wait_once(int timeout_ms) {
-    std::array<pollfd, 4> fds{{{pidfd_, POLLIN, 0},
-                               {open_fd(out_eof_, ch_.out.read.fd), POLLIN, 0},
-                               {open_fd(err_eof_, ch_.err.read.fd), POLLIN, 0},
-                               {open_fd(report_eof_, ch_.report.read.fd), POLLIN, 0}}};
-    int n = poll(fds.data(), fds.size(), timeout_ms);
-    if (n <= 0) return false;
-    read_pipes();
-    return fds[0].revents != 0;
-  }
-
-  static int open_fd(bool eof, int fd) { return eof ? -1 : fd; }
-
-  void read_pipes() {
-    stdout_total_ += drain(ch_.out.read.fd, stdout_, limits_.output.value + 1, out_eof_);
-    stderr_total_ += drain(ch_.err.read.fd, stderr_, kStderrWindow, err_eof_);
-    report_total_ += drain(ch_.report.read.fd, report_, kMaxReport, report_eof_);
-    // Output beyond the limit is cut here, by the reader, and ends the test.
-    if (stdout_total_ > limits_.output.value || stderr_total_ > limits_.output.value ||
-        report_total_ > kMaxReport) {
-      kill_for(KilledBy::Output);
-    }
-  }
-
-  // The child is gone, so every write end is closed: read to EOF.
-  void drain_all() {
-    while (!(out_eof_ && err_eof_ && report_eof_)) {
-      std::size_t before = stdout_total_ + stderr_total_ + report_total_;
-      read_pipes();
-      if (stdout_total_ + stderr_total_ + report_total_ == before && !(out_eof_ && err_eof_ && report_eof_)) {
-        pollfd fds[3] = {{open_fd(out_eof_, ch_.out.read.fd), POLLIN, 0},
-                         {open_fd(err_eof_, ch_.err.read.fd), POLLIN, 0},
-                         {open_fd(report_eof_, ch_.report.read.fd), POLLIN, 0}};
-        if (poll(fds, 3, 1000) <= 0) break;  // a thread outlived exit_group? never wait forever
-      }
-    }
-  }
-
-  void reap(TestOutcome& out) {
-    int status = 0;
-    rusage ru{};
-    while (wait4(pid_, &status, 0, &ru) < 0 && errno == EINTR) {}
-    out.signaled = WIFSIGNALED(status);
-    out.status = out.signaled ? WTERMSIG(status) : WEXITSTATUS(status);
-    out.user = Micros(ru.ru_utime.tv_sec * 1'000'000 + ru.ru_utime.tv_usec);
-    out.system = Micros(ru.ru_stime.tv_sec * 1'000'000 + ru.ru_stime.tv_usec);
-    out.max_rss = Bytes{static_cast<std::uint64_t>(ru.ru_maxrss) * 1024};
-  }
-
-  pid_t pid_;
-  int pidfd_;
-  const Limits& limits_;
-  Channels& ch_;
-  clockid_t cpu_clock_{};
-  KilledBy killed_by_ = KilledBy::None;
-  std::string stdout_, stderr_, report_;
-  std::size_t stdout_total_ = 0, stderr_total_ = 0, report_total_ = 0;
-  bool out_eof_ = false, err_eof_ = false, report_eof_ = false;
+  // The current test.
+  struct Current {
+    bool first = false;     ///< the child's first test: the set-up is charged to it
+    bool began = false, ended = false, exited = false, failed = false;
+    Clock::time_point wall_start;
+    Micros cpu_set_up{0}, cpu_begin{0};
+    Bytes usage_begin;
+    KilledBy killed_by = KilledBy::None;
+    std::string command;  ///< the frame still to write to the child
+    std::size_t command_sent = 0;
+    std::string stdout_data, stderr_data, report, failure;
+    std::size_t stdout_total = 0, stderr_total = 0, report_total = 0;
+    bool out_eof = false, err_eof = false, report_eof = false, control_eof = false;
+  } t_;
 };
 
-// Python objects for the test, built before the fork (owned references, released after).
-struct PreparedInput {
-  TestInput input;
-  ~PreparedInput() {
-    Py_XDECREF(input.args);
-    Py_XDECREF(input.kwargs);
-    Py_XDECREF(input.snippet);
+std::optional<Fatal> WarmChild::start() {
+  if (!make_channels(ch_)) return Fatal{fmt::format("cannot create the test's channels: {}", std::strerror(errno))};
+  const Limits& limits = program_.setup.limits;
+  Statm baseline = read_statm(box_.statm);
+  // Without a cgroup, a child's memory is its rusage peak net of what a child holds before
+  // running anything: the calibrated figure, plus what the box gained since.
+  std::uint64_t grown = baseline.anonymous > box_.calibration.anonymous
+                            ? baseline.anonymous.value - box_.calibration.anonymous.value : 0;
+  child_baseline_ = Bytes{box_.calibration.child_rss.value + grown};
+  sandbox::RlimitPolicy rl;
+  rl.cpu = limits.time;
+  rl.data = Bytes{baseline.data.value + limits.memory.value + kDataHeadroom.value};
+  rl.file_size = limits.output;
+  if (box_.cgroup) {
+    box_.cgroup->before_test();
+    usage_at_fork_ = box_.cgroup->current();
   }
-};
-
-std::optional<Fatal> prepare_input(const RunTest& test, PreparedInput& prepared) {
-  TestInput& in = prepared.input;
-  in.test = &test;
-  in.args = python::to_python(test.args);
-  in.kwargs = python::to_python(test.kwargs);
-  if (!in.args || !in.kwargs || !PyList_Check(in.args) || !PyDict_Check(in.kwargs)) {
-    return Fatal{"cannot build the test's arguments: " + python::take_error()};
-  }
-  if (!test.code.empty()) {
-    in.snippet = Py_CompileString(test.code.c_str(), "<test>", Py_file_input);
-    if (!in.snippet) return Fatal{"the test's code does not compile: " + python::take_error()};
-  }
+  forked_at_ = Clock::now();
+  pid_ = fork();
+  if (pid_ < 0) return Fatal{fmt::format("fork: {}", std::strerror(errno))};
+  if (pid_ == 0) child_main(program_, ch_, box_.stdin_read, rl, box_.seccomp, box_.cgroup.get());
+  alive_ = true;
+  for (Pipe* p : {&ch_.out, &ch_.err, &ch_.report, &ch_.setup_error, &ch_.control}) p->write.reset();
+  ch_.command.read.reset();
+  pidfd_ = Fd(static_cast<int>(syscall(SYS_pidfd_open, pid_, 0)));
+  if (pidfd_.fd < 0) return Fatal{fmt::format("pidfd_open: {}", std::strerror(errno))};
+  clock_getcpuclockid(pid_, &cpu_clock_id_);
   return std::nullopt;
 }
 
-}  // namespace
+Micros WarmChild::cpu_clock() const {
+  timespec ts{};
+  if (clock_gettime(cpu_clock_id_, &ts) < 0) return Micros(0);
+  return std::chrono::duration_cast<Micros>(std::chrono::seconds(ts.tv_sec) + std::chrono::nanoseconds(ts.tv_nsec));
+}
+
+// The test's CPU: from Go to now; the child's first test also carries the set-up (fork to
+// SetUp). Decoding the input (SetUp or End to Begin) is the harness's, not the candidate's.
+Micros WarmChild::charged_cpu(Micros now) const {
+  if (t_.first) return t_.began ? now - (t_.cpu_begin - t_.cpu_set_up) : now;
+  return t_.began ? now - t_.cpu_begin : Micros(0);
+}
+
+void WarmChild::kill_for(KilledBy why) {
+  if (t_.killed_by == KilledBy::None) t_.killed_by = why;
+  ::kill(pid_, SIGKILL);
+}
+
+void WarmChild::on_begin(Clock::time_point now) {
+  t_.began = true;
+  t_.cpu_begin = cpu_clock();
+  if (!t_.first) {
+    t_.wall_start = now;
+    // The child waits for Go: nothing of the test has run, so the peak restarts from here.
+    if (box_.cgroup) {
+      box_.cgroup->reset_peak();
+      t_.usage_begin = box_.cgroup->current();
+    }
+    // RLIMIT_CPU counts the child's whole life: the backstop moves on with the tests (whole
+    // seconds, so it changes only now and then).
+    auto soft = static_cast<rlim_t>((std::chrono::duration_cast<Millis>(t_.cpu_begin) +
+                                     program_.setup.limits.time).count() / 1000 + 2);
+    if (soft != cpu_rlimit_) {
+      rlimit lim{soft, soft + 1};
+      prlimit(pid_, RLIMIT_CPU, &lim, nullptr);
+      cpu_rlimit_ = soft;
+    }
+  }
+  char go = kMarkerGo;
+  t_.command.push_back(go);
+  flush_command();
+}
+
+// Reads markers; returns false when the control channel is closed.
+bool WarmChild::handle_control(Clock::time_point now) {
+  char buf[256];
+  for (;;) {
+    ssize_t n = read(ch_.control.read.fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n == 0) t_.control_eof = true;
+    if (n <= 0) return !t_.control_eof;
+    bool drained = static_cast<std::size_t>(n) < sizeof buf;
+    for (ssize_t i = 0; i < n; ++i) {
+      char m = buf[i];
+      if (t_.failed) {
+        if (t_.failure.size() < kMaxFailure) t_.failure.push_back(m);
+      } else if (m == kMarkerSetUp && !set_up_) {
+        set_up_ = true;
+        t_.cpu_set_up = setup_cpu_ = cpu_clock();
+        if (box_.cgroup) {
+          Bytes peak = box_.cgroup->peak();
+          setup_memory_ = Bytes{peak > usage_at_fork_ ? peak.value - usage_at_fork_.value : 0};
+          usage_after_setup_ = box_.cgroup->current();
+        }
+      } else if (m == kMarkerBegin && !t_.began && set_up_) {
+        on_begin(now);
+      } else if ((m == kMarkerEnd || m == kMarkerEndUnfit) && t_.began && !t_.ended) {
+        t_.ended = true;
+        if (m == kMarkerEndUnfit) fit_ = false;
+      } else if (m == kMarkerFailed) {
+        t_.failed = true;
+      }
+    }
+    if (drained) return true;
+  }
+}
+
+void WarmChild::flush_command() {
+  while (t_.command_sent < t_.command.size()) {
+    ssize_t n = write(ch_.command.write.fd, t_.command.data() + t_.command_sent, t_.command.size() - t_.command_sent);
+    if (n > 0) {
+      t_.command_sent += static_cast<std::size_t>(n);
+    } else if (n < 0 && errno == EINTR) {
+      continue;
+    } else {
+      return;  // full (EAGAIN), or the child is gone (EPIPE): its exit tells the rest
+    }
+  }
+}
+
+void WarmChild::read_pipes() {
+  const Limits& limits = program_.setup.limits;
+  t_.stdout_total += drain(ch_.out.read.fd, t_.stdout_data, limits.output.value + 1, t_.out_eof);
+  t_.stderr_total += drain(ch_.err.read.fd, t_.stderr_data, kStderrWindow, t_.err_eof);
+  t_.report_total += drain(ch_.report.read.fd, t_.report, kMaxReport, t_.report_eof);
+  // Output beyond the limit is cut here, by the reader, and ends the test.
+  if (t_.stdout_total > limits.output.value || t_.stderr_total > limits.output.value ||
+      t_.report_total > kMaxReport) {
+    kill_for(KilledBy::Output);
+  }
+}
+
+bool WarmChild::poll_once(int timeout_ms) {
+  auto open_fd = [](bool eof, int fd) { return eof ? -1 : fd; };
+  bool writing = t_.command_sent < t_.command.size();
+  std::array<pollfd, 6> fds{{{pidfd_.fd, POLLIN, 0},
+                             {open_fd(t_.out_eof, ch_.out.read.fd), POLLIN, 0},
+                             {open_fd(t_.err_eof, ch_.err.read.fd), POLLIN, 0},
+                             {open_fd(t_.report_eof, ch_.report.read.fd), POLLIN, 0},
+                             {open_fd(t_.control_eof, ch_.control.read.fd), POLLIN, 0},
+                             {writing ? ch_.command.write.fd : -1, POLLOUT, 0}}};
+  int n = poll(fds.data(), fds.size(), timeout_ms);
+  if (n <= 0) return false;
+  if (fds[5].revents) flush_command();
+  if (fds[1].revents || fds[2].revents || fds[3].revents) read_pipes();
+  if (fds[4].revents) handle_control(Clock::now());
+  return fds[0].revents != 0;
+}
+
+// The child is gone, so every write end is closed: read to EOF.
+void WarmChild::drain_to_eof() {
+  while (!(t_.out_eof && t_.err_eof && t_.report_eof)) {
+    std::size_t before = t_.stdout_total + t_.stderr_total + t_.report_total;
+    read_pipes();
+    if (t_.stdout_total + t_.stderr_total + t_.report_total == before && !(t_.out_eof && t_.err_eof && t_.report_eof)) {
+      pollfd fds[3] = {{t_.out_eof ? -1 : ch_.out.read.fd, POLLIN, 0},
+                       {t_.err_eof ? -1 : ch_.err.read.fd, POLLIN, 0},
+                       {t_.report_eof ? -1 : ch_.report.read.fd, POLLIN, 0}};
+      if (poll(fds, 3, 1000) <= 0) break;  // a thread outlived exit_group? never wait forever
+    }
+  }
+  handle_control(Clock::now());
+}
+
+// Waits for the (exited or killed) child; returns what it wrote on the set-up error channel.
+std::string WarmChild::reap() {
+  int status = 0;
+  while (wait4(pid_, &status, 0, &final_usage_) < 0 && errno == EINTR) {}
+  final_status_ = status;
+  alive_ = false;
+  std::string setup_error;
+  bool eof = false;
+  drain(ch_.setup_error.read.fd, setup_error, 4096, eof);
+  return setup_error;
+}
+
+void WarmChild::retire() {
+  if (!alive_) return;
+  ::kill(pid_, SIGKILL);
+  reap();
+}
+
+// Whether the child may serve another test: it said so (no timers, handlers, open files or
+// cwd left behind), no thread of the test is still running, and it did not keep a large part
+// of the memory limit (a later test would start with less than its limit).
+void WarmChild::judge_fitness() {
+  if (!fit_ || !alive_ || box_.isolation != Isolation::Shared || !box_.cgroup) {
+    fit_ = false;
+    return;
+  }
+  if (box_.cgroup->threads() > 1) fit_ = false;
+  Bytes now = box_.cgroup->current();
+  if (now.value > usage_after_setup_.value + program_.setup.limits.memory.value / 4) fit_ = false;
+}
+
+TestOutcome WarmChild::outcome() {
+  TestOutcome out;
+  out.killed_by = t_.killed_by;
+  out.stdout_data = std::move(t_.stdout_data);
+  out.stderr_data = std::move(t_.stderr_data);
+  out.stderr_truncated = t_.stderr_total > kStderrWindow;
+  out.report = std::move(t_.report);
+  out.report_truncated = t_.report_total > kMaxReport;
+  out.first_in_child = t_.first;
+  out.ran_setup = t_.first && set_up_ && program_.setup.mode != Mode::Stdio;
+  if (out.ran_setup) {
+    out.setup_cpu = setup_cpu_;
+    out.setup_memory = setup_memory_;
+  }
+  return out;
+}
+
+std::variant<TestOutcome, Fatal> WarmChild::run(const RunTest& test, std::string_view payload) {
+  t_ = Current{};
+  t_.first = !set_up_;
+  t_.wall_start = t_.first ? forked_at_ : Clock::now();
+  // This test's stdin, in place before the child reads its command.
+  if (!test.stdin_data.empty() || box_.stdin_size != 0) {
+    if (ftruncate(box_.stdin_write, 0) < 0 || pwrite(box_.stdin_write, test.stdin_data.data(), test.stdin_data.size(), 0) !=
+                                                 static_cast<ssize_t>(test.stdin_data.size())) {
+      return Fatal{fmt::format("cannot write the test's stdin: {}", std::strerror(errno))};
+    }
+    box_.stdin_size = test.stdin_data.size();
+  }
+  // The child reads its stdin from the file, never from the command: a 36 MB input is not
+  // copied into (and charged to) the child's memory.
+  if (test.stdin_data.empty()) {
+    t_.command = encode_frame(static_cast<std::uint8_t>(MessageType::RunTest), payload);
+  } else {
+    RunTest without_stdin{test.args, test.kwargs, test.ops, test.code, {}, test.compare_arg, test.fresh};
+    t_.command = encode_frame(static_cast<std::uint8_t>(MessageType::RunTest), encode(without_stdin));
+  }
+  flush_command();
+  const Limits& limits = program_.setup.limits;
+  Micros last_cpu{0};
+  auto next_cpu_check = Clock::now() + Millis(1);
+  while (!t_.ended && !t_.exited && !t_.failed) {
+    auto now = Clock::now();
+    auto deadline = t_.wall_start + limits.wall;
+    if (now >= deadline) kill_for(KilledBy::WallClock);
+    // The child's CPU clock is a system call: read it when the budget could have run out since
+    // the last reading (CPU time grows at most as fast as wall time, per thread), not on every
+    // marker of a short test.
+    Micros cpu = last_cpu;
+    if (now >= next_cpu_check) {
+      cpu = last_cpu = charged_cpu(cpu_clock());
+      if (cpu > limits.time) kill_for(KilledBy::CpuTime);
+      next_cpu_check = now + Millis(1);
+    }
+    // Wake at the wall deadline, or when the CPU budget could next run out.
+    auto cpu_left = std::max(Millis(2), std::min(Millis(50), std::chrono::duration_cast<Millis>(limits.time - cpu) + Millis(1)));
+    auto wall_left = std::chrono::duration_cast<Millis>(deadline - now) + Millis(1);
+    int timeout = static_cast<int>(std::max(Millis(1), std::min(cpu_left, wall_left)).count());
+    t_.exited = poll_once(timeout);
+  }
+  auto end = Clock::now();
+  Micros cpu_end = t_.exited ? Micros(0) : cpu_clock();
+  TestOutcome out;
+  if (t_.failed || t_.exited) {
+    kill(pid_, SIGKILL);  // a harness failure: nothing more from this child
+    drain_to_eof();
+    std::string setup_error = reap();
+    if (!setup_error.empty()) return Fatal{setup_error};
+    if (t_.failed) return Fatal{"the test's child failed: " + t_.failure};
+    out = outcome();
+    out.signaled = WIFSIGNALED(final_status_);
+    out.status = out.signaled ? WTERMSIG(final_status_) : WEXITSTATUS(final_status_);
+    cpu_end = to_micros(final_usage_.ru_utime) + to_micros(final_usage_.ru_stime);
+  } else {
+    read_pipes();  // everything the test wrote is in the pipes before its End marker
+    out = outcome();
+    judge_fitness();
+  }
+  out.wall = std::chrono::duration_cast<Micros>(end - t_.wall_start);
+  out.user = charged_cpu(cpu_end);
+  if (box_.cgroup) {
+    Bytes peak = box_.cgroup->peak();
+    Bytes base = t_.first ? usage_at_fork_ : t_.usage_begin;
+    out.cgroup_peak = Bytes{peak > base ? peak.value - base.value : 0};
+    // The OOM killer ends the child, so only a test whose child died can have met it.
+    out.cgroup_oom = t_.exited && box_.cgroup->oom_killed();
+  }
+  if (!reusable()) {
+    retire();
+    if (box_.isolation == Isolation::Process) {  // one test per child: its rusage is the test's
+      out.max_rss = Bytes{static_cast<std::uint64_t>(final_usage_.ru_maxrss) * 1024};
+      out.baseline = child_baseline_;
+    }
+  }
+  return out;
+}
+
+BoxState::BoxState() = default;
+
+bool open_stdin_file(BoxState& box) {
+  Fd write_end = high(memfd_create("stdin", MFD_CLOEXEC));
+  box.stdin_write = std::exchange(write_end.fd, -1);
+  if (box.stdin_write < 0) return false;
+  // Read-only: a test cannot rewrite (or truncate) its input; only the box writes it.
+  std::string self = "/proc/self/fd/" + std::to_string(box.stdin_write);
+  Fd read_end = high(open(self.c_str(), O_RDONLY | O_CLOEXEC));
+  box.stdin_read = std::exchange(read_end.fd, -1);
+  return box.stdin_read >= 0;
+}
+BoxState::~BoxState() = default;
 
 sandbox::Status limit_test_cgroup(sandbox::TestCgroup& cgroup, const Limits& limits) {
   // The same headroom as RLIMIT_DATA: a test over the limit is measured, and judged MLE.
   return cgroup.set_limits(Bytes{limits.memory.value + kDataHeadroom.value}, kMaxPids);
+}
+
+bool can_share_child(sandbox::TestCgroup* cgroup) {
+  if (!cgroup) return false;
+  cgroup->before_test();
+  return cgroup->peak_resettable() && cgroup->threads_countable();
 }
 
 Calibration calibrate(int statm_fd) {
@@ -301,55 +554,16 @@ Calibration calibrate(int statm_fd) {
 }
 
 std::variant<TestOutcome, Fatal> run_test(const Program& program, const RunTest& test,
-                                          const BoxState& box) {
-  PreparedInput prepared;
-  if (auto fatal = prepare_input(test, prepared)) return *fatal;
-  Channels ch;
-  ch.stdin_fd = stdin_file(test.stdin_data);
-  if (ch.stdin_fd.fd < 0 || !make_pipe(ch.out, true) || !make_pipe(ch.err, true) ||
-      !make_pipe(ch.report, true) || !make_pipe(ch.setup_error, true)) {
-    return Fatal{fmt::format("cannot create the test's channels: {}", std::strerror(errno))};
+                                          std::string_view payload, BoxState& box) {
+  if (test.fresh || (box.child && !box.child->reusable())) box.child.reset();
+  if (!box.child) {
+    auto child = std::make_unique<WarmChild>(program, box);
+    if (auto fatal = child->start()) return *fatal;
+    box.child = std::move(child);
   }
-  const Limits& limits = program.setup.limits;
-  Statm baseline = read_statm(box.statm);
-  // What a child holds before running anything: the calibrated figure, plus whatever anonymous
-  // memory the box gained since (this test's decoded arguments, for instance).
-  std::uint64_t grown = baseline.anonymous > box.calibration.anonymous
-                            ? baseline.anonymous.value - box.calibration.anonymous.value : 0;
-  Bytes child_baseline{box.calibration.child_rss.value + grown};
-  sandbox::RlimitPolicy rl;
-  rl.cpu = limits.time;
-  rl.data = Bytes{baseline.data.value + limits.memory.value + kDataHeadroom.value};
-  rl.file_size = limits.output;
-
-  if (box.cgroup) box.cgroup->before_test();
-  auto start = Clock::now();
-  pid_t pid = fork();
-  if (pid < 0) return Fatal{fmt::format("fork: {}", std::strerror(errno))};
-  if (pid == 0) child_main(program, prepared.input, ch, rl, box.seccomp, box.cgroup.get());
-
-  ch.out.write.reset();
-  ch.err.write.reset();
-  ch.report.write.reset();
-  ch.setup_error.write.reset();
-  Fd pidfd(static_cast<int>(syscall(SYS_pidfd_open, pid, 0)));
-  if (pidfd.fd < 0) {
-    kill(pid, SIGKILL);
-    waitpid(pid, nullptr, 0);
-    return Fatal{fmt::format("pidfd_open: {}", std::strerror(errno))};
-  }
-  TestOutcome outcome = Watch(pid, pidfd.fd, limits, ch).run(start);
-  outcome.baseline = child_baseline;
-  if (box.cgroup) {
-    outcome.cgroup_peak = box.cgroup->peak();
-    outcome.cgroup_oom = box.cgroup->oom_killed();
-  }
-
-  std::string setup_error;
-  bool eof = false;
-  drain(ch.setup_error.read.fd, setup_error, 4096, eof);
-  if (!setup_error.empty()) return Fatal{setup_error};
-  return outcome;
+  auto result = box.child->run(test, payload);
+  if (!box.child->reusable()) box.child.reset();
+  return result;
 }
 
 }  // namespace pyjudge::box

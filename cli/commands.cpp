@@ -133,6 +133,7 @@ Action run_command(CLI::App& app) {
     RunSettings settings;
     CustomInput custom;
     std::string stdin_from;
+    std::string isolation;
   };
   auto o = std::make_shared<Options>();
   app.add_option("problem", o->problem, "problem id (from the problems folder) or path to a problem")->required();
@@ -147,12 +148,15 @@ Action run_command(CLI::App& app) {
   app.add_option("--stdin", o->stdin_from, "custom input (stdio mode): a file, or - for standard input");
   app.add_option("--code", o->custom.code, "custom input (script mode): the test code");
   app.add_option("--problems", o->problems_dir, "folder of problems to look ids up in");
+  app.add_option("--isolation", o->isolation, "shared: one warm child runs all tests (default); process: a fresh child per test")
+      ->check(CLI::IsMember({"shared", "process"}));
   add_cache_options(app, o->settings.cache);
   add_require_option(app, o->settings.require);
   return [o] {
     std::optional<TestCache> cache = o->settings.cache.open();
     Problem problem = find_problem(o->problem, o->problems_dir.empty() ? default_problems_dir() : fs::path(o->problems_dir),
                                    cache ? &*cache : nullptr);
+    if (!o->isolation.empty()) problem.isolation = o->isolation == "process" ? Isolation::Process : Isolation::Shared;
     std::error_code ec;
     if (!fs::is_regular_file(o->solution, ec)) throw UsageError("no such solution file: " + o->solution);
     settle_time_limit(problem, make_box_runner);  // a problem package without one: problemtools' rule

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <map>
 #include <thread>
+#include <utility>
 
 #include <fstream>
 #include <sstream>
@@ -34,6 +35,7 @@ Setup setup_for(const Problem& problem, const std::string& filename, const std::
   s.filename = filename;
   s.source = source;
   s.limits = problem.limits;
+  s.isolation = problem.isolation;
   return s;
 }
 
@@ -326,6 +328,7 @@ class SubmissionRun {
       rep_.python_version = ready.python_version;
       rep_.layers = ready.layers;
       rep_.missing_layers = ready.missing;
+      rep_.isolation = ready.isolation;
       if (auto missing = missing_required_layer(ready, options_.required_layers)) throw JudgeError(*missing);
       return true;
     });
@@ -335,10 +338,26 @@ class SubmissionRun {
   /// i); false once the run must stop (a failure under stop_on_failure, a box fault).
   bool judge(const std::vector<TestCase>& tests) {
     return guard([&] {
+      // A test that fails in a shared child after other tests may owe it to them: it is judged
+      // again in a fresh child, after the test queued behind it, and that run is the one reported.
+      std::optional<TestOutcome> ahead;
+      auto next = [&] { return ahead ? *std::exchange(ahead, std::nullopt) : runner_.next_outcome(); };
       if (!tests.empty()) runner_.submit(tests.front().input);
       for (std::size_t i = 0; i < tests.size(); ++i) {
         if (i + 1 < tests.size()) runner_.submit(tests[i + 1].input);
-        rep_.tests.push_back(tj_.judge(tests[i], runner_.next_outcome()));
+        TestOutcome outcome = next();
+        if (rep_.tests.empty() && outcome.ran_setup) rep_.setup = SetupReport{outcome.setup_cpu, outcome.setup_memory};
+        bool after_other_tests = !outcome.first_in_child;
+        TestReport report = tj_.judge(tests[i], std::move(outcome));
+        if (rep_.isolation == Isolation::Shared && after_other_tests && report.verdict != Verdict::AC &&
+            report.verdict != Verdict::IE) {
+          if (i + 1 < tests.size()) ahead = runner_.next_outcome();
+          RunTest fresh = tests[i].input;
+          fresh.fresh = true;
+          report = tj_.judge(tests[i], runner_.run(fresh));
+          report.rerun = true;
+        }
+        rep_.tests.push_back(std::move(report));
         if (options_.on_test) options_.on_test(rep_.tests.back());
         if (options_.stop_on_failure && rep_.tests.back().verdict != Verdict::AC) return false;
       }

@@ -25,6 +25,7 @@ struct TestReport {
   Bytes memory;
   bool memory_from_cgroup = false;  ///< `memory` is the cgroup's peak (else rusage net of baseline)
   Bytes rusage_memory;              ///< rusage peak net of the baseline, measured either way
+  bool rerun = false;  ///< failed in a shared child and judged again in a fresh one: these are the fresh run's
   std::string message;  ///< never reveals a hidden test's data
   // Shown for sample tests only (empty for hidden ones):
   std::string input, expected, got, diff, traceback, stderr_text;
@@ -33,6 +34,13 @@ struct TestReport {
   std::string stdout_text;
   std::optional<std::int64_t> error_line;  ///< line of the candidate's file where it failed
   std::string author_message;  ///< a package validator's judge message: for authors (validate), never candidates
+};
+
+/// The candidate's module, run once per child before its first test (function, design and
+/// script modes): its CPU and memory, also counted in the first test's figures and limits.
+struct SetupReport {
+  Micros cpu{0};
+  Bytes memory;
 };
 
 struct SubmissionReport {
@@ -54,6 +62,8 @@ struct SubmissionReport {
   std::string internal_error;
   std::string python_version;
   std::vector<std::string> layers, missing_layers;
+  std::optional<SetupReport> setup;  ///< the first child's module set-up
+  std::optional<Isolation> isolation;  ///< what the box applied (shared falls back to process without a cgroup)
 };
 
 /// How much of a test's stdout a report shows.

@@ -28,6 +28,7 @@ nlohmann::json to_json(const TestReport& t) {
                        {"memory_kib", t.memory.kib()}, {"sample", t.sample},
                        {"message", t.message}};
   if (t.error_line) jt["line"] = *t.error_line;
+  if (t.rerun) jt["rerun"] = true;
   jt["memory_source"] = t.memory_from_cgroup ? "cgroup" : "rusage";
   if (t.memory_from_cgroup) jt["rusage_kib"] = t.rusage_memory.kib();
   if (t.custom) jt["custom"] = true;
@@ -62,6 +63,8 @@ nlohmann::json to_json(const SubmissionReport& r) {
                  {"output_kib", r.limits.output.kib()}};
   j["sandbox"] = {{"layers", r.layers}, {"missing", r.missing_layers}};
   if (!r.python_version.empty()) j["python"] = r.python_version;
+  if (r.isolation) j["isolation"] = *r.isolation == Isolation::Shared ? "shared" : "process";
+  if (r.setup) j["setup"] = {{"time_ms", ms(r.setup->cpu)}, {"memory_kib", r.setup->memory.kib()}};
   if (!r.compile_error.empty()) {
     j["compile_error"] = {{"message", r.compile_error}, {"line", r.compile_error_line.value_or(0)}};
   }
@@ -136,6 +139,10 @@ void TextReport::finish(const SubmissionReport& r) {
   if (!r.tests.empty()) {
     out_ << fmt::format("  max CPU time {:.0f} ms of {} ms, peak memory {:.1f} MiB of {:.0f} MiB\n", ms(r.max_cpu),
                         r.limits.time.count(), r.max_memory.mib(), r.limits.memory.mib());
+  }
+  if (r.setup) {
+    out_ << fmt::format("  set-up (module code, once per child; counted in its first test) {:.0f} ms, {:.1f} MiB\n",
+                        ms(r.setup->cpu), r.setup->memory.mib());
   }
   for (const auto& m : r.missing_layers) out_ << dim("  sandbox: " + m) << "\n";
   out_.flush();

@@ -384,7 +384,7 @@ class ProblemLoader {
   void load() {
     YAML::Node root = reader_.load();
     reader_.only_fields(root, {"id", "title", "difficulty", "topics", "mode", "entry", "prelude",
-                               "limits", "compare", "compare_options", "compare_arg", "checker",
+                               "isolation", "limits", "compare", "compare_options", "compare_arg", "checker",
                                "tests", "generate", "reference", "groups"},
                         "problem.yaml");
     header(root);
@@ -472,6 +472,9 @@ class ProblemLoader {
     static const std::pair<const char*, Prelude> preludes[] = {{"leetcode", Prelude::Leetcode}, {"none", Prelude::None}};
     p_.prelude = (p_.mode == Mode::Function || p_.mode == Mode::Design) ? Prelude::Leetcode : Prelude::None;
     if (root["prelude"]) p_.prelude = reader_.choice(root["prelude"], "prelude", preludes);
+    static const std::pair<const char*, Isolation> isolations[] = {{"shared", Isolation::Shared},
+                                                                   {"process", Isolation::Process}};
+    if (root["isolation"]) p_.isolation = reader_.choice(root["isolation"], "isolation", isolations);
     if (root["limits"]) p_.limits = parse_limits(reader_, root["limits"]);
     static const std::pair<const char*, CompareMode> compares[] = {
         {"exact", CompareMode::Exact}, {"unordered", CompareMode::Unordered}, {"float", CompareMode::Float},

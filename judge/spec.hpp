@@ -104,6 +104,7 @@ struct Problem {
   Mode mode = Mode::Function;
   std::string entry;
   Prelude prelude = Prelude::Leetcode;
+  Isolation isolation = Isolation::Shared;  ///< `isolation: shared | process`
   Limits limits;
   CompareMode compare = CompareMode::Exact;
   CompareOptions compare_options;

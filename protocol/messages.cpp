@@ -40,6 +40,7 @@ std::string encode(const Setup& m) {
   w.i64(m.limits.wall.count());
   w.u64(m.limits.memory.value);
   w.u64(m.limits.output.value);
+  w.u8(static_cast<std::uint8_t>(m.isolation));
   return w.take();
 }
 
@@ -55,6 +56,7 @@ Setup decode_setup(std::string_view payload) {
   m.limits.wall = Millis(r.i64());
   m.limits.memory = Bytes{r.u64()};
   m.limits.output = Bytes{r.u64()};
+  m.isolation = checked_enum(r.u8(), Isolation::Process, "isolation");
   r.expect_done();
   return m;
 }
@@ -64,6 +66,7 @@ std::string encode(const Ready& m) {
   w.bytes(m.python_version);
   put_strings(w, m.layers);
   put_strings(w, m.missing);
+  w.u8(static_cast<std::uint8_t>(m.isolation));
   return w.take();
 }
 
@@ -73,6 +76,7 @@ Ready decode_ready(std::string_view payload) {
   m.python_version = r.bytes();
   m.layers = get_strings(r);
   m.missing = get_strings(r);
+  m.isolation = checked_enum(r.u8(), Isolation::Process, "isolation");
   r.expect_done();
   return m;
 }
@@ -120,6 +124,7 @@ std::string encode(const RunTest& m) {
   w.bytes(m.code);
   w.bytes(m.stdin_data);
   w.i64(m.compare_arg);
+  w.u8(m.fresh);
   return w.take();
 }
 
@@ -132,6 +137,7 @@ RunTest decode_run_test(std::string_view payload) {
   m.code = r.bytes();
   m.stdin_data = r.bytes();
   m.compare_arg = r.i64();
+  m.fresh = r.u8() != 0;
   r.expect_done();
   return m;
 }
@@ -153,6 +159,10 @@ std::string encode(const TestOutcome& m) {
   w.u8(m.stderr_truncated);
   w.bytes(m.report);
   w.u8(m.report_truncated);
+  w.u8(m.ran_setup);
+  w.u8(m.first_in_child);
+  w.i64(m.setup_cpu.count());
+  w.u64(m.setup_memory.value);
   return w.take();
 }
 
@@ -174,6 +184,10 @@ TestOutcome decode_test_outcome(std::string_view payload) {
   m.stderr_truncated = r.u8() != 0;
   m.report = r.bytes();
   m.report_truncated = r.u8() != 0;
+  m.ran_setup = r.u8() != 0;
+  m.first_in_child = r.u8() != 0;
+  m.setup_cpu = Micros(r.i64());
+  m.setup_memory = Bytes{r.u64()};
   r.expect_done();
   return m;
 }

@@ -31,6 +31,9 @@ enum class MessageType : std::uint8_t {
 
 enum class Mode : std::uint8_t { Function, Stdio, Design, Script };
 enum class Prelude : std::uint8_t { None, Leetcode };
+/// Shared: one warm child runs the module once and then the tests one after another (a fresh
+/// child after any abnormal end). Process: a fresh child per test, which runs the module again.
+enum class Isolation : std::uint8_t { Shared, Process };
 
 /// Largest frame either side accepts.
 inline constexpr std::size_t kMaxFrame = std::size_t{2} << 30;
@@ -42,12 +45,16 @@ struct Setup {
   std::string filename;  ///< shown in tracebacks
   std::string source;    ///< the candidate's file, bytes as read
   Limits limits;
+  Isolation isolation = Isolation::Shared;
 };
 
 struct Ready {
   std::string python_version;
   std::vector<std::string> layers;   ///< isolation layers active in every test ("seccomp", ...)
   std::vector<std::string> missing;  ///< layers this host lacks, each with the reason
+  /// What the box applies: Shared needs a cgroup whose memory peak can be reset (per-test
+  /// memory net of what the child held); without one the box runs every test in a fresh child.
+  Isolation isolation = Isolation::Process;
 };
 
 struct CompileError {
@@ -69,6 +76,7 @@ struct RunTest {
   std::string code;                                       ///< script mode
   std::string stdin_data;
   std::int64_t compare_arg = -1;  ///< function mode: report this argument instead of the return
+  bool fresh = false;  ///< run in a fresh child (a re-run of a test that failed in a shared one)
 };
 
 enum class KilledBy : std::uint8_t { None, WallClock, CpuTime, Output };
@@ -90,6 +98,12 @@ struct TestOutcome {
   bool stderr_truncated = false;
   std::string report;  ///< raw ChildReport frame bytes, untrusted
   bool report_truncated = false;
+  /// The child ran the candidate's module during this test (its first in that child): the
+  /// module's own CPU and memory, already included in the figures above.
+  bool ran_setup = false;
+  bool first_in_child = false;  ///< no earlier test ran in this child (nothing to re-run it for)
+  Micros setup_cpu{0};
+  Bytes setup_memory;
 };
 
 /// One frame of a candidate's traceback.

@@ -109,6 +109,24 @@ PyObject* leetcode_prelude() {
   return names;
 }
 
+PyObject* sortedcontainers() {
+  static PyObject* module = [] {
+    PyObject* sys_path = PySys_GetObject("path");  // borrowed
+    PyObject* dir = PyUnicode_FromString(PYJUDGE_PYTHON_HOME "/../python3/dist-packages");
+    PyObject* imported = nullptr;
+    if (sys_path && dir && PyList_Append(sys_path, dir) == 0) {
+      imported = PyImport_ImportModule("sortedcontainers");
+      // Only this package: the folder leaves sys.path again (the module stays in sys.modules).
+      Py_ssize_t n = PyList_GET_SIZE(sys_path);
+      if (n > 0) PySequence_DelItem(sys_path, n - 1);
+    }
+    Py_XDECREF(dir);
+    PyErr_Clear();
+    return imported;
+  }();
+  return module;
+}
+
 std::string take_error() {
   PyObject *type, *value, *tb;
   PyErr_Fetch(&type, &value, &tb);

@@ -22,6 +22,11 @@ const Structures& structures();
 /// A dict of the names `prelude: leetcode` binds, builtins never shadowed (borrowed reference).
 PyObject* leetcode_prelude();
 
+/// Debian's python3-sortedcontainers (LeetCode's environment has it), imported from its
+/// dist-packages folder without putting the rest of that folder on sys.path. Returns the module
+/// (borrowed, cached in sys.modules) or null when it is not installed (error cleared).
+PyObject* sortedcontainers();
+
 /// Formats and clears the pending Python exception as "Type: message".
 std::string take_error();
 

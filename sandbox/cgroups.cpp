@@ -5,6 +5,7 @@
 
 #include <linux/magic.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -82,7 +83,7 @@ bool make_dir(const std::string& path) { return mkdir(path.c_str(), 0755) == 0 |
 }  // namespace
 
 TestCgroup::~TestCgroup() {
-  for (int fd : {procs_, limit_, swap_limit_, peak_, oom_, pids_procs_, pids_max_}) {
+  for (int fd : {procs_, limit_, swap_limit_, peak_, oom_, pids_procs_, pids_max_, current_, threads_}) {
     if (fd >= 0) close(fd);
   }
 }
@@ -104,6 +105,8 @@ std::unique_ptr<TestCgroup> TestCgroup::create(std::string& why_not) {
     cg->peak_ = open_file(dir + "/memory.peak", O_RDWR);
     cg->oom_ = open_file(dir + "/memory.events", O_RDONLY);
     cg->pids_max_ = open_file(dir + "/pids.max", O_WRONLY);
+    cg->current_ = open_file(dir + "/memory.current", O_RDONLY);
+    cg->threads_ = open_file(dir + "/cgroup.threads", O_RDONLY);
   } else {
     std::string memory = "/sys/fs/cgroup/memory" + own_cgroup("memory") + name;
     std::string pids = "/sys/fs/cgroup/pids" + own_cgroup("pids") + name;
@@ -117,6 +120,8 @@ std::unique_ptr<TestCgroup> TestCgroup::create(std::string& why_not) {
     cg->swap_limit_ = open_file(memory + "/memory.memsw.limit_in_bytes", O_WRONLY);
     cg->peak_ = open_file(memory + "/memory.max_usage_in_bytes", O_RDWR);
     cg->oom_ = open_file(memory + "/memory.oom_control", O_RDONLY);
+    cg->current_ = open_file(memory + "/memory.usage_in_bytes", O_RDONLY);
+    cg->threads_ = open_file(memory + "/tasks", O_RDONLY);
     if (make_dir(pids)) {
       cg->dirs_.push_back(pids);
       cg->pids_procs_ = open_file(pids + "/cgroup.procs", O_WRONLY);
@@ -139,6 +144,8 @@ Status TestCgroup::set_limits(Bytes memory, unsigned max_pids) {
   return Status::ok();
 }
 
+void TestCgroup::reset_peak() { peak_valid_ = write_fd(peak_, v2_ ? "reset" : "0"); }
+
 void TestCgroup::before_test() {
   // v1: writing 0 resets the high-water mark; v2 (Linux >= 6.12): writing resets it for this fd.
   // Where the peak cannot be reset (cgroup v2 before Linux 6.12) it would carry over from earlier
@@ -152,6 +159,16 @@ Status TestCgroup::join() const {
   if (!write_fd(procs_, "0")) return Status::fail("write cgroup.procs");
   if (pids_procs_ >= 0 && !write_fd(pids_procs_, "0")) return Status::fail("write pids cgroup.procs");
   return Status::ok();
+}
+
+Bytes TestCgroup::current() const { return Bytes{read_number(current_, nullptr)}; }
+
+std::size_t TestCgroup::threads() const {
+  // One thread id per line; the pids limit keeps the file small.
+  char buf[8192];
+  ssize_t n = threads_ >= 0 ? pread(threads_, buf, sizeof buf, 0) : -1;
+  if (n < 0) return 0;
+  return static_cast<std::size_t>(std::count(buf, buf + n, '\n'));
 }
 
 Bytes TestCgroup::peak() const { return Bytes{peak_valid_ ? read_number(peak_, nullptr) : 0}; }

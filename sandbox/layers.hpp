@@ -70,6 +70,11 @@ class TestCgroup {
 
   Status set_limits(Bytes memory, unsigned max_pids);
   void before_test();                 ///< in the box: resets the peak, notes the OOM count
+  void reset_peak();                  ///< resets the peak only (an OOM kill ends a child: its count is noted once, at fork)
+  bool peak_resettable() const { return peak_valid_; }  ///< the last before_test() reset the peak
+  Bytes current() const;              ///< memory charged to the cgroup now
+  std::size_t threads() const;        ///< threads (of all processes) in the cgroup now
+  bool threads_countable() const { return current_ >= 0 && threads_ >= 0; }
   Status join() const;                ///< in the test's child: moves itself in
   Bytes peak() const;                 ///< after the test: its peak memory (0: not measurable)
   bool oom_killed() const;            ///< after the test: the kernel's OOM killer struck
@@ -81,6 +86,7 @@ class TestCgroup {
   bool v2_ = false;
   std::vector<std::string> dirs_;
   int procs_ = -1, limit_ = -1, swap_limit_ = -1, peak_ = -1, oom_ = -1, pids_procs_ = -1, pids_max_ = -1;
+  int current_ = -1, threads_ = -1;
   std::uint64_t oom_kills_before_ = 0;
   bool peak_valid_ = false;
 };

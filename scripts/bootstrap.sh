@@ -13,6 +13,8 @@ case "$what" in demo|test) ;; *) echo "usage: $0 demo|test" >&2; exit 2 ;; esac
 packages=(
   cmake ninja-build g++ pkg-config
   python3.11 python3-dev            # the CPython we embed: Debian's /usr/bin/python3
+  libpython3.11-dev                 # its static libpython3.11.a, which the box links (README)
+  python3-sortedcontainers          # SortedList/SortedDict/SortedSet, as in LeetCode's Python
   pybind11-dev libboost1.81-dev libyaml-cpp-dev doctest-dev libcli11-dev
   nlohmann-json3-dev libfmt-dev libdtl-dev libseccomp-dev libssl-dev
   libsqlite3-dev libcmark-dev libjs-codemirror   # pyjudge serve: storage, statements, editor

@@ -84,21 +84,26 @@ void run_case(const fs::path& dir) {
 
 }  // namespace
 
-// Skipped by default, so ctest's discovery leaves it out: tests/CMakeLists.txt registers it twice
-// per folder of tests/hostile, `hostile <name>` (--pass=host) and `hostile <name> (no namespaces)`
-// (--pass=no-namespaces), with --no-skip --case=DIR. The two passes share the canary the attacks
-// aim at, so they hold one lock (RESOURCE_LOCK in ctest, a machine-wide flock here).
-TEST_CASE("One hostile case: its exact verdict, canary, sentinel and judge intact (--case=DIR --pass=host|no-namespaces)" *
+// Skipped by default, so ctest's discovery leaves it out: tests/CMakeLists.txt registers it three
+// times per folder of tests/hostile, `hostile <name>` (--pass=host), `hostile <name> (process)`
+// (--pass=process) and `hostile <name> (no namespaces)` (--pass=no-namespaces), with --no-skip
+// --case=DIR. The passes share the canary the attacks aim at, so they hold one lock
+// (RESOURCE_LOCK in ctest, a machine-wide flock here).
+TEST_CASE("One hostile case: its exact verdict, canary, sentinel and judge intact (--case=DIR --pass=host|process|no-namespaces)" *
           doctest::skip()) {
   REQUIRE_MESSAGE(!g_case_dir.empty(), "run with --case=tests/hostile/<name>");
-  REQUIRE((g_case_pass == "host" || g_case_pass == "no-namespaces"));
+  REQUIRE((g_case_pass == "host" || g_case_pass == "process" || g_case_pass == "no-namespaces"));
+  // host: one warm child per submission (the default); process: a fresh child per test.
+  if (g_case_pass == "process") g_run_options = " --isolation process";
   // As in a default container: namespaces refused (as by Docker's seccomp profile or AppArmor's
   // userns restriction) and no cgroup can be made; memory comes from rusage, and only seccomp,
   // Landlock, rlimits and the box's hygiene (a root box still becomes nobody) stand between the
-  // attacks and the host.
+  // attacks and the host. Without a cgroup the box gives every test a fresh child
+  // (Ready.isolation = process).
   if (g_case_pass == "no-namespaces") g_wrapper = DENY_NAMESPACES_BINARY;
   run_case(g_case_dir);
   g_wrapper.clear();
+  g_run_options.clear();
 }
 
 TEST_CASE("The no-namespaces pass really has no namespaces and no cgroup") {

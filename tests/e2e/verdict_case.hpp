@@ -42,7 +42,8 @@ inline bool contains(const nlohmann::json* t, const char* key, const std::string
 /// not drop a check silently.
 inline const std::vector<std::string> kExpectKeys = {
     "verdict",          "exit",          "layer",           "message_contains",       "traceback_contains",
-    "compile_error_contains", "stderr_contains", "test_wall_ms_below", "wall_ms_below", "memory_kib_between"};
+    "compile_error_contains", "stderr_contains", "test_wall_ms_below", "wall_ms_below", "memory_kib_between",
+    "no_rerun",         "tests"};
 
 /// The sandbox layers a case may name under `layer:`; "judge" is the judge's own side (the
 /// reader's cut, exact-type results, report validation), present everywhere.
@@ -74,6 +75,9 @@ inline bool layer_active(const nlohmann::json& run, const std::string& name) {
   return false;
 }
 
+/// Options added to every `run` of check_case() (the hostile suite sets `--isolation process`).
+inline std::string g_run_options;
+
 /// Judges dir/solution.py on dir (a problem folder) and checks every expectation of
 /// dir/expect.yaml: verdict, exit code, message/traceback/compile-error substrings, memory range,
 /// and wall_ms_below (the whole run, start to exit). A case whose `layer:` is missing on this
@@ -98,7 +102,7 @@ inline void check_case(const fs::path& dir) {
   std::string verdict = expect["verdict"].as<std::string>();
   int exit_code = expect["exit"] ? expect["exit"].as<int>() : verdict == "AC" ? 0 : verdict == "IE" ? 3 : 1;
   auto start = std::chrono::steady_clock::now();
-  Run r = run_pyjudge("run " + quote(dir) + " " + quote(dir / "solution.py") + " --json");
+  Run r = run_pyjudge("run " + quote(dir) + " " + quote(dir / "solution.py") + " --json" + g_run_options);
   auto took_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
   INFO("case: ", dir.filename().string(), "\nstdout: ", r.out.substr(0, 3000), "\nstderr: ", r.err.substr(0, 2000));
   CHECK(r.exit_code == exit_code);
@@ -123,6 +127,23 @@ inline void check_case(const fs::path& dir) {
   if (expect["test_wall_ms_below"]) {  // e.g. the wall-clock kill came promptly after the deadline
     REQUIRE(failed != nullptr);
     CHECK((*failed)["wall_ms"].get<double>() < expect["test_wall_ms_below"].as<double>());
+  }
+  if (expect["no_rerun"]) {  // shared isolation: no test failed in the warm child
+    for (const auto& t : j["tests"]) CHECK_MESSAGE(!t.contains("rerun"), "re-run in a fresh child: ", t["name"]);
+  }
+  for (const auto& want : expect["tests"]) {  // per test, by name: memory_kib_between, time_ms_below, rerun
+    const nlohmann::json* got = nullptr;
+    for (const auto& t : j["tests"]) {
+      if (t["name"] == want.first.as<std::string>()) got = &t;
+    }
+    REQUIRE_MESSAGE(got != nullptr, "no test named ", want.first.as<std::string>());
+    if (want.second["memory_kib_between"]) {
+      auto range = want.second["memory_kib_between"].as<std::vector<std::int64_t>>();
+      CHECK((*got)["memory_kib"].get<std::int64_t>() >= range.at(0));
+      CHECK((*got)["memory_kib"].get<std::int64_t>() <= range.at(1));
+    }
+    if (want.second["rerun"]) CHECK(got->value("rerun", false) == want.second["rerun"].as<bool>());
+    if (want.second["time_ms_below"]) CHECK((*got)["time_ms"].get<double>() < want.second["time_ms_below"].as<double>());
   }
   if (expect["memory_kib_between"]) {
     auto range = expect["memory_kib_between"].as<std::vector<std::int64_t>>();

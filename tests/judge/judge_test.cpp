@@ -187,3 +187,57 @@ TEST_CASE("Scores: all-or-nothing by default, per test and per group when the pr
   rep = judge_source(scored, scored.tests, "sol.py", "", r3, {});
   CHECK(rep.score == 30);
 }
+
+TEST_CASE("With a shared child, a failing test is judged again in a fresh one, after the test queued behind it") {
+  Problem p = problem_with({test("a", true, 1), test("b", true, 2), test("c", true, 3)});
+  FakeRunner runner;
+  Ready shared{"3.11 (fake)", {"seccomp"}, {}};
+  shared.isolation = Isolation::Shared;
+  runner.start_result = shared;
+  TestOutcome first = returning(Value::of_int(1));
+  first.ran_setup = true;
+  first.first_in_child = true;
+  first.setup_cpu = Micros(2500);
+  first.setup_memory = mib(3);
+  // b fails in the shared child (state from a), c's outcome is already queued, then b's re-run.
+  runner.outcomes = {first, returning(Value::of_int(99)), returning(Value::of_int(3)), returning(Value::of_int(2))};
+  SubmissionReport r = judge_source(p, p.tests, "sol.py", "", runner, {});
+  REQUIRE(runner.received.size() == 4);
+  CHECK_FALSE(runner.received[1].fresh);
+  CHECK_FALSE(runner.received[2].fresh);
+  CHECK(runner.received[3].fresh);
+  REQUIRE(r.tests.size() == 3);
+  CHECK(r.verdict == Verdict::AC);
+  CHECK(r.tests[1].rerun);
+  CHECK_FALSE(r.tests[2].rerun);
+  REQUIRE(r.setup);
+  CHECK(r.setup->cpu == Micros(2500));
+  nlohmann::json j = to_json(r);
+  CHECK(j["setup"]["memory_kib"] == 3072);
+  CHECK(j["tests"][1]["rerun"] == true);
+  CHECK_FALSE(j["tests"][0].contains("rerun"));
+}
+
+TEST_CASE("A test that failed as the first in its child is not run again") {
+  Problem p = problem_with({test("a", true, 1)});
+  FakeRunner runner;
+  Ready shared{"3.11 (fake)", {"seccomp"}, {}};
+  shared.isolation = Isolation::Shared;
+  runner.start_result = shared;
+  TestOutcome only = returning(Value::of_int(5));
+  only.first_in_child = true;
+  runner.outcomes = {only};
+  SubmissionReport r = judge_source(p, p.tests, "sol.py", "", runner, {});
+  CHECK(runner.received.size() == 1);
+  CHECK(r.verdict == Verdict::WA);
+}
+
+TEST_CASE("With a child per test, a failure is final: no re-run") {
+  Problem p = problem_with({test("a", true, 1)});
+  FakeRunner runner;  // Ready.isolation defaults to Process
+  runner.outcomes = {returning(Value::of_int(5))};
+  SubmissionReport r = judge_source(p, p.tests, "sol.py", "", runner, {});
+  CHECK(runner.received.size() == 1);
+  CHECK(r.verdict == Verdict::WA);
+  CHECK_FALSE(r.tests[0].rerun);
+}

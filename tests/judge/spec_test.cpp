@@ -323,3 +323,12 @@ TEST_CASE("Native stdio compare options: a written tolerance is set whatever its
                  "tests:\n  - {input: '', output: ''}\n")
             .find("space_change_sensitive") != std::string::npos);
 }
+
+TEST_CASE("isolation is shared by default, process on request, and nothing else") {
+  TempProblem shared("id: p\nmode: function\nentry: f\ntests:\n  - {args: [], expected: 1}\n");
+  CHECK(load_problem(shared.dir).isolation == Isolation::Shared);
+  TempProblem process("id: p\nmode: function\nentry: f\nisolation: process\ntests:\n  - {args: [], expected: 1}\n");
+  CHECK(load_problem(process.dir).isolation == Isolation::Process);
+  CHECK(error_of("id: p\nmode: function\nentry: f\nisolation: threads\ntests:\n  - {args: [], expected: 1}\n")
+            .find("problem.yaml:4 isolation") == 0);
+}

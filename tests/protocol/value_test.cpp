@@ -66,3 +66,26 @@ TEST_CASE("The forbidden-call report built in a signal handler decodes like any 
   REQUIRE(std::holds_alternative<ForbiddenSyscall>(report));
   CHECK(std::get<ForbiddenSyscall>(report).number == 57);
 }
+
+TEST_CASE("The isolation mode, the fresh flag and the set-up figures survive encoding") {
+  Setup s;
+  s.isolation = Isolation::Process;
+  CHECK(decode_setup(encode(s)).isolation == Isolation::Process);
+  Ready ready;
+  ready.isolation = Isolation::Shared;
+  CHECK(decode_ready(encode(ready)).isolation == Isolation::Shared);
+  RunTest t;
+  t.fresh = true;
+  CHECK(decode_run_test(encode(t)).fresh);
+  TestOutcome o;
+  o.ran_setup = true;
+  o.setup_cpu = Micros(1234);
+  o.setup_memory = kib(56);
+  TestOutcome back = decode_test_outcome(encode(o));
+  CHECK(back.ran_setup);
+  CHECK(back.setup_cpu == Micros(1234));
+  CHECK(back.setup_memory == kib(56));
+  std::string bad = encode(s);
+  bad.back() = 7;  // no such isolation mode
+  CHECK_THROWS_AS(decode_setup(bad), ProtocolError);
+}

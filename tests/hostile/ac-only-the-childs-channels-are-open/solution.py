@@ -1,4 +1,5 @@
-# Probes descriptors 0..127: only stdin, stdout, stderr and the result channel are inherited.
+# Probes descriptors 0..127: only stdin, stdout, stderr, the result channel (3), the box's control
+# and command channels (5, 6) and the harness's copy of stdin (7) are open.
 import os
 
 
