@@ -81,6 +81,14 @@ PyObject* make_module_globals(const Setup& setup) {
 }  // namespace
 
 std::variant<Program, CompileError> prepare(Setup setup) {
+  // Compiling runs in the box before any test's limits apply: a source past this cap (an 8 MB
+  // list literal) would cost seconds and gigabytes nobody counts, so it is refused unread.
+  if (setup.source.size() > kMaxSource) {
+    CompileError e;
+    e.kind = "SourceTooLarge";
+    e.message = fmt::format("source is {} bytes; the limit is {}", setup.source.size(), kMaxSource);
+    return e;
+  }
   PyObject* builtins = PyEval_GetBuiltins();
   PyObject* compile = PyDict_GetItemString(builtins, "compile");
   // Bytes, not str: the file's own coding cookie (or UTF-8) decides, as for `python3 file.py`.

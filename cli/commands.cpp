@@ -12,6 +12,7 @@
 
 #include "judge/feedback.hpp"
 #include "judge/problems.hpp"
+#include "judge/redact.hpp"
 #include "judge/report.hpp"
 #include "judge/validate.hpp"
 
@@ -28,11 +29,12 @@ std::unique_ptr<Runner> make_box_runner() { return std::make_unique<BoxRunner>()
 Action run_command(CLI::App& app) {
   struct Options {
     std::string problem, solution, problems_dir;
-    bool json = false, stop_on_failure = false;
+    bool json = false, stop_on_failure = false, reveal_hidden = false;
     std::vector<std::string> require;
   };
   auto o = std::make_shared<Options>();
   app.add_option("problem", o->problem, "problem id (from the problems folder) or path to a problem")->required();
+  app.add_flag("--reveal-hidden", o->reveal_hidden, "for authors: show hidden tests' detail (redacted by default)");
   app.add_option("solution", o->solution, "the candidate's Python file")->required();
   app.add_flag("--json", o->json, "print one JSON object (schema in README) instead of text");
   app.add_flag("--stop-on-failure", o->stop_on_failure, "stop at the first test that is not AC");
@@ -43,14 +45,15 @@ Action run_command(CLI::App& app) {
     std::error_code ec;
     if (!fs::is_regular_file(o->solution, ec)) throw std::invalid_argument("no such solution file: " + o->solution);
     TextReport text(std::cout, use_colour());
+    Audience audience = o->reveal_hidden ? Audience::Grader : Audience::Candidate;
     JudgeOptions options;
     options.stop_on_failure = o->stop_on_failure;
     options.required_layers = o->require;
     if (!o->json) {
       std::cout << fmt::format("{} — {} ({} mode), {}\n", problem.id, problem.title, mode_name(problem.mode), o->solution);
-      options.on_test = [&](const TestReport& t) { text.test_finished(t); };
+      options.on_test = [&](const TestReport& t) { text.test_finished(redacted(t, audience)); };
     }
-    SubmissionReport report = judge_file(problem, o->solution, make_box_runner, options);
+    SubmissionReport report = redacted(judge_file(problem, o->solution, make_box_runner, options), audience);
     if (o->json) std::cout << to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     else text.finish(report);
     if (report.verdict == Verdict::IE) return int(kInternalError);

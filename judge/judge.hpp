@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "judge/runner.hpp"
@@ -23,10 +24,15 @@ struct TestReport {
   Bytes memory;
   bool memory_from_cgroup = false;  ///< `memory` is the cgroup's peak (else rusage net of baseline)
   Bytes rusage_memory;              ///< rusage peak net of the baseline, measured either way
-  std::string message;  ///< never reveals a hidden test's data
-  // Shown for sample tests only (empty for hidden ones):
+  std::string message;  ///< full detail, bounded; redacted() replaces it for a candidate
+  // Kept for every failed test, bounded by the judge; redacted() drops them from a hidden test
+  // for a candidate (judge/redact.hpp).
   std::string input, expected, got, diff, traceback, stderr_text;
   std::optional<std::int64_t> error_line;  ///< line of the candidate's file where it failed
+  bool raised = false;  ///< the run ended in an exception the test did not expect (any class)
+  /// That exception's class, only when it is on the judge's closed list of builtin exceptions.
+  std::optional<std::string_view> builtin_exception;
+  bool hidden_redacted = false;  ///< a hidden test as a candidate sees it (redacted())
 };
 
 struct SubmissionReport {

@@ -112,6 +112,34 @@ bool is_builtin_name(const std::string& name) {
   return guarded("builtins", [&] { return py::hasattr(py::module_::import("builtins"), name.c_str()); });
 }
 
+std::span<const std::string_view> builtin_exception_names() {
+  // dir(builtins) of CPython 3.11, the BaseException subclasses (aliases included).
+  static constexpr std::string_view kNames[] = {
+      "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BaseExceptionGroup",
+      "BlockingIOError", "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError",
+      "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError", "ConnectionResetError",
+      "DeprecationWarning", "EOFError", "EncodingWarning", "EnvironmentError", "Exception",
+      "ExceptionGroup", "FileExistsError", "FileNotFoundError", "FloatingPointError", "FutureWarning",
+      "GeneratorExit", "IOError", "ImportError", "ImportWarning", "IndentationError", "IndexError",
+      "InterruptedError", "IsADirectoryError", "KeyError", "KeyboardInterrupt", "LookupError",
+      "MemoryError", "ModuleNotFoundError", "NameError", "NotADirectoryError", "NotImplementedError",
+      "OSError", "OverflowError", "PendingDeprecationWarning", "PermissionError", "ProcessLookupError",
+      "RecursionError", "ReferenceError", "ResourceWarning", "RuntimeError", "RuntimeWarning",
+      "StopAsyncIteration", "StopIteration", "SyntaxError", "SyntaxWarning", "SystemError", "SystemExit",
+      "TabError", "TimeoutError", "TypeError", "UnboundLocalError", "UnicodeDecodeError",
+      "UnicodeEncodeError", "UnicodeError", "UnicodeTranslateError", "UnicodeWarning", "UserWarning",
+      "ValueError", "Warning", "ZeroDivisionError"};
+  return kNames;
+}
+
+std::optional<std::string_view> builtin_exception(const std::string& module, const std::string& type) {
+  if (module != "builtins") return std::nullopt;
+  for (std::string_view name : builtin_exception_names()) {
+    if (name == type) return name;
+  }
+  return std::nullopt;
+}
+
 void check_compiles(const std::string& code, const std::string& filename) {
   guarded(filename, [&] {
     py::module_::import("builtins").attr("compile")(code, filename, "exec");

@@ -3,6 +3,9 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
+#include <span>
+#include <string_view>
 #include <string>
 
 #include "protocol/value.hpp"
@@ -29,8 +32,17 @@ struct CheckerVerdict {
 CheckerVerdict check(const std::filesystem::path& file, const Value& args, const Value& expected,
                      const Value& got);
 
-/// Whether `name` is defined in Python's builtins module (ValueError, len, ...).
+/// Whether `name` is defined in Python's builtins module (ValueError, len, ...). For names an
+/// author wrote (a spec's `raises:`); never for names a candidate's run reported.
 bool is_builtin_name(const std::string& name);
+
+/// CPython 3.11's builtin exception classes, a closed list the judge holds itself.
+std::span<const std::string_view> builtin_exception_names();
+
+/// The entry of builtin_exception_names() equal to `type` when `module` is "builtins", else
+/// nullopt. What a candidate's run reports as its exception's class is hostile text: only a
+/// view into the judge's own list may reach a report a candidate reads.
+std::optional<std::string_view> builtin_exception(const std::string& module, const std::string& type);
 
 /// Compiles `code` to check it is valid Python; throws std::runtime_error with the SyntaxError.
 void check_compiles(const std::string& code, const std::string& filename);

@@ -2,13 +2,16 @@
 
 #include <fmt/format.h>
 
+#include "judge/escape.hpp"
+
 namespace pyjudge {
 
 namespace {
 
 double ms(Micros t) { return static_cast<double>(t.count()) / 1000.0; }
 
-std::string indent(const std::string& text, const std::string& prefix = "    ") {
+std::string indent(const std::string& raw, const std::string& prefix = "    ") {
+  std::string text = terminal_text(raw);
   std::string out;
   std::size_t start = 0;
   while (start < text.size()) {
@@ -54,8 +57,11 @@ nlohmann::json to_json(const SubmissionReport& r) {
     if (t.error_line) jt["line"] = *t.error_line;
     jt["memory_source"] = t.memory_from_cgroup ? "cgroup" : "rusage";
     if (t.memory_from_cgroup) jt["rusage_kib"] = t.rusage_memory.kib();
-    if (t.sample && t.verdict != Verdict::AC) {
-      jt["input"] = t.input;
+    if (t.hidden_redacted) jt["redacted"] = true;
+    // Whatever the report still holds: redacted() has already emptied a hidden test's detail
+    // for a candidate.
+    if (t.verdict != Verdict::AC) {
+      if (!t.input.empty()) jt["input"] = t.input;
       if (!t.expected.empty()) jt["expected"] = t.expected;
       if (!t.got.empty()) jt["got"] = t.got;
       if (!t.diff.empty()) jt["diff"] = t.diff;
@@ -77,18 +83,20 @@ std::string TextReport::dim(const std::string& text) const {
   return colour_ ? "\x1b[2m" + text + "\x1b[0m" : text;
 }
 
+// Every string below that a submission could have shaped goes through terminal_text or
+// terminal_line: CR, ESC and OSC sequences must not redraw the verdict or reach the clipboard.
 void TextReport::test_finished(const TestReport& t) {
-  out_ << fmt::format("  {:<28} {} {:>9} {:>11}{}\n", t.name + (t.sample ? " (sample)" : ""),
+  out_ << fmt::format("  {:<28} {} {:>9} {:>11}{}\n", terminal_line(t.name) + (t.sample ? " (sample)" : ""),
                       paint(fmt::format("{:<3}", verdict_code(t.verdict)), t.verdict),
                       fmt::format("{:.0f} ms", ms(t.cpu)), fmt::format("{:.1f} MiB", t.memory.mib()),
-                      t.verdict == Verdict::AC || t.message.empty() ? "" : dim("  " + t.message));
+                      t.verdict == Verdict::AC || t.message.empty() ? "" : dim("  " + terminal_line(t.message)));
   out_.flush();
 }
 
 void TextReport::details(const TestReport& t) {
-  out_ << "\n" << paint(fmt::format("{} on test {}", verdict_name(t.verdict), t.name), t.verdict) << "\n";
-  if (!t.message.empty()) out_ << "  " << t.message << "\n";
-  if (!t.sample) {
+  out_ << "\n" << paint(fmt::format("{} on test {}", verdict_name(t.verdict), terminal_line(t.name)), t.verdict) << "\n";
+  if (!t.message.empty()) out_ << "  " << terminal_line(t.message) << "\n";
+  if (t.hidden_redacted) {
     out_ << dim("  (hidden test: input and expected output are not shown)") << "\n";
     return;
   }
@@ -110,14 +118,14 @@ void TextReport::finish(const SubmissionReport& r) {
       break;
     }
   }
-  if (!r.internal_error.empty()) out_ << "\n" << paint("Internal error: ", Verdict::IE) << r.internal_error << "\n";
+  if (!r.internal_error.empty()) out_ << "\n" << paint("Internal error: ", Verdict::IE) << terminal_line(r.internal_error) << "\n";
   out_ << "\n" << paint(fmt::format("{} ({})", verdict_name(r.verdict), verdict_code(r.verdict)), r.verdict)
        << fmt::format("  {}/{} tests passed", r.passed, r.total) << "\n";
   if (!r.tests.empty()) {
     out_ << fmt::format("  max CPU time {:.0f} ms of {} ms, peak memory {:.1f} MiB of {:.0f} MiB\n", ms(r.max_cpu),
                         r.limits.time.count(), r.max_memory.mib(), r.limits.memory.mib());
   }
-  for (const auto& m : r.missing_layers) out_ << dim("  sandbox: " + m) << "\n";
+  for (const auto& m : r.missing_layers) out_ << dim("  sandbox: " + terminal_line(m)) << "\n";
   out_.flush();
 }
 

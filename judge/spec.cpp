@@ -421,10 +421,11 @@ class ProblemLoader {
 
   void check_test(const YAML::Node& n, const SpecReader& r, const TestCase& t) {
     bool has_expectation = t.expected || t.expected_output || !t.raises.empty();
-    bool generated_expectation = p_.reference.has_value();
+    // The reference fills in generated tests only: a written test with nothing to check would
+    // pass any answer.
     switch (p_.mode) {
       case Mode::Stdio:
-        if (!t.expected_output && !generated_expectation && p_.compare != CompareMode::Checker) {
+        if (!t.expected_output && p_.compare != CompareMode::Checker) {
           r.fail(n, "output", "a stdio test needs output: or output_file:");
         }
         break;
@@ -446,8 +447,8 @@ class ProblemLoader {
       case Mode::Function:
         break;
     }
-    if (!has_expectation && !generated_expectation && p_.compare != CompareMode::Checker) {
-      r.fail(n, "expected", "the test has no expected:, output: or raises: (and the problem no reference)");
+    if (!has_expectation && p_.compare != CompareMode::Checker) {
+      r.fail(n, "expected", "the test has nothing to check: no expected:, output: or raises:");
     }
   }
 
