@@ -140,6 +140,27 @@ std::optional<std::string_view> builtin_exception(const std::string& module, con
   return std::nullopt;
 }
 
+std::vector<std::string> global_names(const std::string& code) {
+  return guarded("names", [&] {
+    py::dict ns;
+    ns["source"] = code;
+    py::exec(R"(
+import builtins, types
+def _names(co, out):
+    out.update(co.co_names)
+    for c in co.co_consts:
+        if isinstance(c, types.CodeType):
+            _names(c, out)
+found = set()
+_names(compile(source, "<test>", "exec"), found)
+names = sorted(n for n in found if not hasattr(builtins, n))
+)", ns);
+    std::vector<std::string> out;
+    for (auto n : ns["names"]) out.push_back(py::str(n));
+    return out;
+  });
+}
+
 void check_compiles(const std::string& code, const std::string& filename) {
   guarded(filename, [&] {
     py::module_::import("builtins").attr("compile")(code, filename, "exec");

@@ -6,6 +6,7 @@
 #include <optional>
 #include <span>
 #include <string_view>
+#include <vector>
 #include <string>
 
 #include "protocol/value.hpp"
@@ -43,6 +44,10 @@ std::span<const std::string_view> builtin_exception_names();
 /// nullopt. What a candidate's run reports as its exception's class is hostile text: only a
 /// view into the judge's own list may reach a report a candidate reads.
 std::optional<std::string_view> builtin_exception(const std::string& module, const std::string& type);
+
+/// The global names `code` uses (loads, stores, calls), nested functions and classes included,
+/// that are not builtins. Throws std::runtime_error if it does not compile.
+std::vector<std::string> global_names(const std::string& code);
 
 /// Compiles `code` to check it is valid Python; throws std::runtime_error with the SyntaxError.
 void check_compiles(const std::string& code, const std::string& filename);

@@ -271,7 +271,7 @@ ChildReport decode_child_report(std::string_view frame) {
   switch (checked_enum(r.u8(), ReportKind::Forbidden, "report kind")) {
     case ReportKind::Returned:
       try {
-        out = Returned{decode_value(r)};
+        out = Returned{decode_value(r, kMaxValues)};  // the child's: the tight cap
       } catch (const UndecodableValue& e) {
         return NotPlainData{e.what()};  // the candidate's doing: WA, never IE
       }

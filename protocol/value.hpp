@@ -78,11 +78,11 @@ void encode(const Value& v, Writer& w);
 /// The start of a List/Tuple/Dict/Set/FrozenSet/TreeNode of `n` items; the caller then encodes
 /// exactly `n` items (a Dict's are key, value, key, value...).
 void encode_collection_header(Value::Kind kind, std::size_t n, Writer& w);
-/// Values the box accepts in one test's input from the judge (trusted: the problem's own tests).
+/// Values in one value from a trusted side (the judge's own tests, the bridge): the default.
 inline constexpr std::size_t kMaxTrustedValues = 5'000'000;
 
 /// Decodes one Value; throws ProtocolError on malformed or too deeply nested input, ValueTooLarge
 /// past `max_values`, UndecodableValue for a str that is not UTF-8 or a malformed int.
-Value decode_value(Reader& r, std::size_t max_values = kMaxValues);
+Value decode_value(Reader& r, std::size_t max_values = kMaxTrustedValues);
 
 }  // namespace pyjudge

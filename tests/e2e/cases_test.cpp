@@ -34,7 +34,7 @@ TEST_CASE("validate reports each kind of broken problem and exits 1") {
   CHECK(j["ok"] == false);
   std::map<std::string, nlohmann::json> by_id;
   for (const auto& p : j["problems"]) by_id[p["problem"]] = p;
-  REQUIRE(by_id.size() == 6);
+  REQUIRE(by_id.size() == 8);
   CHECK(by_id["good"]["ok"] == true);
   CHECK(by_id["good"]["solutions"].size() == 2);
   auto errors = [&](const std::string& id) { return by_id[id]["errors"].dump(); };
@@ -42,6 +42,11 @@ TEST_CASE("validate reports each kind of broken problem and exits 1") {
   CHECK(errors("broken-spec").find("expeted") != std::string::npos);
   CHECK(errors("nondeterministic-generator").find("not deterministic") != std::string::npos);
   CHECK(errors("unknown-folder").find("too_slow: unknown verdict folder") != std::string::npos);
+  CHECK(errors("compares-in-the-box").find("test in-box-comparison passes a solution whose values claim equality") !=
+        std::string::npos);
+  CHECK(errors("compares-in-the-box").find("judge-comparison") == std::string::npos);
+  CHECK(errors("nothing-to-check").find("problem.yaml:9") != std::string::npos);
+  CHECK(errors("nothing-to-check").find("nothing to check") != std::string::npos);
   const auto& slow = by_id["slow-reference"]["solutions"][0];
   CHECK(slow["got"] == "AC");
   CHECK(slow["ok"] == false);
