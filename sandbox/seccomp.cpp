@@ -116,14 +116,18 @@ Status add_conditional_rules(scmp_filter_ctx ctx) {
       allow_if(ctx, SCMP_SYS(mmap), SCMP_A3(SCMP_CMP_MASKED_EQ, MAP_SHARED | MAP_GROWSDOWN, 0)));
   PYJUDGE_RETURN_ON_FAILURE(
       allow_if(ctx, SCMP_SYS(mmap), SCMP_A3(SCMP_CMP_MASKED_EQ, MAP_ANONYMOUS | MAP_GROWSDOWN, 0)));
-  // Socket options, except SO_SNDBUFFORCE and SO_RCVBUFFORCE: with CAP_NET_ADMIN they park
-  // unlimited memory in kernel buffers that no limit of the child sees.
+  // Socket options, except the buffer sizes: SO_SNDBUF / SO_RCVBUF (up to net.core.wmem_max,
+  // 4 MiB on many hosts, per socket) and SO_SNDBUFFORCE / SO_RCVBUFFORCE (unlimited with
+  // CAP_NET_ADMIN) park memory in kernel buffers that no limit of the child sees without a
+  // cgroup. asyncio never sets them.
   PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(setsockopt), SCMP_A1(SCMP_CMP_NE, SOL_SOCKET)));
   PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(setsockopt), SCMP_A1(SCMP_CMP_EQ, SOL_SOCKET),
-                                     SCMP_A2(SCMP_CMP_LT, SO_SNDBUFFORCE)));
+                                     SCMP_A2(SCMP_CMP_LT, SO_SNDBUF)));
+  PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(setsockopt), SCMP_A1(SCMP_CMP_EQ, SOL_SOCKET),
+                                     SCMP_A2(SCMP_CMP_GT, SO_RCVBUF), SCMP_A2(SCMP_CMP_LT, SO_SNDBUFFORCE)));
   PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(setsockopt), SCMP_A1(SCMP_CMP_EQ, SOL_SOCKET),
                                      SCMP_A2(SCMP_CMP_GT, SO_RCVBUFFORCE)));
-  static_assert(SO_RCVBUFFORCE == SO_SNDBUFFORCE + 1);
+  static_assert(SO_RCVBUF == SO_SNDBUF + 1 && SO_RCVBUFFORCE == SO_SNDBUFFORCE + 1);
   // Signals: allowed here, and narrowed to the child itself by the second filter (signal_filter).
   PYJUDGE_RETURN_ON_FAILURE(allow(ctx, "kill"));
   PYJUDGE_RETURN_ON_FAILURE(allow(ctx, "tgkill"));
