@@ -2,6 +2,7 @@
 // (problem.yaml, solution.py, expect.yaml); `validate` on tests/validate. The problem library
 // itself is validated by one ctest per problem (tests/CMakeLists.txt).
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include "tests/e2e/verdict_case.hpp"
 #include <sys/wait.h>
@@ -90,7 +91,14 @@ TEST_CASE("doctor lists every layer with a reason, and --require turns a missing
     names.insert(l["layer"]);
     CHECK_FALSE(l["detail"].get<std::string>().empty());
   }
-  CHECK(names == std::set<std::string>{"rlimits", "seccomp", "landlock", "namespaces", "cgroups", "hygiene", "fds"});
+  CHECK(names == std::set<std::string>{"rlimits", "seccomp", "landlock", "namespaces", "cgroups", "credentials",
+                                       "hygiene", "fds"});
+  for (const auto& l : j["layers"]) {
+    if (l["layer"] == "credentials") {
+      CHECK(l["detail"].get<std::string>().find(geteuid() == 0 ? "drops to nobody" : "nothing to drop") !=
+            std::string::npos);
+    }
+  }
   CHECK(j["box"]["started"] == true);
 
   fs::path two_sum = fs::path(PYJUDGE_SOURCE_DIR) / "problems/two-sum";
