@@ -121,13 +121,13 @@ Status add_conditional_rules(scmp_filter_ctx ctx) {
   // CAP_NET_ADMIN) park memory in kernel buffers that no limit of the child sees without a
   // cgroup. asyncio never sets them.
   PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(setsockopt), SCMP_A1(SCMP_CMP_NE, SOL_SOCKET)));
-  PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(setsockopt), SCMP_A1(SCMP_CMP_EQ, SOL_SOCKET),
-                                     SCMP_A2(SCMP_CMP_LT, SO_SNDBUF)));
-  PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(setsockopt), SCMP_A1(SCMP_CMP_EQ, SOL_SOCKET),
-                                     SCMP_A2(SCMP_CMP_GT, SO_RCVBUF), SCMP_A2(SCMP_CMP_LT, SO_SNDBUFFORCE)));
-  PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(setsockopt), SCMP_A1(SCMP_CMP_EQ, SOL_SOCKET),
-                                     SCMP_A2(SCMP_CMP_GT, SO_RCVBUFFORCE)));
-  static_assert(SO_RCVBUF == SO_SNDBUF + 1 && SO_RCVBUFFORCE == SO_SNDBUFFORCE + 1);
+  // One comparison per argument in a rule (libseccomp): the other SOL_SOCKET options one by one.
+  constexpr int kLastSocketOption = 80;
+  for (int opt = 0; opt <= kLastSocketOption; ++opt) {
+    if (opt == SO_SNDBUF || opt == SO_RCVBUF || opt == SO_SNDBUFFORCE || opt == SO_RCVBUFFORCE) continue;
+    PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(setsockopt), SCMP_A1(SCMP_CMP_EQ, SOL_SOCKET),
+                                       SCMP_A2(SCMP_CMP_EQ, static_cast<scmp_datum_t>(opt))));
+  }
   // Signals: allowed here, and narrowed to the child itself by the second filter (signal_filter).
   PYJUDGE_RETURN_ON_FAILURE(allow(ctx, "kill"));
   PYJUDGE_RETURN_ON_FAILURE(allow(ctx, "tgkill"));
