@@ -136,3 +136,28 @@ TEST_CASE("Batch records travel on a private descriptor: a checker's print() for
   CHECK(got["mallory/echo"]["verdict"] == "WA");
   CHECK(got["trent/echo"]["verdict"] == "AC");
 }
+
+TEST_CASE("A stale pyjudge-box cgroup left by a killed judge is removed by the next box") {
+  // Where a box makes its cgroup: the v1 memory hierarchy if there is one, else the v2 tree.
+  std::ifstream self("/proc/self/cgroup");
+  std::string line, v1, v2;
+  while (std::getline(self, line)) {
+    if (line.starts_with("0::")) v2 = line.substr(3);
+    if (auto at = line.find(":memory:"); at != std::string::npos) v1 = line.substr(at + 8);
+  }
+  bool is_v1 = fs::exists("/sys/fs/cgroup/memory");
+  std::string own = is_v1 ? v1 : v2;
+  fs::path parent = fs::path(is_v1 ? "/sys/fs/cgroup/memory" : "/sys/fs/cgroup") / fs::path(own).relative_path();
+  // A pid that no process has: past the largest pid_max the kernel allows.
+  fs::path stale = parent / "pyjudge-box-4194305";
+  std::error_code ec;
+  if (own.empty() || !fs::create_directory(stale, ec)) {
+    std::string why = "no writable cgroup hierarchy here: skipped (" + stale.string() + ")";
+    MESSAGE(why);
+    return;
+  }
+  Run r = run_pyjudge("run two-sum " + quote(kLib / "two-sum/solutions/accepted/hashmap.py") + library() + " --json");
+  CHECK(r.exit_code == 0);
+  CHECK_FALSE(fs::exists(stale));
+  fs::remove(stale, ec);
+}
