@@ -13,7 +13,17 @@ namespace {
 void add_identity(nlohmann::json& j, const Submission& s) {
   j["candidate"] = s.candidate;
   j["problem"] = s.problem;
-  j["file"] = s.file.string();
+  j["file"] = name_as_text(s.file.string());
+}
+
+// A submission intake would not read: a CE record that says why, nothing judged.
+nlohmann::json refused_record(const Submission& s, const std::string& why) {
+  nlohmann::json j = error_record(s, "");
+  j.erase("error");
+  j["verdict"] = "CE";
+  j["refused"] = why;
+  j["compile_error"] = {{"message", "not judged: the submission is " + why}, {"line", 0}};
+  return j;
 }
 
 }  // namespace
@@ -43,21 +53,35 @@ nlohmann::json error_record(const Submission& s, const std::string& error) {
   return j;
 }
 
+std::chrono::milliseconds submission_deadline(const fs::path& problem_dir) {
+  constexpr std::chrono::milliseconds kFixed{60'000};
+  try {
+    Problem p = load_problem(problem_dir);
+    std::int64_t tests = static_cast<std::int64_t>(p.tests.size());
+    for (const auto& g : p.generators) tests += static_cast<std::int64_t>(g.count) * std::max<std::int64_t>(1, static_cast<std::int64_t>(g.sizes.size()));
+    return kFixed + 2 * tests * (p.limits.wall + std::chrono::milliseconds(500));
+  } catch (const std::exception&) {
+    return kFixed;  // the worker reports the broken spec itself, quickly
+  }
+}
+
 nlohmann::json grade(const Submission& s, ProblemCache& problems, const JudgeOptions& options) {
-  std::string sha = file_sha256(s.file);
-  std::error_code ec;
-  if (sha.empty() || !fs::is_regular_file(s.file, ec)) {
-    auto j = error_record(s, "cannot read " + s.file.string());
-    j["file_sha256"] = sha;
+  SubmissionFile file = read_submission(s.file);
+  if (!file.refused.empty()) {
+    auto j = refused_record(s, file.refused);
+    j["file_sha256"] = "";
     return j;
   }
+  std::string sha = sha256_hex(file.source);
   const ProblemCache::Entry& entry = problems.get(s.problem);
   nlohmann::json j;
   if (!entry.error.empty()) {
     j = error_record(s, entry.error);
   } else {
     try {
-      j = to_json(judge_file(entry.problem, entry.tests, s.file, problems.runner_factory(), options));
+      // The bytes intake read, not the path again: the file may have been swapped since.
+      auto runner = problems.runner_factory()();
+      j = to_json(judge_source(entry.problem, entry.tests, name_as_text(s.file.string()), file.source, *runner, options));
     } catch (const std::exception& e) {
       j = error_record(s, e.what());
     }

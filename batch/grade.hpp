@@ -3,6 +3,7 @@
 // anything (unreadable, unknown problem, broken spec) gets an error record.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -44,5 +45,10 @@ nlohmann::json grade(const Submission& s, ProblemCache& problems, const JudgeOpt
 
 /// An error record for `s`: verdict IE with `error` saying what broke.
 nlohmann::json error_record(const Submission& s, const std::string& error);
+
+/// How long a worker may spend on one submission of `problem_dir`'s problem before it is killed
+/// (and the submission gets an IE record): a fixed allowance for starting a box and preparing the
+/// tests, plus twice every test's wall limit (the reference's run and the candidate's).
+std::chrono::milliseconds submission_deadline(const std::filesystem::path& problem_dir);
 
 }  // namespace pyjudge::batch

@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "batch/report_template.hpp"
+#include "judge/escape.hpp"
 
 namespace pyjudge::batch {
 
@@ -33,29 +34,10 @@ std::ofstream open_out(const fs::path& file) {
   return out;
 }
 
-std::string csv_cell(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
+std::string csv_cell(const std::string& s) { return csv_field(s); }
 
-// XML 1.0 allows tab, newline, carriage return and everything from 0x20; other bytes below go.
-std::string xml(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
+// XML 1.0 text and attribute values: the HTML escaping fits (&#39; is XML too).
+std::string xml(const std::string& s) { return html_text(s); }
 
 const char* colour_of(const std::string& verdict) {
   if (verdict == "AC") return "\x1b[32m";
@@ -85,16 +67,16 @@ void print_summary(std::ostream& out, const Records& records, bool colour) {
   }
   std::vector<std::string> problems(problems_set.begin(), problems_set.end());
   std::size_t name_width = 9;
-  for (const auto& [c, row] : grid) name_width = std::max(name_width, c.size());
+  for (const auto& [c, row] : grid) name_width = std::max(name_width, terminal_line(c).size());
   std::vector<std::size_t> widths;
   out << fmt::format("{:<{}}", "CANDIDATE", name_width);
   for (const auto& p : problems) {
-    widths.push_back(std::max<std::size_t>(p.size(), 9));
-    out << "  " << fmt::format("{:<{}}", p, widths.back());
+    widths.push_back(std::max<std::size_t>(terminal_line(p).size(), 9));
+    out << "  " << fmt::format("{:<{}}", terminal_line(p), widths.back());
   }
   out << "  SOLVED  SCORE\n";
   for (const auto& [candidate, row] : grid) {
-    out << fmt::format("{:<{}}", candidate, name_width);
+    out << fmt::format("{:<{}}", terminal_line(candidate), name_width);
     int solved = 0;
     double score = 0, max_score = 0;
     for (std::size_t i = 0; i < problems.size(); ++i) {
@@ -230,11 +212,15 @@ void write_html(const fs::path& file, const Records& records) {
 }
 
 std::string markdown_summary(const Records& records) {
+  // Markdown renders HTML and links: candidate text is escaped as HTML, '|' and line breaks
+  // never end a cell or a row.
   auto cell = [](std::string s) {
     for (auto& c : s) {
       if (c == '|' || c == '\n' || c == '\r') c = ' ';
     }
-    return s.size() > 200 ? s.substr(0, 200) + "…" : s;
+    std::string out;
+    for (char c : html_text(cut_text(s, 200))) out += c == '[' || c == ']' || c == '`' ? std::string("\\") + c : std::string(1, c);
+    return out;
   };
   int accepted = 0;
   for (const auto& r : records) accepted += str(r, "verdict") == "AC";

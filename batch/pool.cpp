@@ -16,6 +16,8 @@
 #include <algorithm>
 #include <cstring>
 #include <deque>
+#include <map>
+#include <chrono>
 #include <fmt/format.h>
 #include <iostream>
 #include <optional>
@@ -25,6 +27,7 @@
 #include "batch/grade.hpp"
 #include "judge/cache.hpp"
 #include "judge/runner.hpp"
+#include "protocol/wire.hpp"
 
 namespace bp = boost::process::v2;
 
@@ -34,8 +37,21 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The file's path travels as hex: its bytes need not be UTF-8, and JSON strings must be.
+std::string to_hex(const std::string& bytes) {
+  std::string out;
+  for (unsigned char c : bytes) out += fmt::format("{:02x}", c);
+  return out;
+}
+
+std::string from_hex(const std::string& hex) {
+  std::string out;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  return out;
+}
+
 nlohmann::json job_line(const Submission& s) {
-  return {{"candidate", s.candidate}, {"problem", s.problem}, {"file", s.file.string()}};
+  return {{"candidate", s.candidate}, {"problem", s.problem}, {"file_hex", to_hex(s.file.string())}};
 }
 
 struct Worker {
@@ -43,6 +59,7 @@ struct Worker {
   int to = -1, from = -1;  // its stdin (we write jobs), its stdout (we read records)
   std::string buffer;
   std::optional<std::size_t> job;  // index into todo
+  std::chrono::steady_clock::time_point deadline;  // of the job it holds
   std::set<std::string> prepared;  // problems whose tests this worker has already prepared
 
   void close_fds() {
@@ -112,6 +129,12 @@ void WorkerPool::run(const std::vector<Submission>& todo,
   // cost, so a free worker takes a submission for a problem it has prepared, else one for a
   // problem no worker has touched, else the next one.
   std::vector<bool> taken(todo.size(), false);
+  std::map<std::string, std::chrono::milliseconds> deadlines;
+  auto deadline_of = [&](const std::string& problem) {
+    auto it = deadlines.find(problem);
+    if (it == deadlines.end()) it = deadlines.emplace(problem, submission_deadline(impl_->problems_dir / problem)).first;
+    return it->second;
+  };
   std::size_t given = 0, finished = 0;
   auto pick = [&](const Worker& w) -> std::optional<std::size_t> {
     std::optional<std::size_t> untouched, first;
@@ -136,6 +159,7 @@ void WorkerPool::run(const std::vector<Submission>& todo,
         taken[next] = true;
         ++given;
         w.job = next;
+        w.deadline = std::chrono::steady_clock::now() + deadline_of(todo[next].problem);
         w.prepared.insert(todo[next].problem);
         return;
       }
@@ -153,10 +177,33 @@ void WorkerPool::run(const std::vector<Submission>& todo,
       }
     }
     if (fds.empty()) break;
-    if (poll(fds.data(), fds.size(), -1) < 0) {
+    auto now = std::chrono::steady_clock::now();
+    auto first_deadline = std::min_element(owners.begin(), owners.end(), [](auto* a, auto* b) { return a->deadline < b->deadline; });
+    auto wait = std::chrono::duration_cast<std::chrono::milliseconds>((*first_deadline)->deadline - now);
+    int ready = poll(fds.data(), fds.size(), static_cast<int>(std::clamp<std::int64_t>(wait.count() + 1, 0, 60'000)));
+    if (ready < 0) {
       if (errno == EINTR) continue;
       throw std::runtime_error(fmt::format("poll: {}", std::strerror(errno)));
     }
+    // A worker past its submission's deadline (a judge stalled by what a submission sent, a hung
+    // read) is killed: the submission gets an IE record naming the cause, the batch goes on.
+    bool killed = false;
+    for (Worker* w : owners) {
+      if (std::chrono::steady_clock::now() < w->deadline || !w->job) continue;
+      killed = true;
+      const Submission& s = todo[*w->job];
+      auto limit = std::chrono::duration_cast<std::chrono::seconds>(deadline_of(s.problem)).count();
+      w->job.reset();
+      boost::system::error_code ec;
+      if (w->process) w->process->terminate(ec);
+      impl_->stop(*w);
+      ++finished;
+      done(s, error_record(s, fmt::format("the judging worker passed this submission's deadline ({} s, from the "
+                                          "problem's limits) and was killed",
+                                          limit)));
+      give(*w);
+    }
+    if (killed || ready == 0) continue;  // descriptors may have been reused: poll again
     for (std::size_t i = 0; i < fds.size(); ++i) {
       if (!fds[i].revents) continue;
       Worker& w = *owners[i];
@@ -191,6 +238,10 @@ int worker_main(const fs::path& problems_dir, const std::vector<std::string>& re
                 const std::optional<fs::path>& cache_dir) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);  // the batch was killed: stop judging
   if (getppid() == 1) return 1;
+  // Records leave on a private descriptor: the worker's stdout is also sys.stdout of a problem's
+  // checker.py and generators, and a leftover print() there must not forge or shift a record.
+  int records = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
+  if (records < 0 || dup2(STDERR_FILENO, STDOUT_FILENO) < 0) return 1;
   // Workers share the on-disk cache: the first to prepare a problem stores it, the others read
   // it (two preparing at once both store whole entries; see TestCache).
   std::optional<TestCache> cache;
@@ -202,9 +253,10 @@ int worker_main(const fs::path& problems_dir, const std::vector<std::string>& re
   while (std::getline(std::cin, line)) {
     nlohmann::json job = nlohmann::json::parse(line, nullptr, false);
     if (!job.is_object()) return 2;
-    Submission s{job.value("candidate", ""), job.value("problem", ""), job.value("file", "")};
+    Submission s{job.value("candidate", ""), job.value("problem", ""), from_hex(job.value("file_hex", ""))};
     nlohmann::json record = grade(s, problems, options);
-    std::cout << record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n" << std::flush;
+    std::string line = record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+    if (!write_all(records, line)) return 1;
   }
   return 0;
 }

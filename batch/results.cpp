@@ -89,9 +89,19 @@ LoadedResults load_results(const fs::path& file) {
   return out;
 }
 
-ResultsLog::ResultsLog(fs::path file, const std::map<std::string, std::pair<std::string, std::string>>& current)
+ResultsLog::ResultsLog(fs::path file, const std::map<std::string, std::pair<std::string, std::string>>& current,
+                       const std::string& submissions, bool replace_other_set)
     : file_(std::move(file)) {
   LoadedResults loaded = load_results(file_);
+  for (const auto& r : loaded.records) {
+    std::string theirs = r.value("submissions", std::string());
+    if (!submissions.empty() && !theirs.empty() && theirs != submissions && !replace_other_set) {
+      throw UsageError(fmt::format(
+          "{} holds the results of another set of submissions ({}), not of {}: give this batch its own --out FILE, "
+          "or --replace-results to replace them",
+          file_.string(), theirs, submissions));
+    }
+  }
   std::size_t total = loaded.records.size();
   for (auto& r : loaded.records) {
     std::string key = record_key(r);

@@ -30,8 +30,13 @@ class ResultsLog {
   /// (file_sha256, problem_version) still match are kept and reported by `done()`; others (a
   /// changed file, a changed problem, a torn last line, a duplicate) are dropped by rewriting the
   /// file atomically before anything is appended.
+  ///
+  /// `submissions` names the set being judged (its folder or manifest); every record appended
+  /// carries it. A file holding records of another set is refused (UsageError) unless
+  /// `replace_other_set`: rewriting it would silently drop another batch's results.
   ResultsLog(std::filesystem::path file,
-             const std::map<std::string, std::pair<std::string, std::string>>& current);
+             const std::map<std::string, std::pair<std::string, std::string>>& current,
+             const std::string& submissions = "", bool replace_other_set = false);
   ~ResultsLog();
   ResultsLog(const ResultsLog&) = delete;
   ResultsLog& operator=(const ResultsLog&) = delete;

@@ -1,10 +1,17 @@
 #include "judge/errors.hpp"
 #include "batch/submissions.hpp"
 
+#include "judge/escape.hpp"
+
+#include <fcntl.h>
 #include <openssl/evp.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fmt/format.h>
 #include <fstream>
 #include <map>
@@ -135,7 +142,8 @@ std::vector<std::pair<Submission, int>> read_folder(const fs::path& root) {
     if (!cand.is_directory()) continue;
     for (const auto& f : fs::directory_iterator(cand.path())) {
       if (f.path().extension() != ".py") continue;
-      out.push_back({{cand.path().filename().string(), f.path().stem().string(), f.path()}, 0});
+      // Names are data: a folder named in another encoding is escaped, never a crash.
+      out.push_back({{name_as_text(cand.path().filename().string()), name_as_text(f.path().stem().string()), f.path()}, 0});
     }
   }
   return out;
@@ -182,10 +190,59 @@ Shard Shard::parse(const std::string& text) {
 
 bool Shard::contains(const Submission& s) const { return fnv1a(s.key()) % count == index; }
 
-std::string file_sha256(const fs::path& file) {
-  Sha256 h;
-  return h.update_file(file) ? h.hex() : "";
+SubmissionFile read_submission(const fs::path& file) {
+  SubmissionFile out;
+  int fd = ::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    out.refused = errno == ELOOP ? "a symlink (submissions are read as regular files only)"
+                                 : fmt::format("cannot be opened: {}", std::strerror(errno));
+    return out;
+  }
+  struct stat st {};
+  if (fstat(fd, &st) < 0) {
+    out.refused = fmt::format("cannot be examined: {}", std::strerror(errno));
+  } else if (S_ISFIFO(st.st_mode)) {
+    out.refused = "a FIFO (submissions are read as regular files only)";
+  } else if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) {
+    out.refused = "a device (submissions are read as regular files only)";
+  } else if (S_ISSOCK(st.st_mode)) {
+    out.refused = "a socket (submissions are read as regular files only)";
+  } else if (S_ISDIR(st.st_mode)) {
+    out.refused = "a folder (submissions are read as regular files only)";
+  } else if (!S_ISREG(st.st_mode)) {
+    out.refused = "not a regular file";
+  } else if (static_cast<std::uintmax_t>(st.st_size) > kMaxSubmissionBytes) {
+    out.refused = fmt::format("too large ({} bytes; the limit is {})", st.st_size, kMaxSubmissionBytes);
+  } else {
+    // Read at most one byte past the cap: a file growing while it is read is still bounded.
+    std::string buf(kMaxSubmissionBytes + 1, '\0');
+    std::size_t got = 0;
+    while (got < buf.size()) {
+      ssize_t n = ::read(fd, buf.data() + got, buf.size() - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      got += static_cast<std::size_t>(n);
+    }
+    buf.resize(got);
+    if (got > kMaxSubmissionBytes) out.refused = fmt::format("too large (over {} bytes)", kMaxSubmissionBytes);
+    else out.source = std::move(buf);
+  }
+  ::close(fd);
+  return out;
 }
+
+std::string sha256_hex(std::string_view bytes) {
+  Sha256 h;
+  h.update(bytes);
+  return h.hex();
+}
+
+std::string file_sha256(const fs::path& file) {
+  SubmissionFile f = read_submission(file);
+  return f.refused.empty() ? sha256_hex(f.source) : "";
+}
+
+std::string name_as_text(const std::string& bytes) { return utf8_or_escaped(bytes); }
 
 std::string problem_version(const fs::path& problem_dir) {
   std::vector<fs::path> files;

@@ -5,8 +5,10 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
-#include "judge/errors.hpp"
+#include <string_view>
 #include <vector>
+
+#include "judge/errors.hpp"
 
 namespace pyjudge::batch {
 
@@ -33,8 +35,30 @@ struct Shard {
   std::string str() const { return std::to_string(index) + "/" + std::to_string(count); }
 };
 
-/// SHA-256 of a file's bytes, in hex; empty if it cannot be read.
+/// Largest submission file a batch reads (the box's own source cap, protocol/messages.hpp).
+inline constexpr std::uintmax_t kMaxSubmissionBytes = std::uintmax_t{256} << 10;
+
+/// A submission file as intake read it: its bytes, or why it was refused.
+struct SubmissionFile {
+  std::string source;
+  std::string refused;  ///< "a symlink", "a FIFO", "too large (N bytes; the limit is M)", ...
+};
+
+/// Opens `file` without following a symlink and without blocking (O_NOFOLLOW | O_NONBLOCK):
+/// only a regular file of at most kMaxSubmissionBytes is read. A symlink, FIFO, device, socket,
+/// folder or too large file is refused with the reason; /dev/zero or a FIFO never blocks.
+SubmissionFile read_submission(const std::filesystem::path& file);
+
+/// SHA-256 of a file's bytes, in hex; empty if it cannot be read. Reads only what
+/// read_submission() would accept.
 std::string file_sha256(const std::filesystem::path& file);
+
+/// SHA-256 of bytes in memory, in hex.
+std::string sha256_hex(std::string_view bytes);
+
+/// A file or folder name as data: bytes that are not UTF-8 become \xNN (stable across runs, so
+/// resuming finds the same key), everything else is kept.
+std::string name_as_text(const std::string& bytes);
 
 /// A digest of what defines a problem's tests and verdicts: every file of its folder except
 /// statement.md and solutions/. A result judged under another version is judged again.

@@ -19,8 +19,9 @@ namespace pyjudge::box {
 
 namespace {
 
-constexpr std::size_t kMaxMessage = 4096;
+constexpr std::size_t kMaxMessage = 4096;  // below the judge's caps (protocol/messages.hpp)
 constexpr std::size_t kMaxFrames = 400;
+constexpr std::size_t kMaxName = kMaxReportName;
 
 std::string str_of(PyObject* o, const char* fallback) {
   PyObject* s = o ? PyObject_Str(o) : nullptr;
@@ -40,14 +41,34 @@ std::string attr_str(PyObject* o, const char* name, const char* fallback) {
   return out;
 }
 
+// A class the candidate wrote (a heap type) may call itself anything: __module__ = "builtins",
+// __qualname__ = "ValueError". Only a static type, compiled into CPython, is reported as a
+// builtin; a heap type claiming that module is reported under the solution's.
+bool is_static_type(PyObject* cls) {
+  return PyType_Check(cls) && !(reinterpret_cast<PyTypeObject*>(cls)->tp_flags & Py_TPFLAGS_HEAPTYPE);
+}
+
+std::string class_module(PyObject* cls) {
+  std::string module = attr_str(cls, "__module__", "?");
+  if (module.size() > kMaxName) module.resize(kMaxName);
+  if (module == "builtins" && !is_static_type(cls)) return "solution";
+  return module;
+}
+
+std::string class_name(PyObject* cls) {
+  std::string name = attr_str(cls, "__qualname__", PyType_Check(cls) ? reinterpret_cast<PyTypeObject*>(cls)->tp_name : "?");
+  if (name.size() > kMaxName) name.resize(kMaxName);
+  return name;
+}
+
 std::vector<TraceFrame> frames_of(PyObject* tb) {
   std::vector<TraceFrame> frames;
   for (PyObject* t = tb; t && t != Py_None;) {
     auto* tbo = reinterpret_cast<PyTracebackObject*>(t);
     PyCodeObject* code = PyFrame_GetCode(tbo->tb_frame);
     TraceFrame f;
-    f.file = str_of(code->co_filename, "?");
-    f.function = str_of(code->co_name, "?");
+    f.file = str_of(code->co_filename, "?").substr(0, kMaxName);
+    f.function = str_of(code->co_name, "?").substr(0, kMaxName);
     PyObject* line = PyObject_GetAttrString(t, "tb_lineno");
     f.line = line ? PyLong_AsLong(line) : 0;
     Py_XDECREF(line);
@@ -70,12 +91,12 @@ RaisedException describe_pending_exception() {
   if (tb && value) PyException_SetTraceback(value, tb);
   RaisedException e;
   auto* t = reinterpret_cast<PyTypeObject*>(type);
-  e.type = attr_str(type, "__qualname__", t ? t->tp_name : "?");
-  e.module = attr_str(type, "__module__", "?");
+  e.type = class_name(type);
+  e.module = class_module(type);
   if (t && t->tp_mro) {
-    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(t->tp_mro); ++i) {
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(t->tp_mro) && e.mro.size() < kMaxReportMro; ++i) {
       PyObject* base = PyTuple_GET_ITEM(t->tp_mro, i);
-      e.mro.push_back(attr_str(base, "__module__", "?") + "." + attr_str(base, "__qualname__", "?"));
+      e.mro.push_back(class_module(base) + "." + class_name(base));
     }
   }
   e.message = str_of(value, "<exception str() failed>");

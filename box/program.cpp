@@ -1,6 +1,16 @@
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <initializer_list>
+#include <optional>
 #include <fmt/format.h>
 
 #include "box/program.hpp"
@@ -112,9 +122,93 @@ void bind_sortedcontainers(PyObject* code, const Setup& setup, PyObject* globals
   PyErr_Clear();
 }
 
+// The box's virtual size now: compiling in a child may grow it by the test's memory limit.
+std::uint64_t current_vm_bytes() {
+  std::FILE* f = std::fopen("/proc/self/statm", "r");
+  unsigned long pages = 0;
+  if (f) {
+    if (std::fscanf(f, "%lu", &pages) != 1) pages = 0;
+    std::fclose(f);
+  }
+  return static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
+}
+
+enum class TrialResult : char { Compiled = 'c', Failed = 'f', OutOfMemory = 'm' };
+
+// Compiling runs before any test and outside every test's limits, so it is tried first in a
+// forked child under the test's CPU time, wall time and memory: a compile bomb (a huge literal,
+// a deep constant fold) ends there as a compile error that says which limit it hit, never as
+// minutes or gigabytes the box spends uncounted. Only a file that compiled within the limits
+// (or failed with an ordinary SyntaxError, which the box then reports in full) is compiled again
+// in the box.
+std::optional<CompileError> trial_compile(const Setup& setup) {
+  int fds[2];
+  if (pipe2(fds, O_CLOEXEC) < 0) return std::nullopt;  // no trial: the cap on the source still holds
+  std::uint64_t vm = current_vm_bytes();
+  pid_t pid = fork();
+  if (pid < 0) {
+    close(fds[0]);
+    close(fds[1]);
+    return std::nullopt;
+  }
+  if (pid == 0) {
+    close(fds[0]);
+    auto seconds = static_cast<rlim_t>((setup.limits.time.count() + 999) / 1000);
+    rlimit cpu{seconds, seconds + 1};
+    rlimit as{static_cast<rlim_t>(vm + setup.limits.memory.value), static_cast<rlim_t>(vm + setup.limits.memory.value)};
+    setrlimit(RLIMIT_CPU, &cpu);
+    if (vm > 0) setrlimit(RLIMIT_AS, &as);
+    PyObject* compile = PyDict_GetItemString(PyEval_GetBuiltins(), "compile");
+    PyObject* code = PyObject_CallFunction(compile, "y#ss", setup.source.data(),
+                                           static_cast<Py_ssize_t>(setup.source.size()), setup.filename.c_str(), "exec");
+    TrialResult r = code ? TrialResult::Compiled
+                  : PyErr_ExceptionMatches(PyExc_MemoryError) ? TrialResult::OutOfMemory : TrialResult::Failed;
+    (void)!write(fds[1], &r, 1);
+    _exit(0);
+  }
+  close(fds[1]);
+  pollfd p{fds[0], POLLIN, 0};
+  int ready = 0;
+  while ((ready = poll(&p, 1, static_cast<int>(setup.limits.wall.count()))) < 0 && errno == EINTR) {
+  }
+  char r = 0;
+  bool answered = ready > 0 && read(fds[0], &r, 1) == 1;
+  close(fds[0]);
+  if (!answered) kill(pid, SIGKILL);
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  CompileError e;
+  if (answered && r == static_cast<char>(TrialResult::OutOfMemory)) {
+    e.kind = "CompileMemoryLimit";
+    e.message = fmt::format("compiling the file needs more than the {:.0f} MiB memory limit", setup.limits.memory.mib());
+    return e;
+  }
+  if (answered) return std::nullopt;
+  bool cpu = WIFSIGNALED(status) && (WTERMSIG(status) == SIGXCPU || (ready > 0 && WTERMSIG(status) == SIGKILL));
+  e.kind = "CompileTimeLimit";
+  e.message = cpu ? fmt::format("compiling the file takes more than the {} ms CPU limit", setup.limits.time.count())
+            : ready == 0 ? fmt::format("compiling the file takes more than the {} ms wall limit", setup.limits.wall.count())
+                         : "compiling the file failed outside Python (killed by a signal)";
+  if (WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV) {
+    e.kind = "CompileMemoryLimit";
+    e.message = fmt::format("compiling the file needs more than the {:.0f} MiB memory limit", setup.limits.memory.mib());
+  }
+  return e;
+}
+
 }  // namespace
 
 std::variant<Program, CompileError> prepare(Setup setup) {
+  // Compiling runs in the box before any test's limits apply: a source past this cap (an 8 MB
+  // list literal) would cost seconds and gigabytes nobody counts, so it is refused unread.
+  if (setup.source.size() > kMaxSource) {
+    CompileError e;
+    e.kind = "SourceTooLarge";
+    e.message = fmt::format("source is {} bytes; the limit is {}", setup.source.size(), kMaxSource);
+    return e;
+  }
+  if (auto bomb = trial_compile(setup)) return *bomb;
   PyObject* builtins = PyEval_GetBuiltins();
   PyObject* compile = PyDict_GetItemString(builtins, "compile");
   // Bytes, not str: the file's own coding cookie (or UTF-8) decides, as for `python3 file.py`.

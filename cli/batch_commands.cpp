@@ -17,6 +17,7 @@
 #include "batch/pool.hpp"
 #include "batch/results.hpp"
 #include "batch/submissions.hpp"
+#include "judge/escape.hpp"
 #include "judge/problems.hpp"
 
 namespace pyjudge::cli {
@@ -91,6 +92,7 @@ bool colour_out() { return isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"); }
 Action batch_command(CLI::App& app) {
   struct Options {
     std::string submissions, problems_dir, out = "results.jsonl", shard;
+    bool replace_results = false;
     unsigned jobs = default_jobs();
     ReportFiles reports;
     std::vector<std::string> require;
@@ -104,6 +106,8 @@ Action batch_command(CLI::App& app) {
   app.add_option("-j,--jobs", o->jobs, "parallel workers (default: the number of cores)");
   app.add_option("--out", o->out, "results file, one JSON object per submission; resumed if it exists");
   app.add_option("--shard", o->shard, "judge only shard I of N (I/N, 0-based), for several machines");
+  app.add_flag("--replace-results", o->replace_results,
+               "the --out file holds another submissions set's results: replace them instead of refusing");
   o->reports.add_options(app);
   add_require_option(app, o->require);
   add_cache_options(app, o->cache);
@@ -126,7 +130,9 @@ Action batch_command(CLI::App& app) {
       }
       current[s.key()] = {file_sha256(s.file), versions[s.problem]};
     }
-    ResultsLog log(o->out, current);
+    std::error_code canon_ec;
+    std::string set = name_as_text(fs::weakly_canonical(o->submissions, canon_ec).string());
+    ResultsLog log(o->out, current, set, o->replace_results);
     std::vector<Submission> todo;
     for (const auto& s : mine) {
       if (!log.done(s.key())) todo.push_back(s);
@@ -139,6 +145,7 @@ Action batch_command(CLI::App& app) {
     WorkerPool pool(o->jobs, problems, o->require, o->cache.folder());
     pool.run(todo, [&](const Submission& s, nlohmann::json record) {
       if (shard) record["shard"] = shard->str();
+      record["submissions"] = set;
       log.append(record);
       progress.finished(record.value("verdict", "IE"));
       fresh[s.key()] = std::move(record);
@@ -224,27 +231,9 @@ Action merge_command(CLI::App& app) {
 
 namespace {
 
-// GitHub's workflow commands: data escapes %, CR, LF; properties also ':' and ','.
-std::string gh_data(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '%') out += "%25";
-    else if (c == '\r') out += "%0D";
-    else if (c == '\n') out += "%0A";
-    else out += c;
-  }
-  return out;
-}
-
-std::string gh_property(const std::string& s) {
-  std::string out;
-  for (char c : gh_data(s)) {
-    if (c == ':') out += "%3A";
-    else if (c == ',') out += "%2C";
-    else out += c;
-  }
-  return out;
-}
+// GitHub's workflow commands: one escaping function per place (judge/escape.hpp).
+std::string gh_data(const std::string& s) { return workflow_data(s); }
+std::string gh_property(const std::string& s) { return workflow_property(s); }
 
 // The line of the candidate's file a failure points at: a compile error's, or the first failing
 // test's (a runtime error's traceback line).
@@ -263,11 +252,12 @@ std::vector<Submission> solutions_under(const std::vector<std::string>& paths, c
   std::set<std::string> ids;
   for (const auto& d : problem_dirs(problems)) ids.insert(d.filename().string());
   std::vector<Submission> out;
+  std::vector<std::string> unmatched;
   auto consider = [&](const fs::path& f) {
-    if (f.extension() == ".py" && ids.count(f.stem().string())) {
-      std::string where = f.parent_path().empty() ? "." : f.parent_path().string();
-      out.push_back({where, f.stem().string(), f});
-    }
+    if (f.extension() != ".py") return;
+    if (!ids.count(f.stem().string())) return unmatched.push_back(f.string());
+    std::string where = f.parent_path().empty() ? "." : f.parent_path().string();
+    out.push_back({where, f.stem().string(), f});
   };
   for (const auto& p : paths) {
     fs::path path(p);
@@ -290,6 +280,15 @@ std::vector<Submission> solutions_under(const std::vector<std::string>& paths, c
     } else {
       throw UsageError("no such file or folder: " + p);
     }
+  }
+  // A solution named after no problem (two_sum.py for two-sum) would otherwise be skipped and
+  // CI stay green.
+  if (!unmatched.empty()) {
+    std::sort(unmatched.begin(), unmatched.end());
+    std::string list;
+    for (const auto& f : unmatched) list += "\n  " + terminal_line(f);
+    throw UsageError(fmt::format("{} file(s) match no problem in {} (a solution is named <problem-id>.py):{}",
+                                            unmatched.size(), problems.string(), list));
   }
   std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.file < b.file; });
   return out;
@@ -326,7 +325,7 @@ Action check_command(CLI::App& app) {
       if (colour) mark = (verdict == "AC" ? "\x1b[32m" : "\x1b[31;1m") + mark + "\x1b[0m";
       std::string failure = first_failure(r);
       std::cout << fmt::format("{} {:<4} {:>3}/{:<3} {}{}\n", mark, verdict, r.value("passed", 0), r.value("total", 0),
-                               s.file.string(), failure.empty() ? "" : "  " + failure.substr(0, 300))
+                               terminal_line(s.file.string()), failure.empty() ? "" : "  " + terminal_line(cut_text(failure, 300)))
                 << std::flush;
       by_file[s.file.string()] = std::move(r);
     });

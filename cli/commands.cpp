@@ -15,6 +15,7 @@
 #include "judge/feedback.hpp"
 #include "judge/kattis_package.hpp"
 #include "judge/problems.hpp"
+#include "judge/redact.hpp"
 #include "judge/report.hpp"
 #include "judge/validate.hpp"
 
@@ -47,9 +48,12 @@ int judge_and_report(const Problem& problem, const std::string& solution, const 
   options.samples_only = settings.samples;
   options.required_layers = settings.require;
   options.cache = cache ? &*cache : nullptr;
+  // Hidden tests are redacted for a candidate here, from the audience alone (judge/redact).
+  Audience audience = settings.reveal_hidden ? Audience::Grader : Audience::Candidate;
   options.on_test = [&](const TestReport& t) {
-    if (!settings.json) text.test_finished(t);
-    if (on_test) on_test(t);
+    TestReport shown = redacted(t, audience);
+    if (!settings.json) text.test_finished(shown);
+    if (on_test) on_test(shown);
   };
   if (!settings.json) {
     std::cout << fmt::format("{} — {} ({} mode), {}\n", problem.id, problem.title, mode_name(problem.mode), solution);
@@ -57,8 +61,9 @@ int judge_and_report(const Problem& problem, const std::string& solution, const 
     if (isatty(STDOUT_FILENO)) options.on_preparing = [&](const std::string& what) { text.preparing(what); };
   }
   auto make_runner = [] { return std::unique_ptr<Runner>(std::make_unique<BoxRunner>()); };
-  SubmissionReport report = tests ? judge_file(problem, *tests, solution, make_runner, options)
-                                  : judge_file(problem, solution, make_runner, options);
+  SubmissionReport report = redacted(tests ? judge_file(problem, *tests, solution, make_runner, options)
+                                           : judge_file(problem, solution, make_runner, options),
+                                     audience);
   if (settings.json) std::cout << to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   else text.finish(report);
   std::cout.flush();
@@ -141,6 +146,8 @@ Action run_command(CLI::App& app) {
   app.add_flag("--json", o->settings.json, "print one JSON object (schema in README) instead of text");
   app.add_flag("--stop-on-failure", o->settings.stop_on_failure, "stop at the first test that is not AC");
   app.add_flag("--samples", o->settings.samples, "run only the sample tests");
+  app.add_flag("--reveal-hidden", o->settings.reveal_hidden,
+               "for problem authors: show hidden tests' input, expected value and output (redacted by default)");
   app.add_option("--args", o->custom.args, "custom input (function mode): the arguments as a Python list, e.g. '[[3, 1], 4]'");
   app.add_option("--kwargs", o->custom.kwargs, "custom input (function mode): keyword arguments as a Python dict");
   app.add_option("--ops", o->custom.ops, "custom input (design mode): the operations, e.g. '[\"MinStack\", \"push\"]'");

@@ -51,6 +51,7 @@ void add_cache_options(CLI::App& app, CacheChoice& choice);
 /// What `run` and `watch` share.
 struct RunSettings {
   bool json = false, stop_on_failure = false, samples = false;
+  bool reveal_hidden = false;  ///< authors: hidden tests in full (Audience::Grader), else redacted
   std::vector<std::string> require;
   CacheChoice cache;
 };

@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "judge/runner.hpp"
+#include "sandbox/credentials.hpp"
 #include "sandbox/layers.hpp"
 
 namespace pyjudge::cli {
@@ -70,6 +71,8 @@ Action doctor_command(CLI::App& app) {
     add("namespaces", ns.available, ns.detail, true);
     sandbox::Probe cg = sandbox::probe_cgroups();
     add("cgroups", cg.available, cg.detail + (cg.available ? "; memory and pids limits, peak memory and OOM kills per test" : ""), true);
+    sandbox::Probe cred = sandbox::probe_credentials();
+    add("credentials", cred.available, cred.detail, true);
     add("hygiene", true, "new session, parent-death signal, no_new_privs, not dumpable, umask 077, empty environment", true);
     add("fds", true, "no inherited descriptors", true);
     out["layers"] = layers;

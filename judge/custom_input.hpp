@@ -20,7 +20,7 @@ struct CustomInput {
 };
 
 /// The test `custom-1`: a sample (shown in full) marked custom, no expected value yet. Throws
-/// std::invalid_argument naming the flag when the input is malformed or does not fit the
+/// UsageError naming the flag when the input is malformed or does not fit the
 /// problem's mode. A list argument is turned into a ListNode/TreeNode where the problem's first
 /// written test passes one at that position.
 TestCase custom_test(const Problem& problem, const CustomInput& input);

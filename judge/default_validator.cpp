@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <optional>
 #include <stdexcept>
+#include "judge/errors.hpp"
 #include <string_view>
 
 namespace pyjudge {
@@ -120,9 +121,9 @@ class TokenWalk {
 
 // problemtools keeps -1 for "no tolerance": a negative value given explicitly unsets it.
 std::optional<double> tolerance(const std::vector<std::string>& flags, std::size_t& i) {
-  if (i + 1 == flags.size()) throw std::invalid_argument("'" + flags[i] + "' needs a value");
+  if (i + 1 == flags.size()) throw UsageError("'" + flags[i] + "' needs a value");
   auto v = finite_number(flags[i + 1]);
-  if (!v) throw std::invalid_argument("'" + flags[i] + " " + flags[i + 1] + "': not a finite number");
+  if (!v) throw UsageError("'" + flags[i] + " " + flags[i + 1] + "': not a finite number");
   ++i;
   if (*v < 0) return std::nullopt;
   return v;
@@ -146,7 +147,7 @@ CompareOptions parse_default_validator_flags(const std::vector<std::string>& fla
     } else if (f == "float_tolerance") {
       o.float_abs_tol = o.float_rel_tol = tolerance(flags, i);
     } else {
-      throw std::invalid_argument("unknown default validator flag '" + f +
+      throw UsageError("unknown default validator flag '" + f +
                                   "' (known: case_sensitive, space_change_sensitive, float_tolerance, "
                                   "float_absolute_tolerance, float_relative_tolerance)");
     }

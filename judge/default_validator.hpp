@@ -13,7 +13,7 @@ namespace pyjudge {
 /// Reads problemtools' validator flags (`case_sensitive`, `space_change_sensitive`,
 /// `float_tolerance X`, `float_absolute_tolerance X`, `float_relative_tolerance X`) into the
 /// options the comparison uses; Kattis compares case-insensitively unless told otherwise.
-/// Throws std::invalid_argument naming an unknown flag or a tolerance that is not a finite number.
+/// Throws UsageError naming an unknown flag or a tolerance that is not a finite number.
 CompareOptions parse_default_validator_flags(const std::vector<std::string>& flags);
 
 /// Compares the candidate's output with the judge's answer exactly as problemtools'

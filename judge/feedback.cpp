@@ -3,39 +3,53 @@
 #include <fmt/format.h>
 
 #include <sstream>
+#include <string_view>
+#include <vector>
+
+#include "judge/escape.hpp"
 
 namespace pyjudge {
 
 namespace {
 
-std::string source_line(const std::string& source, std::int64_t line) {
-  if (line <= 0) return "";
-  std::istringstream in(source);
-  std::string text;
-  for (std::int64_t i = 0; i < line && std::getline(in, text); ++i) {
+// A source line is shown at most this long: a candidate's file may be one 8 MB line.
+constexpr std::size_t kMaxSourceLine = 200;
+
+// The start of every line of the source, found once: a traceback of many frames costs
+// frames + source size, never frames x source size.
+class SourceLines {
+ public:
+  explicit SourceLines(const std::string& source) : source_(source) {
+    starts_.push_back(0);
+    for (std::size_t i = source.find('\n'); i != std::string::npos; i = source.find('\n', i + 1)) {
+      starts_.push_back(i + 1);
+    }
   }
-  if (in.fail()) return "";
-  auto first = text.find_first_not_of(" \t");
-  return first == std::string::npos ? "" : text.substr(first);
-}
+
+  /// Line `line` (1-based) without its indentation and cut to kMaxSourceLine; "" if none.
+  std::string stripped(std::int64_t line) const {
+    if (line <= 0 || static_cast<std::uint64_t>(line) > starts_.size()) return "";
+    std::size_t begin = starts_[static_cast<std::size_t>(line - 1)];
+    if (begin >= source_.size()) return "";
+    std::size_t end = source_.find('\n', begin);
+    std::string_view text(source_.data() + begin, (end == std::string::npos ? source_.size() : end) - begin);
+    auto first = text.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return "";
+    return printable(cut_text(text.substr(first), kMaxSourceLine));
+  }
+
+ private:
+  const std::string& source_;
+  std::vector<std::size_t> starts_;
+};
 
 }  // namespace
 
-std::string printable(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (unsigned char c : text) {
-    if (c == '\n' || c == '\t' || c >= 0x20) {
-      if (c != 0x7f) out += static_cast<char>(c);
-    } else if (c != '\r') {
-      out += fmt::format("\\x{:02x}", c);
-    }
-  }
-  return out;
-}
+std::string printable(const std::string& text) { return terminal_text(text); }
 
 std::string format_traceback(const RaisedException& e, const std::string& filename, const std::string& source) {
   std::string out = "Traceback (most recent call last):\n";
+  SourceLines lines(source);
   std::size_t i = 0;
   while (i < e.frames.size()) {
     const TraceFrame& f = e.frames[i];
@@ -44,16 +58,17 @@ std::string format_traceback(const RaisedException& e, const std::string& filena
            e.frames[i + repeat].line == f.line && e.frames[i + repeat].function == f.function) {
       ++repeat;
     }
-    out += fmt::format("  File \"{}\", line {}, in {}\n", printable(f.file), f.line, printable(f.function));
+    out += fmt::format("  File \"{}\", line {}, in {}\n", printable(cut_text(f.file, kMaxSourceLine)), f.line,
+                       printable(cut_text(f.function, kMaxSourceLine)));
     if (f.file == filename) {
-      if (auto text = source_line(source, f.line); !text.empty()) out += "    " + text + "\n";
+      if (auto text = lines.stripped(f.line); !text.empty()) out += "    " + text + "\n";
     }
     if (repeat > 1) out += fmt::format("  [Previous line repeated {} more times]\n", repeat - 1);
     i += repeat;
   }
   std::string type = e.module == "builtins" || e.module == "solution" || e.module == "__main__"
                          ? e.type : e.module + "." + e.type;
-  out += printable(e.message.empty() ? type : type + ": " + e.message);
+  out += printable(cut_text(e.message.empty() ? type : type + ": " + e.message, 4096));
   return out;
 }
 
@@ -65,22 +80,28 @@ std::optional<std::int64_t> candidate_line(const RaisedException& e, const std::
 }
 
 std::string format_compile_error(const CompileError& e, const std::string& filename, const std::string& source) {
-  std::string out = fmt::format("  File \"{}\", line {}\n", filename, e.line);
-  std::istringstream in(source);
-  std::string text;
-  for (std::int64_t i = 0; i < e.line && std::getline(in, text); ++i) {
-  }
-  if (e.line > 0 && !in.fail()) {
-    auto first = text.find_first_not_of(" \t");
-    std::size_t indent = first == std::string::npos ? 0 : first;
-    out += "    " + printable(text.substr(indent)) + "\n";
-    if (e.column > 0) {
+  // Line 0: the judge refused the file before compiling it (too large); no line to point at.
+  std::string out = e.line > 0 ? fmt::format("  File \"{}\", line {}\n", printable(filename), e.line) : "";
+  SourceLines lines(source);
+  std::string text = lines.stripped(e.line);
+  if (!text.empty()) {
+    // The caret's column counts from the line's start; `stripped` dropped the indentation.
+    std::size_t begin = 0, line_no = 1;
+    for (; line_no < static_cast<std::size_t>(e.line) && begin < source.size(); ++line_no) {
+      begin = source.find('\n', begin);
+      begin = begin == std::string::npos ? source.size() : begin + 1;
+    }
+    std::size_t indent = 0;
+    while (begin + indent < source.size() && (source[begin + indent] == ' ' || source[begin + indent] == '\t')) ++indent;
+    out += "    " + text + "\n";
+    if (e.column > 0 && static_cast<std::size_t>(e.column) <= indent + kMaxSourceLine) {
       auto col = static_cast<std::size_t>(e.column - 1);
       std::size_t width = e.end_column > e.column ? static_cast<std::size_t>(e.end_column - e.column) : 1;
+      width = std::min(width, kMaxSourceLine);
       out += "    " + std::string(col > indent ? col - indent : 0, ' ') + std::string(width, '^') + "\n";
     }
   }
-  out += e.kind + ": " + e.message;
+  out += printable(cut_text(e.kind + ": " + e.message, 4096));
   return out;
 }
 

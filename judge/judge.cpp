@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "judge/compare.hpp"
+#include "judge/escape.hpp"
 #include "judge/feedback.hpp"
 #include "judge/output_validator.hpp"
 #include "judge/python_host.hpp"
@@ -40,7 +41,7 @@ Setup setup_for(const Problem& problem, const std::string& filename, const std::
 }
 
 // Turns the box's raw outcome into RunStats: the child's report is hostile input.
-RunStats stats_for(const Problem& problem, const TestCase& test, TestOutcome outcome) {
+RunStats stats_for(const Problem& problem, const TestCase& test, TestOutcome outcome, bool& too_large) {
   RunStats s;
   s.outcome = std::move(outcome);
   s.stdout_is_the_answer = problem.mode == Mode::Stdio;
@@ -48,6 +49,9 @@ RunStats stats_for(const Problem& problem, const TestCase& test, TestOutcome out
   if (!s.outcome.report.empty()) {
     try {
       s.report = decode_child_report(s.outcome.report);
+    } catch (const ValueTooLarge&) {
+      too_large = true;
+      s.outcome.report_truncated = true;  // classify(): OLE
     } catch (const ProtocolError&) {
       s.report_problem = "the solution wrote to the judge's result channel";
     }
@@ -76,7 +80,9 @@ class TestJudge {
     TestReport r;
     r.name = test.name;
     r.sample = test.sample;
-    RunStats stats = stats_for(p_, test, std::move(outcome));
+    bool too_large = false;
+    RunStats stats = stats_for(p_, test, std::move(outcome), too_large);
+    stats.outcome.report = {};  // decoded (or refused): the raw bytes are not kept
     r.cpu = stats.cpu();
     r.wall = stats.outcome.wall;
     r.memory = stats.memory();
@@ -86,6 +92,10 @@ class TestJudge {
     if (c.verdict) {
       r.verdict = *c.verdict;
       r.message = c.message;
+      if (too_large && r.verdict == Verdict::OLE) {
+        r.message = fmt::format("the result is over the result channel's limit ({} MiB, or {} values)",
+                                kMaxChildReport >> 20, kMaxValues);
+      }
     } else {
       compare(test, stats, r);
     }
@@ -169,36 +179,32 @@ class TestJudge {
     r.message = std::move(message);
   }
 
-  // Hidden tests keep their data: only the name, the verdict and a generic message leave.
+  // Every failed test keeps its detail here, each piece cut to a few KiB: what a candidate may
+  // see of it is decided later, from the audience alone (judge/redact.cpp).
   void add_details(const TestCase& test, const RunStats& s, TestReport& r) {
     const auto* raised = s.report ? std::get_if<RaisedException>(&*s.report) : nullptr;
-    if (raised && r.verdict != Verdict::AC) r.error_line = candidate_line(*raised, filename_);
-    if (!test.sample) {
-      // An exception's type and line say what went wrong without its message, which may quote
-      // the test's data (KeyError: 123456). Signals, exit statuses and forbidden calls carry none.
-      if (r.verdict == Verdict::WA) r.message = "wrong answer on a hidden test";
-      if (r.verdict == Verdict::RE && raised) {
-        r.message = r.error_line ? fmt::format("{} on a hidden test (line {})", raised->type, *r.error_line)
-                                 : raised->type + " on a hidden test";
-      }
-      return;
+    if (raised && r.verdict != Verdict::AC) {
+      r.error_line = candidate_line(*raised, filename_);
+      r.raised = true;
+      r.builtin_exception = host::builtin_exception(raised->module, raised->type);
     }
+    r.message = cut_text(r.message, kMaxDetail);
     if (r.verdict == Verdict::AC) return;
-    r.input = describe_input(p_, test);
-    r.stderr_text = printable(s.outcome.stderr_data);
+    r.input = cut_text(describe_input(p_, test), kMaxDetail);
+    r.stderr_text = cut_text(printable(s.outcome.stderr_data), kMaxDetail);
     if (raised && (r.verdict == Verdict::RE || r.verdict == Verdict::MLE || r.verdict == Verdict::WA)) {
-      r.traceback = format_traceback(*raised, filename_, source_);
+      r.traceback = cut_text(format_traceback(*raised, filename_, source_), 2 * kMaxDetail);
     }
     if (r.verdict != Verdict::WA) return;
     if (p_.mode == Mode::Stdio) {
-      r.expected = test.expected_output.value_or("");
-      r.got = printable(s.outcome.stdout_data.substr(0, 64 * 1024));
-      r.diff = line_diff(r.expected, s.outcome.stdout_data);
+      r.expected = cut_text(test.expected_output.value_or(""), kMaxDetail);
+      r.got = cut_text(printable(s.outcome.stdout_data.substr(0, kMaxDetail * 2)), kMaxDetail);
+      r.diff = cut_text(line_diff(test.expected_output.value_or(""), s.outcome.stdout_data), 2 * kMaxDetail);
     } else {
-      if (test.expected) r.expected = repr(*test.expected);
+      if (test.expected) r.expected = repr(*test.expected, kMaxDetail);
       else if (!test.raises.empty()) r.expected = "raises " + test.raises;
-      if (got_) r.got = printable(repr(*got_));
-      if (test.expected_output) r.diff = line_diff(*test.expected_output, s.outcome.stdout_data);
+      if (got_) r.got = printable(repr(*got_, kMaxDetail));
+      if (test.expected_output) r.diff = cut_text(line_diff(*test.expected_output, s.outcome.stdout_data), 2 * kMaxDetail);
     }
   }
 
@@ -210,13 +216,15 @@ class TestJudge {
     if (!test.custom || r.verdict != Verdict::AC) return;
     r.input = describe_input(p_, test);
     if (p_.mode == Mode::Stdio) {
-      r.expected = test.expected_output.value_or("");
-      r.got = printable(s.outcome.stdout_data.substr(0, 64 * 1024));
+      r.expected = cut_text(test.expected_output.value_or(""), kMaxDetail);
+      r.got = cut_text(printable(s.outcome.stdout_data.substr(0, kMaxDetail * 2)), kMaxDetail);
     } else {
-      if (test.expected) r.expected = repr(*test.expected);
+      if (test.expected) r.expected = repr(*test.expected, kMaxDetail);
       else if (!test.raises.empty()) r.expected = "raises " + test.raises;
-      if (got_) r.got = printable(repr(*got_));
-      else if (const auto* raised = s.report ? std::get_if<RaisedException>(&*s.report) : nullptr) r.got = "raised " + raised->type;
+      if (got_) r.got = printable(repr(*got_, kMaxDetail));
+      else if (const auto* raised = s.report ? std::get_if<RaisedException>(&*s.report) : nullptr) {
+        r.got = cut_text(printable("raised " + raised->type), kMaxDetail);
+      }
     }
   }
 
@@ -224,6 +232,8 @@ class TestJudge {
     if (data.size() <= kShownStdout) return printable(data);
     return printable(data.substr(0, kShownStdout)) + fmt::format("\n… ({} more bytes not shown)", data.size() - kShownStdout);
   }
+
+  static constexpr std::size_t kMaxDetail = 4096;
 
   const Problem& p_;
   const std::string& filename_;

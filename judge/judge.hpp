@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "judge/runner.hpp"
@@ -26,14 +27,19 @@ struct TestReport {
   bool memory_from_cgroup = false;  ///< `memory` is the cgroup's peak (else rusage net of baseline)
   Bytes rusage_memory;              ///< rusage peak net of the baseline, measured either way
   bool rerun = false;  ///< failed in a shared child and judged again in a fresh one: these are the fresh run's
-  std::string message;  ///< never reveals a hidden test's data
-  // Shown for sample tests only (empty for hidden ones):
+  std::string message;  ///< full detail, bounded; redacted() replaces it for a candidate
+  // Kept for every failed test, bounded by the judge; redacted() drops them from a hidden test
+  // for a candidate (judge/redact.hpp).
   std::string input, expected, got, diff, traceback, stderr_text;
   /// What the solution printed (function, design and script modes; stdio's output is `got`),
   /// cut to kShownStdout bytes and escaped for display. Sample and custom tests only.
   std::string stdout_text;
   std::optional<std::int64_t> error_line;  ///< line of the candidate's file where it failed
   std::string author_message;  ///< a package validator's judge message: for authors (validate), never candidates
+  bool raised = false;  ///< the run ended in an exception the test did not expect (any class)
+  /// That exception's class, only when it is on the judge's closed list of builtin exceptions.
+  std::optional<std::string_view> builtin_exception;
+  bool hidden_redacted = false;  ///< a hidden test as a candidate sees it (redacted())
 };
 
 /// The candidate's module, run once per child before its first test (function, design and
@@ -132,7 +138,7 @@ std::vector<TestCase> generated_inputs(const Problem& problem, const std::atomic
 /// Runs the problem's reference solution on `tests` in `runner` and stores what it returned
 /// (printed, in stdio mode) as each test's expected value. A custom test on which the reference
 /// raises expects that exception (function, design, script modes). Throws JudgeError if the
-/// reference fails otherwise, std::invalid_argument if it fails on a custom test.
+/// reference fails otherwise, UsageError if it fails on a custom test.
 void fill_expected(const Problem& problem, std::vector<TestCase>& tests, Runner& runner,
                    const std::atomic<bool>* cancel = nullptr);
 

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "judge/errors.hpp"
 #include "judge/default_validator.hpp"
 #include "judge/output_validator.hpp"
 
@@ -260,7 +261,7 @@ class DataReader {
     if (!custom_) {
       try {
         t.compare_options = parse_default_validator_flags(settings.validator_args);
-      } catch (const std::invalid_argument& e) {
+      } catch (const UsageError& e) {
         throw SpecError(in.parent_path() / "testdata.yaml", 0, "output_validator_flags", e.what());
       }
     }

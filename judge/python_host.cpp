@@ -185,6 +185,55 @@ bool is_builtin_name(const std::string& name) {
   return guarded("builtins", [&] { return py::hasattr(py::module_::import("builtins"), name.c_str()); });
 }
 
+std::span<const std::string_view> builtin_exception_names() {
+  // dir(builtins) of CPython 3.11, the BaseException subclasses (aliases included).
+  static constexpr std::string_view kNames[] = {
+      "ArithmeticError", "AssertionError", "AttributeError", "BaseException", "BaseExceptionGroup",
+      "BlockingIOError", "BrokenPipeError", "BufferError", "BytesWarning", "ChildProcessError",
+      "ConnectionAbortedError", "ConnectionError", "ConnectionRefusedError", "ConnectionResetError",
+      "DeprecationWarning", "EOFError", "EncodingWarning", "EnvironmentError", "Exception",
+      "ExceptionGroup", "FileExistsError", "FileNotFoundError", "FloatingPointError", "FutureWarning",
+      "GeneratorExit", "IOError", "ImportError", "ImportWarning", "IndentationError", "IndexError",
+      "InterruptedError", "IsADirectoryError", "KeyError", "KeyboardInterrupt", "LookupError",
+      "MemoryError", "ModuleNotFoundError", "NameError", "NotADirectoryError", "NotImplementedError",
+      "OSError", "OverflowError", "PendingDeprecationWarning", "PermissionError", "ProcessLookupError",
+      "RecursionError", "ReferenceError", "ResourceWarning", "RuntimeError", "RuntimeWarning",
+      "StopAsyncIteration", "StopIteration", "SyntaxError", "SyntaxWarning", "SystemError", "SystemExit",
+      "TabError", "TimeoutError", "TypeError", "UnboundLocalError", "UnicodeDecodeError",
+      "UnicodeEncodeError", "UnicodeError", "UnicodeTranslateError", "UnicodeWarning", "UserWarning",
+      "ValueError", "Warning", "ZeroDivisionError"};
+  return kNames;
+}
+
+std::optional<std::string_view> builtin_exception(const std::string& module, const std::string& type) {
+  if (module != "builtins") return std::nullopt;
+  for (std::string_view name : builtin_exception_names()) {
+    if (name == type) return name;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> global_names(const std::string& code) {
+  return guarded("names", [&] {
+    py::dict ns;
+    ns["source"] = code;
+    py::exec(R"(
+import builtins, types
+def _names(co, out):
+    out.update(co.co_names)
+    for c in co.co_consts:
+        if isinstance(c, types.CodeType):
+            _names(c, out)
+found = set()
+_names(compile(source, "<test>", "exec"), found)
+names = sorted(n for n in found if not hasattr(builtins, n))
+)", ns);
+    std::vector<std::string> out;
+    for (auto n : ns["names"]) out.push_back(py::str(n));
+    return out;
+  });
+}
+
 void check_compiles(const std::string& code, const std::string& filename) {
   guarded(filename, [&] {
     py::module_::import("builtins").attr("compile")(code, filename, "exec");

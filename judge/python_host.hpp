@@ -3,6 +3,10 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
 #include <string>
 
 #include "protocol/value.hpp"
@@ -29,8 +33,21 @@ struct CheckerVerdict {
 CheckerVerdict check(const std::filesystem::path& file, const Value& args, const Value& expected,
                      const Value& got);
 
-/// Whether `name` is defined in Python's builtins module (ValueError, len, ...).
+/// Whether `name` is defined in Python's builtins module (ValueError, len, ...). For names an
+/// author wrote (a spec's `raises:`); never for names a candidate's run reported.
 bool is_builtin_name(const std::string& name);
+
+/// CPython 3.11's builtin exception classes, a closed list the judge holds itself.
+std::span<const std::string_view> builtin_exception_names();
+
+/// The entry of builtin_exception_names() equal to `type` when `module` is "builtins", else
+/// nullopt. What a candidate's run reports as its exception's class is hostile text: only a
+/// view into the judge's own list may reach a report a candidate reads.
+std::optional<std::string_view> builtin_exception(const std::string& module, const std::string& type);
+
+/// The global names `code` uses (loads, stores, calls), nested functions and classes included,
+/// that are not builtins. Throws std::runtime_error if it does not compile.
+std::vector<std::string> global_names(const std::string& code);
 
 /// Compiles `code` to check it is valid Python; throws std::runtime_error with the SyntaxError.
 void check_compiles(const std::string& code, const std::string& filename);

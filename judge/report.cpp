@@ -2,13 +2,16 @@
 
 #include <fmt/format.h>
 
+#include "judge/escape.hpp"
+
 namespace pyjudge {
 
 namespace {
 
 double ms(Micros t) { return static_cast<double>(t.count()) / 1000.0; }
 
-std::string indent(const std::string& text, const std::string& prefix = "    ") {
+std::string indent(const std::string& raw, const std::string& prefix = "    ") {
+  std::string text = terminal_text(raw);
   std::string out;
   std::size_t start = 0;
   while (start < text.size()) {
@@ -31,10 +34,14 @@ nlohmann::json to_json(const TestReport& t) {
   if (t.rerun) jt["rerun"] = true;
   jt["memory_source"] = t.memory_from_cgroup ? "cgroup" : "rusage";
   if (t.memory_from_cgroup) jt["rusage_kib"] = t.rusage_memory.kib();
+  if (t.hidden_redacted) jt["redacted"] = true;
   if (t.custom) jt["custom"] = true;
-  if (t.sample && !t.stdout_text.empty()) jt["stdout"] = t.stdout_text;
-  if (t.sample && (t.verdict != Verdict::AC || t.custom)) {
-    jt["input"] = t.input;
+  if (!t.stdout_text.empty()) jt["stdout"] = t.stdout_text;
+  // Whatever the report still holds: redacted() has already emptied a hidden test's detail
+  // for a candidate. A custom test shows its input, expected value and result whatever the
+  // verdict (LeetCode's "Run").
+  if (t.verdict != Verdict::AC || t.custom) {
+    if (!t.input.empty()) jt["input"] = t.input;
     if (!t.expected.empty()) jt["expected"] = t.expected;
     if (!t.got.empty()) jt["got"] = t.got;
     if (!t.diff.empty()) jt["diff"] = t.diff;
@@ -84,11 +91,14 @@ std::string TextReport::dim(const std::string& text) const {
   return colour_ ? "\x1b[2m" + text + "\x1b[0m" : text;
 }
 
+// Every string below that a submission could have shaped goes through terminal_text or
+// terminal_line: CR, ESC and OSC sequences must not redraw the verdict or reach the clipboard.
 void TextReport::test_finished(const TestReport& t) {
-  out_ << fmt::format("  {:<28} {} {:>9} {:>11}{}\n", t.name + (t.custom ? " (custom)" : t.sample ? " (sample)" : ""),
+  out_ << fmt::format("  {:<28} {} {:>9} {:>11}{}\n",
+                      terminal_line(t.name) + (t.custom ? " (custom)" : t.sample ? " (sample)" : ""),
                       paint(fmt::format("{:<3}", verdict_code(t.verdict)), t.verdict),
                       fmt::format("{:.0f} ms", ms(t.cpu)), fmt::format("{:.1f} MiB", t.memory.mib()),
-                      t.verdict == Verdict::AC || t.message.empty() ? "" : dim("  " + t.message));
+                      t.verdict == Verdict::AC || t.message.empty() ? "" : dim("  " + terminal_line(t.message)));
   // A passing sample's prints show here; a failing one's with its details at the end.
   if (t.sample && t.verdict == Verdict::AC && !t.custom && !t.stdout_text.empty()) {
     out_ << dim("    stdout:") << "\n" << indent(t.stdout_text, "      ");
@@ -97,15 +107,15 @@ void TextReport::test_finished(const TestReport& t) {
 }
 
 void TextReport::preparing(const std::string& what) {
-  out_ << dim("  " + what) << "\n";
+  out_ << dim("  " + terminal_line(what)) << "\n";
   out_.flush();
 }
 
 void TextReport::details(const TestReport& t) {
-  out_ << "\n" << paint(fmt::format("{} on test {}", verdict_name(t.verdict), t.name), t.verdict) << "\n";
+  out_ << "\n" << paint(fmt::format("{} on test {}", verdict_name(t.verdict), terminal_line(t.name)), t.verdict) << "\n";
   if (t.custom && t.verdict == Verdict::AC) out_ << "  your output agrees with the reference solution's\n";
-  if (!t.message.empty()) out_ << "  " << t.message << "\n";
-  if (!t.sample) {
+  if (!t.message.empty()) out_ << "  " << terminal_line(t.message) << "\n";
+  if (t.hidden_redacted) {
     out_ << dim("  (hidden test: input and expected output are not shown)") << "\n";
     return;
   }
@@ -133,7 +143,7 @@ void TextReport::finish(const SubmissionReport& r) {
       shown_failure = true;
     }
   }
-  if (!r.internal_error.empty()) out_ << "\n" << paint("Internal error: ", Verdict::IE) << r.internal_error << "\n";
+  if (!r.internal_error.empty()) out_ << "\n" << paint("Internal error: ", Verdict::IE) << terminal_line(r.internal_error) << "\n";
   out_ << "\n" << paint(fmt::format("{} ({})", verdict_name(r.verdict), verdict_code(r.verdict)), r.verdict)
        << fmt::format("  {}/{} tests passed", r.passed, r.total) << "\n";
   if (!r.tests.empty()) {
@@ -144,7 +154,7 @@ void TextReport::finish(const SubmissionReport& r) {
     out_ << fmt::format("  set-up (module code, once per child; counted in its first test) {:.0f} ms, {:.1f} MiB\n",
                         ms(r.setup->cpu), r.setup->memory.mib());
   }
-  for (const auto& m : r.missing_layers) out_ << dim("  sandbox: " + m) << "\n";
+  for (const auto& m : r.missing_layers) out_ << dim("  sandbox: " + terminal_line(m)) << "\n";
   out_.flush();
 }
 

@@ -7,6 +7,9 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <set>
+
+#include "judge/python_host.hpp"
 
 #include "judge/default_validator.hpp"
 #include "judge/feedback.hpp"
@@ -114,6 +117,75 @@ SolutionCheck check_solution(const Problem& problem, const std::vector<TestCase>
     }
   }
   return c;
+}
+
+// A solution every value of which claims equality with everything: an object whose __eq__
+// returns True, returned from every function and method, bound to every name a script test uses.
+// `equal` false gives the control: the same solution whose values equal nothing.
+std::string always_equal_source(const Problem& p, const std::vector<TestCase>& tests, bool equal) {
+  std::string src = std::string(
+      "class _AlwaysEqual:\n") +
+      "    def __eq__(self, other): return " + (equal ? "True" : "False") + "\n" +
+      "    def __ne__(self, other): return " + (equal ? "False" : "True") + "\n" +
+      "    def __hash__(self): return 0\n" +
+      "    def __call__(self, *args, **kwargs): return self\n"
+      "    def __getattr__(self, name): return self\n"
+      "    def __getitem__(self, key): return self\n"
+      "    def __iter__(self): return iter((self,))\n"
+      "    def __len__(self): return 1\n"
+      "    def __bool__(self): return True\n"
+      "    def __enter__(self): return self\n"
+      "    def __exit__(self, *exc): return False\n"
+      "_EQ = _AlwaysEqual()\n";
+  auto dot = p.entry.find('.');
+  switch (p.mode) {
+    case Mode::Stdio: return "";  // its answer is text, compared by the judge
+    case Mode::Function:
+      if (dot == std::string::npos) return src + "def " + p.entry + "(*args, **kwargs):\n    return _EQ\n";
+      [[fallthrough]];
+    case Mode::Design:
+      return src + "class " + p.entry.substr(0, dot) +
+             ":\n    def __init__(self, *args, **kwargs): pass\n    def __getattr__(self, name): return _EQ\n";
+    case Mode::Script: {
+      std::set<std::string> names;
+      for (const auto& t : tests) {
+        for (auto& n : host::global_names(t.input.code)) names.insert(n);
+      }
+      for (const auto& n : names) src += n + " = _EQ\n";
+      return src;
+    }
+  }
+  return "";
+}
+
+// The judge compares plain data only, so such a solution's values are "not plain data" and it
+// passes nothing. A test it passes, when the same solution whose values equal nothing fails it,
+// compares the candidate's objects inside the box (`result = f(x) == [...]`), where an object
+// that equals everything wins. (A test both pass checks something else: laziness, a TypeError.)
+void check_always_equal(const Problem& problem, const std::vector<TestCase>& tests, const RunnerFactory& make_runner,
+                        ProblemValidation& v) {
+  std::vector<SubmissionReport> runs;
+  for (bool equal : {true, false}) {
+    std::string source;
+    try {
+      source = always_equal_source(problem, tests, equal);
+    } catch (const std::exception& e) {
+      v.errors.push_back(std::string("always-equal check: ") + e.what());
+      return;
+    }
+    if (source.empty()) return;
+    auto runner = make_runner();
+    runs.push_back(judge_source(problem, tests, "always_equal.py", source, *runner, {}));
+  }
+  const auto& claims = runs[0].tests;
+  const auto& control = runs[1].tests;
+  for (std::size_t i = 0; i < claims.size() && i < control.size(); ++i) {
+    if (claims[i].verdict != Verdict::AC || control[i].verdict == Verdict::AC) continue;
+    v.errors.push_back(fmt::format("test {} passes a solution whose values claim equality with everything: let "
+                                   "`result` hold the candidate's value and compare it with expected:, not with == "
+                                   "inside the box",
+                                   claims[i].name));
+  }
 }
 
 }  // namespace
@@ -349,6 +421,7 @@ ProblemValidation validate_problem(const fs::path& dir, const RunnerFactory& mak
     return done();
   }
   check_statement(dir, v);
+  check_always_equal(problem, tests, make_runner, v);
   std::vector<fs::path> solutions = solution_files(dir, v);
   auto margin = margin_solution(problem, solutions);
   if (!margin) v.errors.push_back("no accepted solution: add one under solutions/accepted/");

@@ -131,8 +131,8 @@ std::string encode(const RunTest& m) {
 RunTest decode_run_test(std::string_view payload) {
   Reader r(payload);
   RunTest m;
-  m.args = decode_value(r);
-  m.kwargs = decode_value(r);
+  m.args = decode_value(r, kMaxTrustedValues);
+  m.kwargs = decode_value(r, kMaxTrustedValues);
   m.ops = get_strings(r);
   m.code = r.bytes();
   m.stdin_data = r.bytes();
@@ -227,17 +227,19 @@ struct ReportEncoder {
 
 RaisedException decode_raised(Reader& r) {
   RaisedException m;
-  m.type = r.bytes();
-  m.module = r.bytes();
-  m.mro = get_strings(r);
-  m.message = r.bytes();
+  m.type = r.bytes(kMaxReportName, "exception type");
+  m.module = r.bytes(kMaxReportName, "exception module");
+  std::uint64_t classes = r.u64();
+  if (classes > kMaxReportMro) throw ProtocolError("implausible MRO length");
+  for (std::uint64_t i = 0; i < classes; ++i) m.mro.push_back(r.bytes(kMaxReportName, "MRO entry"));
+  m.message = r.bytes(kMaxReportText, "exception message");
   std::uint64_t n = r.u64();
-  if (n > (1u << 20)) throw ProtocolError("implausible frame count");
+  if (n > kMaxReportFrames) throw ProtocolError("implausible frame count");
   for (std::uint64_t i = 0; i < n; ++i) {
     TraceFrame f;
-    f.file = r.bytes();
+    f.file = r.bytes(kMaxReportName, "frame file");
     f.line = r.i64();
-    f.function = r.bytes();
+    f.function = r.bytes(kMaxReportName, "frame function");
     m.frames.push_back(std::move(f));
   }
   return m;
@@ -271,6 +273,7 @@ std::string encode_returned_report(std::string_view encoded_value) {
 }
 
 ChildReport decode_child_report(std::string_view frame) {
+  if (frame.size() > kMaxChildReport) throw ValueTooLarge("result over the result channel's limit");
   Reader header(frame.substr(0, std::min<std::size_t>(frame.size(), 9)));
   std::uint64_t len = header.u64();
   if (header.u8() != static_cast<std::uint8_t>(MessageType::ChildReport)) {
@@ -280,9 +283,15 @@ ChildReport decode_child_report(std::string_view frame) {
   Reader r(frame.substr(9));
   ChildReport out;
   switch (checked_enum(r.u8(), ReportKind::Forbidden, "report kind")) {
-    case ReportKind::Returned: out = Returned{decode_value(r)}; break;
+    case ReportKind::Returned:
+      try {
+        out = Returned{decode_value(r, kMaxValues)};  // the child's: the tight cap
+      } catch (const UndecodableValue& e) {
+        return NotPlainData{e.what()};  // the candidate's doing: WA, never IE
+      }
+      break;
     case ReportKind::Raised: out = decode_raised(r); break;
-    case ReportKind::NotPlainData: out = NotPlainData{r.bytes()}; break;
+    case ReportKind::NotPlainData: out = NotPlainData{r.bytes(kMaxReportText, "reason")}; break;
     case ReportKind::Forbidden: out = ForbiddenSyscall{r.i64()}; break;
     default: throw ProtocolError("bad report kind");
   }

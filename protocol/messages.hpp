@@ -38,6 +38,10 @@ enum class Isolation : std::uint8_t { Shared, Process };
 /// Largest frame either side accepts.
 inline constexpr std::size_t kMaxFrame = std::size_t{2} << 30;
 
+/// Largest candidate source the box compiles; a larger one is a compile error ("source is N
+/// bytes; the limit is M").
+inline constexpr std::size_t kMaxSource = std::size_t{256} << 10;
+
 struct Setup {
   Mode mode = Mode::Function;
   Prelude prelude = Prelude::None;
@@ -106,6 +110,16 @@ struct TestOutcome {
   Bytes setup_memory;
 };
 
+/// Caps on what a test's child reports, checked while decoding, before allocating (the child
+/// is hostile; the box's honest child cuts to below these, see box/child.cpp).
+inline constexpr std::size_t kMaxReportName = 1024;      ///< exception type, module, MRO entry, frame file/function
+inline constexpr std::size_t kMaxReportText = 8 * 1024;  ///< exception message, NotPlainData reason
+inline constexpr std::size_t kMaxReportMro = 128;        ///< classes in an exception's MRO
+inline constexpr std::size_t kMaxReportFrames = 1000;    ///< traceback frames
+/// The result channel's limit: a child report larger than this is OLE ("result over the limit"),
+/// never decoded. The judge's own memory per test stays within ~64 MiB plus twice this.
+inline constexpr std::size_t kMaxChildReport = std::size_t{16} << 20;
+
 /// One frame of a candidate's traceback.
 struct TraceFrame {
   std::string file;
@@ -161,7 +175,9 @@ inline constexpr std::size_t kForbiddenReportSize = 18;
 /// from a signal handler.
 void encode_forbidden_report(std::int64_t number, unsigned char (&out)[kForbiddenReportSize]);
 
-/// Decodes a whole ChildReport frame (header included); throws ProtocolError if malformed.
+/// Decodes a whole ChildReport frame (header included); throws ProtocolError if malformed,
+/// ValueTooLarge past a cap, and a returned value the judge cannot read (a str that is not
+/// UTF-8, a malformed integer) becomes NotPlainData.
 ChildReport decode_child_report(std::string_view frame);
 
 }  // namespace pyjudge

@@ -196,11 +196,38 @@ class Printer {
   std::string out_;
 };
 
+// The BigInt form the box writes: an optional '-', "0x", lowercase hex digits, no leading zero.
+bool canonical_hex(const std::string& s) {
+  std::size_t i = !s.empty() && s[0] == '-' ? 1 : 0;
+  if (s.compare(i, 2, "0x") != 0 || s.size() == i + 2) return false;
+  if (s[i + 2] == '0') return false;
+  return s.find_first_not_of("0123456789abcdef", i + 2) == std::string::npos;
+}
+
+// UTF-8 as the box encodes a str: no overlongs, nothing past U+10FFFF.
+bool valid_utf8(const std::string& s) {
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    std::uint32_t cp = n == 1 ? c : n == 2 ? (c & 0x1f) : n == 3 ? (c & 0x0f) : (c & 0x07);
+    for (std::size_t k = 1; k < n; ++k) {
+      auto b = static_cast<unsigned char>(s[i + k]);
+      if ((b & 0xc0) != 0x80) return false;
+      cp = (cp << 6) | (b & 0x3f);
+    }
+    static constexpr std::uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[n] || cp > 0x10ffff) return false;  // lone surrogates: surrogatepass, as the box encodes them
+    i += n;
+  }
+  return true;
+}
+
 void decode_into(Reader& r, Value& v, int depth, std::size_t& budget) {
   if (depth > kMaxValueDepth) throw ProtocolError("value nested too deeply");
   // Each decoded value costs ~100 bytes here against 1 byte on the wire: a forged report of
   // millions of Nones must not take the judge's memory with it.
-  if (budget-- == 0) throw ProtocolError(fmt::format("more than {} values", kMaxValues));
+  if (budget-- == 0) throw ValueTooLarge("too many values");
   std::uint8_t tag = r.u8();
   if (tag > static_cast<std::uint8_t>(Value::Kind::TreeNode)) {
     throw ProtocolError(fmt::format("unknown value tag {}", tag));
@@ -213,7 +240,13 @@ void decode_into(Reader& r, Value& v, int depth, std::size_t& budget) {
     case K::Int: v.integer = r.i64(); return;
     case K::Float: v.real = r.f64(); return;
     case K::BigInt:
+      v.text = r.bytes();
+      if (!canonical_hex(v.text)) throw UndecodableValue("an int the judge cannot read");
+      return;
     case K::Str:
+      v.text = r.bytes();
+      if (!valid_utf8(v.text)) throw UndecodableValue("a str that is not valid UTF-8");
+      return;
     case K::Bytes: v.text = r.bytes(); return;
     default: break;
   }
@@ -257,9 +290,9 @@ void encode(const Value& v, Writer& w) {
   for (const auto& item : v.items) encode(item, w);
 }
 
-Value decode_value(Reader& r) {
+Value decode_value(Reader& r, std::size_t max_values) {
   Value v;
-  std::size_t budget = kMaxValues;
+  std::size_t budget = max_values;
   decode_into(r, v, 0, budget);
   return v;
 }

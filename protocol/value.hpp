@@ -58,14 +58,31 @@ const char* type_name(Value::Kind kind);
 
 /// Maximum nesting accepted by the decoder; deeper input is malformed.
 inline constexpr int kMaxValueDepth = 2000;
-/// Maximum number of values (every element at every depth) one decode accepts.
-inline constexpr std::size_t kMaxValues = 5'000'000;
+/// Maximum number of values (every element at every depth) one decode accepts: each costs the
+/// judge sizeof(Value) (~90 bytes), so this keeps a decoded answer under ~48 MiB.
+inline constexpr std::size_t kMaxValues = 500'000;
+
+/// A value past kMaxValues (or a report past the result channel's limit): the answer is too
+/// large to judge, OLE.
+struct ValueTooLarge : ProtocolError {
+  using ProtocolError::ProtocolError;
+};
+
+/// Well-formed bytes that are no Python value the judge can read: a str that is not UTF-8, an
+/// integer that is not canonical hex. The candidate's doing ("not plain data"), never IE.
+struct UndecodableValue : ProtocolError {
+  using ProtocolError::ProtocolError;
+};
 
 void encode(const Value& v, Writer& w);
 /// The start of a List/Tuple/Dict/Set/FrozenSet/TreeNode of `n` items; the caller then encodes
 /// exactly `n` items (a Dict's are key, value, key, value...).
 void encode_collection_header(Value::Kind kind, std::size_t n, Writer& w);
-/// Decodes one Value; throws ProtocolError on malformed, too deeply nested or too large input.
-Value decode_value(Reader& r);
+/// Values in one value from a trusted side (the judge's own tests, the bridge): the default.
+inline constexpr std::size_t kMaxTrustedValues = 5'000'000;
+
+/// Decodes one Value; throws ProtocolError on malformed or too deeply nested input, ValueTooLarge
+/// past `max_values`, UndecodableValue for a str that is not UTF-8 or a malformed int.
+Value decode_value(Reader& r, std::size_t max_values = kMaxTrustedValues);
 
 }  // namespace pyjudge

@@ -62,6 +62,13 @@ std::string Reader::bytes() {
   return std::string(take(n));
 }
 
+std::string Reader::bytes(std::size_t max, const char* what) {
+  std::uint64_t n = u64();
+  if (n > max) throw ProtocolError(std::string(what) + " longer than " + std::to_string(max) + " bytes");
+  if (n > data_.size() - pos_) throw ProtocolError("truncated message");
+  return std::string(take(n));
+}
+
 void Reader::expect_done() const {
   if (!done()) throw ProtocolError("trailing bytes after message");
 }

@@ -44,6 +44,9 @@ class Reader {
   std::int64_t i64() { return static_cast<std::int64_t>(u64()); }
   double f64();
   std::string bytes();
+  /// bytes() of at most `max` bytes; a longer one throws ProtocolError naming `what` before
+  /// anything is allocated.
+  std::string bytes(std::size_t max, const char* what);
   bool done() const { return pos_ == data_.size(); }
   std::size_t remaining() const { return data_.size() - pos_; }
   /// Throws unless every byte was consumed: trailing bytes mean a malformed message.

@@ -1,3 +1,4 @@
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
@@ -80,6 +81,24 @@ std::uint64_t read_number(int fd, const char* key) {
 // removable: then it is reused as is).
 bool make_dir(const std::string& path) { return mkdir(path.c_str(), 0755) == 0 || errno == EEXIST; }
 
+// A judge killed with SIGKILL leaves its box's cgroup behind (empty once its processes are
+// gone). Each new box removes those of boxes that no longer exist: rmdir only succeeds on an
+// empty cgroup, so a live one is never touched.
+void remove_stale_box_cgroups(const std::string& parent) {
+  DIR* dir = opendir(parent.c_str());
+  if (!dir) return;
+  constexpr std::string_view kPrefix = "pyjudge-box-";
+  while (dirent* e = readdir(dir)) {
+    std::string_view name = e->d_name;
+    if (!name.starts_with(kPrefix)) continue;
+    std::string pid(name.substr(kPrefix.size()));
+    if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos) continue;
+    if (pid == std::to_string(getpid()) || access(("/proc/" + pid).c_str(), F_OK) == 0) continue;
+    rmdir((parent + "/" + std::string(name)).c_str());
+  }
+  closedir(dir);
+}
+
 }  // namespace
 
 TestCgroup::~TestCgroup() {
@@ -92,6 +111,7 @@ std::unique_ptr<TestCgroup> TestCgroup::create(std::string& why_not) {
   auto cg = std::unique_ptr<TestCgroup>(new TestCgroup());
   const std::string name = "/pyjudge-box-" + std::to_string(getpid());
   if (is_cgroup2("/sys/fs/cgroup")) {
+    remove_stale_box_cgroups("/sys/fs/cgroup" + own_cgroup(""));
     std::string dir = "/sys/fs/cgroup" + own_cgroup("") + name;
     if (!make_dir(dir)) {
       why_not = "cannot create " + dir + ": " + std::strerror(errno);
@@ -110,6 +130,8 @@ std::unique_ptr<TestCgroup> TestCgroup::create(std::string& why_not) {
   } else {
     std::string memory = "/sys/fs/cgroup/memory" + own_cgroup("memory") + name;
     std::string pids = "/sys/fs/cgroup/pids" + own_cgroup("pids") + name;
+    remove_stale_box_cgroups("/sys/fs/cgroup/memory" + own_cgroup("memory"));
+    remove_stale_box_cgroups("/sys/fs/cgroup/pids" + own_cgroup("pids"));
     if (access("/sys/fs/cgroup/memory", W_OK) != 0 || !make_dir(memory)) {
       why_not = "no writable cgroup v2, nor a writable v1 memory hierarchy (" + memory + ": " + std::strerror(errno) + ")";
       return nullptr;

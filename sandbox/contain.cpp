@@ -1,5 +1,7 @@
 #include "sandbox/contain.hpp"
 
+#include "sandbox/credentials.hpp"
+
 namespace pyjudge::sandbox {
 
 Status contain_box_process(int first_fd_to_close, BoxLayers& layers, std::unique_ptr<TestCgroup>& cgroup) {
@@ -10,7 +12,9 @@ Status contain_box_process(int first_fd_to_close, BoxLayers& layers, std::unique
   cgroup = TestCgroup::create(layers.cgroups_detail);
   layers.cgroups = cgroup != nullptr;
   if (cgroup) layers.cgroups_detail = (cgroup->v2() ? "v2 " : "v1 ") + cgroup->paths().front();
-  return apply_namespaces(layers.namespaces, layers.namespaces_detail);
+  PYJUDGE_RETURN_ON_FAILURE(apply_namespaces(layers.namespaces, layers.namespaces_detail));
+  // After the namespaces (their mounts need root), with or without them: the box is nobody.
+  return drop_root(layers.credentials_detail);
 }
 
 Status restrict_box_filesystem(const std::vector<std::string>& readable, BoxLayers& layers) {

@@ -19,10 +19,12 @@ struct BoxLayers {
   std::string namespaces_detail;
   bool cgroups = false;
   std::string cgroups_detail;
+  std::string credentials_detail;  ///< root dropped to nobody, or not root (always applied)
 };
 
 /// Once, in the box right after exec, before the interpreter starts: descriptors, hygiene, then
-/// namespaces where the host allows them (recorded in `layers`, never fatal).
+/// namespaces where the host allows them (recorded in `layers`, never fatal), then root dropped
+/// to nobody (credentials).
 /// The tests' cgroup is made here too, while the box may still be root (where a writable
 /// hierarchy exists; recorded in `layers`, never fatal).
 Status contain_box_process(int first_fd_to_close, BoxLayers& layers, std::unique_ptr<TestCgroup>& cgroup);

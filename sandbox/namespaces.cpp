@@ -11,6 +11,7 @@
 #include <cstring>
 #include <string>
 
+#include "sandbox/credentials.hpp"
 #include "sandbox/layers.hpp"
 
 namespace pyjudge::sandbox {
@@ -22,7 +23,6 @@ namespace {
 // of the host, and when the box goes, the kernel kills whatever is left in the namespace. The
 // mount namespace gives it its own /proc and an empty /tmp (Landlock narrows the rest).
 constexpr int kNamespaces = CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWPID | CLONE_NEWNS;
-constexpr uid_t kNobody = 65534;
 
 bool write_file(const char* path, const std::string& text) {
   int fd = open(path, O_WRONLY | O_CLOEXEC);
@@ -30,19 +30,6 @@ bool write_file(const char* path, const std::string& text) {
   bool ok = write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
   close(fd);
   return ok;
-}
-
-// Root needs none of its powers to judge: from here on the box is nobody, in no group.
-Status drop_root() {
-  gid_t none[1] = {};
-  if (setgroups(0, none) < 0) return Status::fail("setgroups");
-  if (setresgid(kNobody, kNobody, kNobody) < 0) return Status::fail("setresgid");
-  if (setresuid(kNobody, kNobody, kNobody) < 0) return Status::fail("setresuid");
-  // A change of credentials clears the death signal and resets dumpability: set both again.
-  if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0) return Status::fail("prctl(PR_SET_PDEATHSIG)");
-  if (getppid() == 1) return Status::fail("getppid", ESRCH);
-  if (prctl(PR_SET_DUMPABLE, 0) < 0) return Status::fail("prctl(PR_SET_DUMPABLE)");
-  return Status::ok();
 }
 
 // Without root, a user namespace comes first (it grants the right to make the others); then our
@@ -99,14 +86,14 @@ Status enter_pid_namespace(bool root) {
     pollfd p{relay_alive[0], POLLIN, 0};
     if (poll(&p, 1, 0) > 0) return Status::fail("poll", ESRCH);
     close(relay_alive[0]);
-    PYJUDGE_RETURN_ON_FAILURE(private_mounts());
-    return root ? drop_root() : Status::ok();
+    return private_mounts();  // root still: the box drops it next (credentials layer)
   }
   // The relay keeps no descriptor of the box's: the judge's pipes must close when the box's do.
   for (int fd = 0; fd < 1024; ++fd) {
     if (fd != relay_alive[1]) close(fd);
   }
-  if (root && !drop_root()) _exit(126);
+  std::string dropped;
+  if (root && !drop_root(dropped)) _exit(126);
   int status = 0;
   while (waitpid(box, &status, 0) < 0 && errno == EINTR) {
   }
@@ -139,14 +126,15 @@ Status apply_namespaces(bool& applied, std::string& detail) {
   applied = false;
   const bool root = geteuid() == 0;
   if (unshare(root ? kNamespaces : CLONE_NEWUSER | kNamespaces) < 0) {
-    // Nothing changed: report why, and carry on with the other layers. Root still drops to nobody.
+    // Nothing changed: report why, and carry on with the other layers (root is dropped next,
+    // by the credentials layer, either way).
     detail = unavailable_reason(errno);
-    return root ? drop_root() : Status::ok();
+    return Status::ok();
   }
   if (!root) PYJUDGE_RETURN_ON_FAILURE(map_own_ids());
   PYJUDGE_RETURN_ON_FAILURE(enter_pid_namespace(root));
   applied = true;
-  detail = std::string(root ? "" : "user, ") + kApplied + (root ? "; root dropped to nobody" : "");
+  detail = std::string(root ? "" : "user, ") + kApplied;
   return Status::ok();
 }
 

@@ -29,7 +29,7 @@ namespace {
 constexpr const char* kAllowed[] = {
     "read", "write", "readv", "writev", "pread64", "preadv", "close", "lseek",
     "fstat", "newfstatat", "statx", "stat", "lstat", "access", "faccessat", "faccessat2",
-    "getdents64", "getcwd", "readlink", "readlinkat", "fcntl", "dup", "dup2", "dup3",
+    "getdents64", "getcwd", "readlink", "readlinkat", "dup", "dup2", "dup3",
     "pipe", "pipe2", "fsync", "fdatasync", "fstatfs", "statfs",
     "brk", "munmap", "mprotect", "mremap", "madvise", "mincore",
     "futex", "set_robust_list", "get_robust_list", "rseq", "sched_yield", "sched_getaffinity",
@@ -42,7 +42,7 @@ constexpr const char* kAllowed[] = {
     "rt_sigtimedwait", "sigaltstack",
     "select", "pselect6", "poll", "ppoll", "epoll_create", "epoll_create1", "epoll_ctl",
     "epoll_wait", "epoll_pwait", "epoll_pwait2", "eventfd", "eventfd2",
-    "sendto", "recvfrom", "sendmsg", "recvmsg", "shutdown", "getsockopt",
+    "recvfrom", "sendmsg", "recvmsg", "shutdown", "getsockopt",
     "getsockname", "getpeername",
 };
 
@@ -63,6 +63,19 @@ template <typename... Cmp>
 Status allow_if(scmp_filter_ctx ctx, int nr, Cmp... cmp) {
   return check(seccomp_rule_add(ctx, SCMP_ACT_ALLOW, nr, sizeof...(Cmp), cmp...),
                "seccomp_rule_add");
+}
+
+// The fcntl commands CPython uses (descriptors, flags, locks, pipe size read-only). Not
+// F_SETOWN / F_SETOWN_EX / F_SETSIG (with O_ASYNC they make the kernel signal any process, the
+// box included, outside kill()'s filter), not O_ASYNC itself, not F_SETPIPE_SZ (a pipe's buffer
+// is kernel memory no limit of the child counts), not leases or directory notifications.
+Status add_fcntl_rules(scmp_filter_ctx ctx) {
+  for (int cmd : {F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL, F_GETLK, F_SETLK, F_SETLKW,
+                  F_OFD_GETLK, F_OFD_SETLK, F_OFD_SETLKW, F_GETPIPE_SZ, F_GET_SEALS}) {
+    PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(fcntl), SCMP_A1(SCMP_CMP_EQ, static_cast<scmp_datum_t>(cmd))));
+  }
+  return allow_if(ctx, SCMP_SYS(fcntl), SCMP_A1(SCMP_CMP_EQ, static_cast<scmp_datum_t>(F_SETFL)),
+                  SCMP_A2(SCMP_CMP_MASKED_EQ, static_cast<scmp_datum_t>(O_ASYNC), 0));
 }
 
 Status add_conditional_rules(scmp_filter_ctx ctx) {
@@ -87,19 +100,34 @@ Status add_conditional_rules(scmp_filter_ctx ctx) {
   }
   // Reading limits is harmless; raising them is not.
   PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(prlimit64), SCMP_A2(SCMP_CMP_EQ, 0)));
-  PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(socketpair), SCMP_A0(SCMP_CMP_EQ, AF_UNIX)));
+  // Stream pairs only (asyncio's self-pipe): an AF_UNIX datagram socket can sendto() any named
+  // socket on the host (/dev/log), which Landlock does not see.
+  constexpr scmp_datum_t kSocketType = 0xf;  // the type without SOCK_NONBLOCK / SOCK_CLOEXEC
+  PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(socketpair), SCMP_A0(SCMP_CMP_EQ, AF_UNIX),
+                                     SCMP_A1(SCMP_CMP_MASKED_EQ, kSocketType, SOCK_STREAM)));
+  // send() is sendto() without an address; with one, it is a datagram to somewhere else.
+  PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(sendto), SCMP_A4(SCMP_CMP_EQ, 0)));
+  PYJUDGE_RETURN_ON_FAILURE(add_fcntl_rules(ctx));
   // Memory the data rlimit counts: private mappings, and file mappings (of files opened read-only).
-  // Shared anonymous memory escapes RLIMIT_DATA (and a child's accounting): refused.
-  PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(mmap), SCMP_A3(SCMP_CMP_MASKED_EQ, MAP_SHARED, 0)));
-  PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(mmap), SCMP_A3(SCMP_CMP_MASKED_EQ, MAP_ANONYMOUS, 0)));
-  // Socket options, except SO_SNDBUFFORCE and SO_RCVBUFFORCE: with CAP_NET_ADMIN they park
-  // unlimited memory in kernel buffers that no limit of the child sees.
+  // Shared anonymous memory escapes RLIMIT_DATA (and a child's accounting): refused. So is
+  // MAP_GROWSDOWN: the kernel counts such a mapping as stack, not data, and it grows past
+  // RLIMIT_DATA.
+  PYJUDGE_RETURN_ON_FAILURE(
+      allow_if(ctx, SCMP_SYS(mmap), SCMP_A3(SCMP_CMP_MASKED_EQ, MAP_SHARED | MAP_GROWSDOWN, 0)));
+  PYJUDGE_RETURN_ON_FAILURE(
+      allow_if(ctx, SCMP_SYS(mmap), SCMP_A3(SCMP_CMP_MASKED_EQ, MAP_ANONYMOUS | MAP_GROWSDOWN, 0)));
+  // Socket options, except the buffer sizes: SO_SNDBUF / SO_RCVBUF (up to net.core.wmem_max,
+  // 4 MiB on many hosts, per socket) and SO_SNDBUFFORCE / SO_RCVBUFFORCE (unlimited with
+  // CAP_NET_ADMIN) park memory in kernel buffers that no limit of the child sees without a
+  // cgroup. asyncio never sets them.
   PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(setsockopt), SCMP_A1(SCMP_CMP_NE, SOL_SOCKET)));
-  PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(setsockopt), SCMP_A1(SCMP_CMP_EQ, SOL_SOCKET),
-                                     SCMP_A2(SCMP_CMP_LT, SO_SNDBUFFORCE)));
-  PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(setsockopt), SCMP_A1(SCMP_CMP_EQ, SOL_SOCKET),
-                                     SCMP_A2(SCMP_CMP_GT, SO_RCVBUFFORCE)));
-  static_assert(SO_RCVBUFFORCE == SO_SNDBUFFORCE + 1);
+  // One comparison per argument in a rule (libseccomp): the other SOL_SOCKET options one by one.
+  constexpr int kLastSocketOption = 80;
+  for (int opt = 0; opt <= kLastSocketOption; ++opt) {
+    if (opt == SO_SNDBUF || opt == SO_RCVBUF || opt == SO_SNDBUFFORCE || opt == SO_RCVBUFFORCE) continue;
+    PYJUDGE_RETURN_ON_FAILURE(allow_if(ctx, SCMP_SYS(setsockopt), SCMP_A1(SCMP_CMP_EQ, SOL_SOCKET),
+                                       SCMP_A2(SCMP_CMP_EQ, static_cast<scmp_datum_t>(opt))));
+  }
   // Signals: allowed here, and narrowed to the child itself by the second filter (signal_filter).
   PYJUDGE_RETURN_ON_FAILURE(allow(ctx, "kill"));
   PYJUDGE_RETURN_ON_FAILURE(allow(ctx, "tgkill"));

@@ -5,6 +5,7 @@
 
 #include "judge/custom_input.hpp"
 #include "judge/feedback.hpp"
+#include "judge/redact.hpp"
 #include "judge/problems.hpp"
 #include "judge/python_host.hpp"
 #include "judge/report.hpp"
@@ -151,14 +152,13 @@ std::vector<TestCase> custom_tests(const Problem& p, const std::vector<std::stri
   return out;
 }
 
-// Today's judge keeps a hidden test's data inside; the interviewer's view adds the input and the
-// expected value from the judge's own test (the candidate's redaction removes them again).
-void add_interviewer_details(const Problem& p, const TestCase& test, nlohmann::json& jt) {
-  if (test.sample || jt.value("verdict", "AC") == "AC") return;
-  jt["input"] = describe_input(p, test);
-  if (test.expected) jt["expected"] = repr(*test.expected);
-  else if (test.expected_output) jt["expected"] = test.expected_output->substr(0, 64 * 1024);
-  else if (!test.raises.empty()) jt["expected"] = "raises " + test.raises;
+// A test as the interviewer sees it (everything the judge kept), carrying the candidate's view
+// under "candidate" when the two differ: that view is made by redacted(), the one function that
+// redacts `run` too, and serve/redact.cpp picks it for the candidate's role.
+nlohmann::json test_json(const TestReport& t) {
+  nlohmann::json jt = to_json(t);
+  if (!t.sample) jt["candidate"] = to_json(redacted(t, Audience::Candidate));
+  return jt;
 }
 
 }  // namespace
@@ -213,19 +213,11 @@ nlohmann::json judge_attempt(const PreparedProblem& prepared, const AttemptReque
     }
   }
   JudgeOptions options;
-  std::size_t index = 0;
-  options.on_test = [&](const TestReport& t) {
-    nlohmann::json jt = to_json(t);
-    if (index < tests.size()) add_interviewer_details(p, tests[index], jt);
-    ++index;
-    on_test(jt);
-  };
+  options.on_test = [&](const TestReport& t) { on_test(test_json(t)); };
   BoxRunner runner;
   SubmissionReport report = judge_source(p, tests, "solution.py", request.source, runner, options);
   nlohmann::json j = to_json(report);
-  for (std::size_t i = 0; i < report.tests.size() && i < tests.size(); ++i) {
-    add_interviewer_details(p, tests[i], j["tests"][i]);
-  }
+  for (std::size_t i = 0; i < report.tests.size(); ++i) j["tests"][i] = test_json(report.tests[i]);
   return j;
 }
 

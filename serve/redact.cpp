@@ -28,8 +28,16 @@ std::string hidden_message(const std::string& verdict) {
 const char* role_name(Role r) { return r == Role::Candidate ? "candidate" : "interviewer"; }
 
 nlohmann::json redact_test(const nlohmann::json& test, Role role) {
-  if (role == Role::Interviewer || !test.is_object()) return test;
+  if (!test.is_object()) return test;
+  if (role == Role::Interviewer) {
+    nlohmann::json out = test;
+    out.erase("candidate");
+    return out;
+  }
   if (test.value("sample", false)) return test;
+  // The judge's own redaction (judge/redact.cpp, as `run` applies it), made when the test was
+  // judged; the fallback below only for a test stored without it.
+  if (test.contains("candidate") && test["candidate"].is_object()) return test["candidate"];
   nlohmann::json out = nlohmann::json::object();
   for (const char* key : {"name", "verdict", "time_ms", "wall_ms", "memory_kib", "memory_source", "sample"}) {
     if (test.contains(key)) out[key] = test[key];

@@ -183,7 +183,6 @@ TEST_CASE("check judges <problem-id>.py files for CI: exit code, JUnit, GitHub a
   fs::create_directories(tmp.path / "solutions");
   fs::copy_file(lib / "two-sum/solutions/accepted/hashmap.py", tmp.path / "solutions/two-sum.py");
   fs::copy_file(lib / "memoize/solutions/runtime_error/calls_not_initialised.py", tmp.path / "solutions/memoize.py");
-  std::ofstream(tmp.path / "solutions/notes.py") << "# not a problem id: ignored\n";
   fs::path summary = tmp.path / "summary.md";
   Run r = run_pyjudge("check " + quote(tmp.path / "solutions") + problems_arg() + " --junit " + quote(tmp.path / "junit.xml"),
                       "GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY=" + quote(summary));

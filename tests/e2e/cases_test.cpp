@@ -2,6 +2,7 @@
 // (problem.yaml, solution.py, expect.yaml); `validate` on tests/validate. The problem library
 // itself is validated by one ctest per problem (tests/CMakeLists.txt).
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include "tests/e2e/case_options.hpp"
 #include "tests/e2e/verdict_case.hpp"
@@ -50,7 +51,7 @@ TEST_CASE("validate reports each kind of broken problem; a spec error is exit 2,
   CHECK(j["ok"] == false);
   std::map<std::string, nlohmann::json> by_id;
   for (const auto& p : j["problems"]) by_id[p["problem"]] = p;
-  REQUIRE(by_id.size() == 7);
+  REQUIRE(by_id.size() == 9);
   CHECK(by_id["good"]["ok"] == true);
   CHECK(by_id["broken-spec"]["spec_error"] == true);
   CHECK(by_id["wrong-folder"]["spec_error"] == false);
@@ -62,6 +63,11 @@ TEST_CASE("validate reports each kind of broken problem; a spec error is exit 2,
   CHECK(errors("broken-spec").find("expeted") != std::string::npos);
   CHECK(errors("nondeterministic-generator").find("not deterministic") != std::string::npos);
   CHECK(errors("unknown-folder").find("too_slow: unknown verdict folder") != std::string::npos);
+  CHECK(errors("compares-in-the-box").find("test in-box-comparison passes a solution whose values claim equality") !=
+        std::string::npos);
+  CHECK(errors("compares-in-the-box").find("judge-comparison") == std::string::npos);
+  CHECK(errors("nothing-to-check").find("problem.yaml:9") != std::string::npos);
+  CHECK(errors("nothing-to-check").find("nothing to check") != std::string::npos);
   const auto& slow = by_id["slow-reference"]["solutions"][0];
   CHECK(slow["got"] == "AC");
   CHECK(slow["ok"] == false);
@@ -105,7 +111,14 @@ TEST_CASE("doctor lists every layer with a reason, and --require turns a missing
     names.insert(l["layer"]);
     CHECK_FALSE(l["detail"].get<std::string>().empty());
   }
-  CHECK(names == std::set<std::string>{"rlimits", "seccomp", "landlock", "namespaces", "cgroups", "hygiene", "fds"});
+  CHECK(names == std::set<std::string>{"rlimits", "seccomp", "landlock", "namespaces", "cgroups", "credentials",
+                                       "hygiene", "fds"});
+  for (const auto& l : j["layers"]) {
+    if (l["layer"] == "credentials") {
+      CHECK(l["detail"].get<std::string>().find(geteuid() == 0 ? "drops to nobody" : "nothing to drop") !=
+            std::string::npos);
+    }
+  }
   CHECK(j["box"]["started"] == true);
 
   fs::path two_sum = fs::path(PYJUDGE_SOURCE_DIR) / "problems/two-sum";

@@ -6,10 +6,12 @@
 #include <signal.h>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <set>
 
@@ -123,5 +125,54 @@ TEST_CASE("Every folder of tests/hostile is a complete case that names the layer
     REQUIRE(fs::is_regular_file(dir / "expect.yaml"));
     CHECK(fs::is_regular_file(dir / "solution.py"));
     CHECK(YAML::LoadFile((dir / "expect.yaml").string())["layer"]);
+  }
+}
+
+namespace {
+
+// Peak resident memory (KiB) of everything `pyjudge run` started (the judge, its box, the test's
+// children), measured in a fresh child of this driver: getrusage(RUSAGE_CHILDREN) there sees
+// this one run only.
+long judge_peak_kib(const fs::path& dir) {
+  int fds[2];
+  REQUIRE(pipe(fds) == 0);
+  pid_t pid = fork();
+  REQUIRE(pid >= 0);
+  if (pid == 0) {
+    close(fds[0]);
+    std::string cmd = std::string(PYJUDGE_BINARY) + " run " + quote(dir) + " " + quote(dir / "solution.py") +
+                      " --json >/dev/null 2>&1";
+    int rc = std::system(cmd.c_str());
+    rusage u{};
+    getrusage(RUSAGE_CHILDREN, &u);
+    long peak = rc == -1 ? -1 : u.ru_maxrss;
+    (void)!write(fds[1], &peak, sizeof peak);
+    _exit(0);
+  }
+  close(fds[1]);
+  long peak = -1;
+  (void)!read(fds[0], &peak, sizeof peak);
+  close(fds[0]);
+  waitpid(pid, nullptr, 0);
+  return peak;
+}
+
+}  // namespace
+
+// The worst case of each cap on what a child sends: the judge (with its box and the test's
+// child) stays within 64 MiB plus twice the 16 MiB result limit, whatever was sent.
+TEST_CASE("Judge memory per test stays within 64 MiB plus twice the result limit on the worst case of each cap") {
+  MachineLock lock;
+  const long budget_kib = (64 + 2 * 16) * 1024;
+  for (const char* name : {"ole-result-over-the-result-channel-limit", "ole-result-with-too-many-values",
+                           "ole-forged-20-mib-exception-message", "re-forged-report-with-100000-frames",
+                           "re-forged-report-with-a-100-kib-message", "re-forged-report-nested-too-deeply",
+                           "re-400-frame-traceback-through-a-100-kib-line", "wa-unordered-answer-nested-600-deep",
+                           "ce-source-over-the-size-cap"}) {
+    long peak = judge_peak_kib(fs::path(PYJUDGE_SOURCE_DIR) / "tests" / "hostile" / name);
+    std::string line = std::string(name) + ": peak " + std::to_string(peak / 1024) + " MiB";
+    MESSAGE(line);
+    CHECK(peak > 0);
+    CHECK(peak < budget_kib);
   }
 }

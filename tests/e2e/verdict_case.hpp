@@ -120,6 +120,12 @@ inline void check_case(const fs::path& dir) {
   const nlohmann::json* failed = first_failure(j);
   if (expect["message_contains"]) CHECK(contains(failed, "message", expect["message_contains"].as<std::string>()));
   if (expect["traceback_contains"]) CHECK(contains(failed, "traceback", expect["traceback_contains"].as<std::string>()));
+  if (expect["message_equals"]) {  // a hidden test's message: the judge's closed vocabulary
+    REQUIRE(failed != nullptr);
+    CHECK((*failed)["message"] == expect["message_equals"].as<std::string>());
+  }
+  if (expect["output_lacks"]) CHECK(r.out.find(expect["output_lacks"].as<std::string>()) == std::string::npos);
+  if (expect["json_bytes_below"]) CHECK(r.out.size() < expect["json_bytes_below"].as<std::size_t>());
   if (expect["compile_error_contains"]) {
     CHECK(contains(j.contains("compile_error") ? &j["compile_error"] : nullptr, "message",
                    expect["compile_error_contains"].as<std::string>()));

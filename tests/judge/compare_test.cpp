@@ -109,3 +109,46 @@ TEST_CASE("A dict with an extra key names that key, not an expected one") {
   Value missing = Value::sequence(Value::Kind::Dict, {str("name"), i(2)});
   CHECK(compare_values(expected, missing, CompareMode::Exact, {}).message == "key 'items' is missing");
 }
+
+TEST_CASE("An integer expectation is met by a float only if it is exactly that integer") {
+  CHECK_FALSE(exact(i(300000000000000000), Value::of_float(300000000000100000.0)));
+  CHECK(exact(i(300000000000000000), Value::of_float(300000000000000000.0)));
+  CHECK_FALSE(exact(i(3), Value::of_float(3.0000000001)));
+  Value big;
+  big.kind = Value::Kind::BigInt;
+  big.text = "0x10000000000000000";  // 2**64
+  CHECK(exact(big, Value::of_float(18446744073709551616.0)));
+  CHECK_FALSE(exact(big, Value::of_float(18446744073709555712.0)));
+  CHECK(exact(Value::of_float(0.5), Value::of_float(0.5 + 1e-12)));
+}
+
+TEST_CASE("Unordered comparison orders integers past 2**53 exactly") {
+  Value a = list({i(9007199254740993), i(9007199254740992), i(9007199254740993)});
+  Value b = list({i(9007199254740992), i(9007199254740993), i(9007199254740993)});
+  CHECK(compare_values(a, b, CompareMode::Unordered, {}).equal);
+  Value c = list({i(9007199254740992), i(9007199254740992), i(9007199254740993)});
+  CHECK_FALSE(compare_values(a, c, CompareMode::Unordered, {}).equal);
+  auto bigint = [](std::string text) {
+    Value v;
+    v.kind = Value::Kind::BigInt;
+    v.text = std::move(text);
+    return v;
+  };
+  Value d = list({bigint("0x10000000000000001"), bigint("-0x10000000000000000"), i(-1), bigint("0x10000000000000000")});
+  Value e = list({bigint("0x10000000000000000"), i(-1), bigint("0x10000000000000001"), bigint("-0x10000000000000000")});
+  CHECK(compare_values(d, e, CompareMode::Unordered, {}).equal);
+}
+
+TEST_CASE("Unordered comparison of a 600-deep answer lines up every level") {
+  CompareOptions o;
+  o.unordered_depth = 1000;
+  Value v = i(0);
+  for (int k = 0; k < 600; ++k) {
+    std::vector<Value> row;
+    for (int n = 0; n < 60; ++n) row.push_back(i(n));
+    v = list({std::move(v), list(std::move(row))});
+  }
+  Value w = v;
+  CHECK(compare_values(v, w, CompareMode::Unordered, o).equal);
+  CHECK_FALSE(compare_values(list({i(1)}), list({v}), CompareMode::Unordered, o).equal);
+}

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "judge/default_validator.hpp"
+#include "judge/errors.hpp"
 
 using namespace pyjudge;
 
@@ -154,10 +155,10 @@ TEST_CASE("The default validator agrees with problemtools' documented behaviour,
 }
 
 TEST_CASE("An unknown default validator flag or a tolerance that is not a number is an error") {
-  CHECK_THROWS_AS(parse_default_validator_flags({"float_tolerence", "1e-6"}), std::invalid_argument);
-  CHECK_THROWS_AS(parse_default_validator_flags({"float_tolerance"}), std::invalid_argument);
-  CHECK_THROWS_AS(parse_default_validator_flags({"float_tolerance", "abc"}), std::invalid_argument);
-  CHECK_THROWS_AS(parse_default_validator_flags({"float_tolerance", "inf"}), std::invalid_argument);
+  CHECK_THROWS_AS(parse_default_validator_flags({"float_tolerence", "1e-6"}), UsageError);
+  CHECK_THROWS_AS(parse_default_validator_flags({"float_tolerance"}), UsageError);
+  CHECK_THROWS_AS(parse_default_validator_flags({"float_tolerance", "abc"}), UsageError);
+  CHECK_THROWS_AS(parse_default_validator_flags({"float_tolerance", "inf"}), UsageError);
   CHECK_NOTHROW(parse_default_validator_flags({"case_sensitive", "space_change_sensitive"}));
 }
 

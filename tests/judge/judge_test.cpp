@@ -3,6 +3,7 @@
 #include <deque>
 
 #include "judge/judge.hpp"
+#include "judge/redact.hpp"
 #include "judge/report.hpp"
 
 using namespace pyjudge;
@@ -55,11 +56,14 @@ TestCase test(const char* name, bool sample, std::int64_t expected) {
 
 }  // namespace
 
-TEST_CASE("A sample failure shows input, expected and got; a hidden one shows none of them") {
+TEST_CASE("A sample failure shows input, expected and got; a hidden one shows a candidate none of them") {
   Problem p = problem_with({test("sample-1", true, 41), test("hidden-1", false, 42)});
   FakeRunner runner;
   runner.outcomes = {returning(Value::of_int(7)), returning(Value::of_int(8))};
-  SubmissionReport r = judge_source(p, p.tests, "sol.py", "def f(x): return 7\n", runner, {});
+  SubmissionReport full = judge_source(p, p.tests, "sol.py", "def f(x): return 7\n", runner, {});
+  CHECK(full.tests[1].expected == "42");  // kept for a grader
+  CHECK(to_json(redacted(full, Audience::Grader))["tests"][1]["got"] == "8");
+  SubmissionReport r = redacted(full, Audience::Candidate);
   REQUIRE(r.tests.size() == 2);
   CHECK(r.verdict == Verdict::WA);
   CHECK(r.passed == 0);
@@ -146,7 +150,7 @@ TEST_CASE("A corrupted result channel is the candidate's runtime error, not an i
   CHECK(r.verdict == Verdict::RE);
 }
 
-TEST_CASE("A runtime error on a hidden test names the exception and line, not its message") {
+TEST_CASE("A runtime error on a hidden test names the builtin exception, not its message or line") {
   Problem p = problem_with({test("hidden-1", false, 42)});
   FakeRunner runner;
   TestOutcome o = returning(Value::none());
@@ -155,11 +159,13 @@ TEST_CASE("A runtime error on a hidden test names the exception and line, not it
   e.frames.push_back(TraceFrame{"sol.py", 2, "f"});
   o.report = encode(ChildReport{e});
   runner.outcomes = {o};
-  SubmissionReport r = judge_source(p, p.tests, "sol.py", "def f(x):\n    return {}[x]\n", runner, {});
+  SubmissionReport r = redacted(judge_source(p, p.tests, "sol.py", "def f(x):\n    return {}[x]\n", runner, {}),
+                                Audience::Candidate);
   REQUIRE(r.tests.size() == 1);
   CHECK(r.tests[0].verdict == Verdict::RE);
-  CHECK(r.tests[0].message == "KeyError on a hidden test (line 2)");
+  CHECK(r.tests[0].message == "KeyError on a hidden test");
   CHECK(to_json(r).dump().find("secret-key-987") == std::string::npos);
+  CHECK_FALSE(to_json(r)["tests"][0].contains("line"));
 }
 
 TEST_CASE("Scores: all-or-nothing by default, per test and per group when the problem says") {

@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "judge/kattis_package.hpp"
+#include "judge/redact.hpp"
 #include "judge/output_validator.hpp"
 #include "judge/validate.hpp"
 
@@ -286,7 +287,9 @@ TEST_CASE("Judging with a package's validator: team message on samples only, a c
   CHECK(r.tests[0].verdict == Verdict::WA);
   CHECK(r.tests[0].message == "you printed 9");
   CHECK(r.tests[1].verdict == Verdict::WA);
-  CHECK(r.tests[1].message == "wrong answer on a hidden test");  // the team message could quote data
+  // The team message could quote data: a candidate sees the closed vocabulary (judge/redact).
+  CHECK(redacted(r.tests[1], Audience::Candidate).message == "wrong answer on a hidden test");
+  CHECK(redacted(r.tests[1], Audience::Candidate).author_message.empty());
   CHECK(r.tests[1].author_message == "secret answer 2");
   CHECK(r.tests[2].verdict == Verdict::IE);
   CHECK(r.tests[2].message.find("output validator output_validators exited") != std::string::npos);

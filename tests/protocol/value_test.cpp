@@ -89,3 +89,61 @@ TEST_CASE("The isolation mode, the fresh flag and the set-up figures survive enc
   bad.back() = 7;  // no such isolation mode
   CHECK_THROWS_AS(decode_setup(bad), ProtocolError);
 }
+
+TEST_CASE("Every string, list and frame count a child reports has a cap checked before allocating") {
+  auto frame = [](const std::string& payload) {
+    Writer w;
+    w.u64(payload.size());
+    w.u8(static_cast<std::uint8_t>(MessageType::ChildReport));
+    return w.take() + payload;
+  };
+  auto raised = [](std::size_t message, std::uint64_t frames) {
+    Writer w;
+    w.u8(2);  // Raised
+    w.bytes("ValueError");
+    w.bytes("builtins");
+    w.u64(0);
+    w.bytes(std::string(message, 'm'));
+    w.u64(frames);
+    for (std::uint64_t k = 0; k < frames; ++k) {
+      w.bytes("s.py");
+      w.i64(1);
+      w.bytes("f");
+    }
+    return w.take();
+  };
+  CHECK(std::holds_alternative<RaisedException>(decode_child_report(frame(raised(kMaxReportText, kMaxReportFrames)))));
+  CHECK_THROWS_AS(decode_child_report(frame(raised(kMaxReportText + 1, 0))), ProtocolError);
+  CHECK_THROWS_AS(decode_child_report(frame(raised(10, kMaxReportFrames + 1))), ProtocolError);
+  // A claimed 2**60-byte type name is refused from its length alone.
+  Writer lying;
+  lying.u8(2);
+  lying.u64(std::uint64_t{1} << 60);
+  CHECK_THROWS_AS(decode_child_report(frame(lying.take())), ProtocolError);
+}
+
+TEST_CASE("A result past the value or size cap is too large, an unreadable one is not plain data") {
+  Writer many;
+  many.u8(1);  // Returned
+  encode_collection_header(Value::Kind::List, kMaxValues, many);
+  for (std::size_t k = 0; k < kMaxValues; ++k) many.u8(0);  // None
+  std::string payload = many.take();
+  Writer header;
+  header.u64(payload.size());
+  header.u8(static_cast<std::uint8_t>(MessageType::ChildReport));
+  CHECK_THROWS_AS(decode_child_report(header.take() + payload), ValueTooLarge);
+
+  CHECK_THROWS_AS(decode_child_report(std::string(kMaxChildReport + 1, '\0')), ValueTooLarge);
+
+  auto returned = [](Value v) { return encode(ChildReport{Returned{std::move(v)}}); };
+  auto not_plain = [](const ChildReport& r) { return std::get_if<NotPlainData>(&r); };
+  auto bad_str = decode_child_report(returned(Value::of_str("\xff\xfe")));
+  REQUIRE(not_plain(bad_str));
+  CHECK(not_plain(bad_str)->reason == "a str that is not valid UTF-8");
+  Value bad_int;
+  bad_int.kind = Value::Kind::BigInt;
+  bad_int.text = "0xzz";
+  CHECK(not_plain(decode_child_report(returned(bad_int))));
+  bad_int.text = "-0x1f000000000000000";
+  CHECK(std::holds_alternative<Returned>(decode_child_report(returned(bad_int))));
+}

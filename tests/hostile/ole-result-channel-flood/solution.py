@@ -1,4 +1,4 @@
-# Writes 257 MiB into fd 3, the judge's result channel: the reader stops at its 256 MiB cap.
+# Writes 257 MiB into fd 3, the judge's result channel: over its 16 MiB limit (the box's reader stops at 256 MiB).
 import os
 
 

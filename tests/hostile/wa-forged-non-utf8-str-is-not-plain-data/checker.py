@@ -1,0 +1,2 @@
+def check(args, expected, got):
+    return got == expected, "compared"
