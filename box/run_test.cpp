@@ -33,7 +33,9 @@ constexpr int kFirstFdToClose = 8;
 // The box keeps a child's channels above every number the child dup2()s them onto.
 constexpr int kFirstChannelFd = 20;
 constexpr std::size_t kStderrWindow = 64 * 1024;
-constexpr std::size_t kMaxReport = std::size_t{256} << 20;
+// The reader keeps no more of the result channel than the judge will decode (a larger report is
+// OLE whatever it holds): a 256 MiB flood then costs the box and the judge 16 MiB, not 256.
+constexpr std::size_t kMaxReport = kMaxChildReport;
 constexpr std::size_t kMaxFailure = 4096;
 // Room above the memory limit for thread stacks and allocator slack: a program that exceeds the
 // limit is still measured (and judged MLE) rather than stopped at the first byte over.

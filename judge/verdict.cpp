@@ -82,7 +82,11 @@ std::optional<std::string> runtime_error(const RunStats& s) {
 
 Classification classify(const RunStats& s, const Limits& limits) {
   const TestOutcome& o = s.outcome;
-  if (o.killed_by == KilledBy::Output || o.report_truncated || o.stdout_data.size() > limits.output.value) {
+  if (o.report_truncated) {  // the box's reader stopped at the channel's cap
+    return {Verdict::OLE, fmt::format("the result is over the result channel's limit ({} MiB, or {} values)",
+                                      kMaxChildReport >> 20, kMaxValues)};
+  }
+  if (o.killed_by == KilledBy::Output || o.stdout_data.size() > limits.output.value) {
     return {Verdict::OLE, fmt::format("output exceeded the {} KiB limit", limits.output.kib())};
   }
   if (o.cgroup_oom) {

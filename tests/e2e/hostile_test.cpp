@@ -168,7 +168,7 @@ TEST_CASE("Judge memory per test stays within 64 MiB plus twice the result limit
                            "ole-forged-20-mib-exception-message", "re-forged-report-with-100000-frames",
                            "re-forged-report-with-a-100-kib-message", "re-forged-report-nested-too-deeply",
                            "re-400-frame-traceback-through-a-100-kib-line", "wa-unordered-answer-nested-600-deep",
-                           "ce-source-over-the-size-cap"}) {
+                           "ce-source-over-the-size-cap", "ole-result-channel-flood"}) {
     long peak = judge_peak_kib(fs::path(PYJUDGE_SOURCE_DIR) / "tests" / "hostile" / name);
     std::string line = std::string(name) + ": peak " + std::to_string(peak / 1024) + " MiB";
     MESSAGE(line);

@@ -43,11 +43,12 @@ inline bool contains(const nlohmann::json* t, const char* key, const std::string
 inline const std::vector<std::string> kExpectKeys = {
     "verdict",          "exit",          "layer",           "message_contains",       "traceback_contains",
     "compile_error_contains", "stderr_contains", "test_wall_ms_below", "wall_ms_below", "memory_kib_between",
-    "no_rerun",         "tests"};
+    "no_rerun",         "tests",         "message_equals",  "output_lacks",           "json_bytes_below"};
 
 /// The sandbox layers a case may name under `layer:`; "judge" is the judge's own side (the
-/// reader's cut, exact-type results, report validation), present everywhere.
-inline const std::vector<std::string> kCaseLayers = {"judge", "rlimits", "seccomp", "landlock", "namespaces",
+/// reader's cut, exact-type results, report validation) and "box" the box's own checks before any
+/// child runs (the source cap, the trial compile under the test's limits), present everywhere.
+inline const std::vector<std::string> kCaseLayers = {"judge", "box", "rlimits", "seccomp", "landlock", "namespaces",
                                                      "cgroups", "fds", "hygiene", "credentials"};
 
 /// `layer: namespaces (mount), else landlock` names the layers that contain the case, the first
@@ -66,7 +67,7 @@ inline std::vector<std::string> case_layers(const std::string& text) {
 
 /// Whether `name` is active in a run's `sandbox.layers` ("landlock (ABI 4)" is landlock).
 inline bool layer_active(const nlohmann::json& run, const std::string& name) {
-  if (name == "judge") return true;
+  if (name == "judge" || name == "box") return true;
   if (!run.contains("sandbox")) return false;
   for (const auto& l : run["sandbox"]["layers"]) {
     std::string s = l.get<std::string>();
