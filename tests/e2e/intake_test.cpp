@@ -4,6 +4,7 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <fstream>
 #include <map>
 
@@ -160,4 +161,35 @@ TEST_CASE("A stale pyjudge-box cgroup left by a killed judge is removed by the n
   CHECK(r.exit_code == 0);
   CHECK_FALSE(fs::exists(stale));
   fs::remove(stale, ec);
+}
+
+TEST_CASE("A worker stalled past its submission's deadline is killed, the submission gets an IE record, the batch goes on") {
+  // A checker that never returns (author code, running in the worker) stalls the worker on one
+  // submission; the deadline, 60 s plus twice each test's wall limit and slack, ends it.
+  TempDir tmp("deadline");
+  fs::path problems = tmp.path / "problems";
+  fs::path stall = problems / "stall";
+  fs::create_directories(stall);
+  std::ofstream(stall / "problem.yaml") << "id: stall\nmode: function\nentry: f\ncompare: checker\nchecker: checker.py\n"
+                                           "limits: {time: 200ms, wall: 500ms}\ntests:\n  - {args: [1], expected: 1}\n";
+  std::ofstream(stall / "checker.py") << "import time\n\ndef check(args, expected, got):\n    time.sleep(10 ** 6)\n";
+  std::ofstream(stall / "statement.md") << "# Stall\n";
+  fs::copy(kLib / "two-sum", problems / "two-sum", fs::copy_options::recursive);
+  fs::path subs = tmp.path / "subs";
+  fs::create_directories(subs / "ann");
+  fs::create_directories(subs / "ben");
+  std::ofstream(subs / "ann/stall.py") << "def f(x):\n    return x\n";
+  fs::copy_file(kLib / "two-sum/solutions/accepted/hashmap.py", subs / "ben/two-sum.py");
+  fs::path out = tmp.path / "results.jsonl";
+  auto start = std::chrono::steady_clock::now();
+  Run r = run_pyjudge("batch " + quote(subs) + " --problems " + quote(problems) + " -j 2 --no-cache --out " + quote(out));
+  auto took = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - start).count();
+  INFO("stderr: ", r.err.substr(0, 2000));
+  CHECK(r.exit_code == 0);
+  CHECK(took < 120);
+  auto records = records_in(out);
+  REQUIRE(records.size() == 2);
+  CHECK(records["ann/stall"]["verdict"] == "IE");
+  CHECK(records["ann/stall"]["error"].get<std::string>().find("passed this submission's deadline") != std::string::npos);
+  CHECK(records["ben/two-sum"]["verdict"] == "AC");
 }
