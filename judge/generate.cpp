@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <stdexcept>
 
@@ -34,6 +35,14 @@ TestCase test_from(const Problem& p, const GeneratorSpec& g, const Value& fields
     }
     return v;
   };
+  for (std::size_t k = 0; k + 1 < fields.items.size(); k += 2) {
+    const Value& key = fields.items[k];
+    static const std::set<std::string> known = {"args", "kwargs", "input", "code", "ops"};
+    if (key.kind != Value::Kind::Str || !known.count(key.text)) {
+      throw JudgeError(fmt::format("{}: generate() returned an unknown field {} (known: args, kwargs, input, code, ops)",
+                                   g.origin.str(), printable(repr(key, 80))));
+    }
+  }
   if (auto* v = require(field(fields, "args"), Value::Kind::List, "args")) t.input.args = *v;
   if (auto* v = require(field(fields, "kwargs"), Value::Kind::Dict, "kwargs")) t.input.kwargs = *v;
   if (auto* v = require(field(fields, "input"), Value::Kind::Str, "input")) t.input.stdin_data = v->text;
@@ -96,18 +105,28 @@ void fill_expected(const Problem& p, std::vector<TestCase>& tests, Runner& runne
       continue;
     }
     bool answered = ret && clean_exit;
-    if (!answered && t.custom) {
-      std::string why = raised ? printable(raised->type + ": " + raised->message.substr(0, 200))
-                      : o.killed_by != KilledBy::None ? "it was stopped at a limit"
-                      : o.signaled ? fmt::format("signal {}", o.status) : fmt::format("exit status {}", o.status);
+    if (answered) {
+      if (p.mode == Mode::Stdio) t.expected_output = o.stdout_data;
+      else t.expected = ret->value;
+      continue;
+    }
+    // Why, for the author: the exception and where, a limit, a signal or an exit status.
+    std::string why = raised ? printable(raised->type + ": " + raised->message.substr(0, 300))
+                    : o.killed_by != KilledBy::None ? "it was stopped at a limit (10x the problem's)"
+                    : o.signaled ? fmt::format("killed by signal {}", o.status)
+                    : o.status != 0 ? fmt::format("exit status {}", o.status)
+                    : report && std::holds_alternative<NotPlainData>(*report)
+                        ? "it returned " + std::get<NotPlainData>(*report).reason
+                        : "it returned nothing the judge could read";
+    if (raised && !raised->frames.empty()) {
+      why += fmt::format(" (at {}:{})", printable(raised->frames.back().file), raised->frames.back().line);
+    }
+    if (t.custom) {
       throw UsageError(fmt::format("the reference solution fails on this custom input ({}): check that it "
-                                              "follows the problem's input format", why));
+                                   "follows the problem's input format", why));
     }
-    if (!answered) {
-      throw JudgeError(fmt::format("the reference solution fails on generated test {} ({})", t.name, t.origin.str()));
-    }
-    if (p.mode == Mode::Stdio) t.expected_output = o.stdout_data;
-    else t.expected = ret->value;
+    throw JudgeError(fmt::format("the reference solution {} fails on generated test {} ({}): {}", p.reference->string(),
+                                 t.name, t.origin.str(), why));
   }
 }
 

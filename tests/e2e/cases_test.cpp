@@ -166,3 +166,20 @@ TEST_CASE("A problems folder that is missing or holds no problem is a usage erro
   }
   fs::remove_all(empty);
 }
+
+TEST_CASE("A reference that fails on a generated test says why: the exception and where") {
+  TempDir tmp("reference-fails");
+  fs::path dir = tmp.path / "p";
+  fs::create_directories(dir / "solutions" / "accepted");
+  std::ofstream(dir / "problem.yaml") << "id: p\nmode: function\nentry: twoSumm\nreference: solutions/accepted/ref.py\n"
+                                         "tests:\n  - {args: [1], expected: 1}\n"
+                                         "generate:\n  - {generator: gen.py, sizes: [4]}\n";
+  std::ofstream(dir / "statement.md") << "# p\n";
+  std::ofstream(dir / "gen.py") << "def generate(rng, size):\n    return {'args': [size]}\n";
+  std::ofstream(dir / "solutions" / "accepted" / "ref.py") << "def twoSum(x):\n    return x\n";
+  Run r = run_pyjudge("validate p --no-cache --problems " + quote(tmp.path));
+  INFO(r.out, r.err);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("fails on generated test gen-4-1") != std::string::npos);
+  CHECK(r.out.find("NameError: the solution does not define 'twoSumm'") != std::string::npos);
+}

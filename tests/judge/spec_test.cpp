@@ -332,3 +332,16 @@ TEST_CASE("isolation is shared by default, process on request, and nothing else"
   CHECK(error_of("id: p\nmode: function\nentry: f\nisolation: threads\ntests:\n  - {args: [], expected: 1}\n")
             .find("problem.yaml:4 isolation") == 0);
 }
+
+TEST_CASE("A generator that returns an unknown field is named with the field") {
+  TempProblem f("id: p\nmode: function\nentry: f\nreference: ref.py\ngenerate:\n  - {generator: gen.py, sizes: [3]}\n");
+  std::ofstream(f.dir / "ref.py") << "def f(xs):\n    return xs\n";
+  std::ofstream(f.dir / "gen.py") << "def generate(rng, size):\n    return {'argz': [size]}\n";
+  std::string error;
+  try {
+    generated_inputs(load_problem(f.dir));
+  } catch (const JudgeError& e) {
+    error = e.what();
+  }
+  CHECK(error.find("generate() returned an unknown field 'argz'") != std::string::npos);
+}
