@@ -131,7 +131,9 @@ std::string junit_xml(const Records& records) {
     } else if (r.contains("compile_error")) {
       ++failures;
       std::string msg = str(r["compile_error"], "message");
-      testcase("compile", 0, fmt::format("      <failure type=\"CE\" message=\"SyntaxError\">{}</failure>\n", xml(msg)));
+      std::string kind = str(r["compile_error"], "kind");  // IndentationError is not a SyntaxError to a reader
+      testcase("compile", 0, fmt::format("      <failure type=\"CE\" message=\"{}\">{}</failure>\n",
+                                         xml(kind.empty() ? "compile error" : kind), xml(msg)));
     }
     for (const auto& t : r.value("tests", nlohmann::json::array())) {
       std::string verdict = str(t, "verdict");

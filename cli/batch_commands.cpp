@@ -103,8 +103,12 @@ Action batch_command(CLI::App& app) {
                  "folder of <candidate>/<problem-id>.py, or a manifest (.csv: candidate,problem,file; .yaml)")
       ->required();
   app.add_option("--problems", o->problems_dir, "folder of problems");
-  app.add_option("-j,--jobs", o->jobs, "parallel workers (default: the number of cores)");
-  app.add_option("--out", o->out, "results file, one JSON object per submission; resumed if it exists");
+  app.add_option("-j,--jobs", o->jobs, "parallel workers, at least 1 (default: the number of cores)")
+      ->check(CLI::Range(1u, 256u));
+  app.add_option("--out", o->out, "results file, one JSON object per submission; resumed if it exists")
+      ->capture_default_str();
+  app.footer("Exit codes: 0 once every submission is judged, whatever the verdicts (see the results);\n"
+             "2 usage error (bad arguments, manifest or results file); 3 internal error.");
   app.add_option("--shard", o->shard, "judge only shard I of N (I/N, 0-based), for several machines");
   app.add_flag("--replace-results", o->replace_results,
                "the --out file holds another submissions set's results: replace them instead of refusing");
@@ -308,7 +312,8 @@ Action check_command(CLI::App& app) {
   app.add_option("paths", o->paths, "solution files named <problem-id>.py, folders of them, or a manifest");
   app.add_option("--problems", o->problems_dir, "folder of problems");
   app.add_option("--junit", o->junit, "write JUnit XML (one testsuite per solution)");
-  app.add_option("-j,--jobs", o->jobs, "parallel workers (default: the number of cores)");
+  app.add_option("-j,--jobs", o->jobs, "parallel workers, at least 1 (default: the number of cores)")
+      ->check(CLI::Range(1u, 256u));
   add_require_option(app, o->require);
   add_cache_options(app, o->cache);
   return [o] {

@@ -326,12 +326,20 @@ class SubmissionRun {
 
   /// Starts the box; false when nothing will run (a compile error, a missing layer, a box fault).
   bool start() {
+    // An empty file says so, instead of "the solution does not define 'Solution'" on every test.
+    if (source_.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
+      rep_.verdict = Verdict::CE;
+      rep_.compile_error = fmt::format("empty submission: {} has no code", filename_);
+      rep_.compile_error_kind = "EmptySubmission";
+      return false;
+    }
     return guard([&] {
       auto started = runner_.start(setup_for(problem_, filename_, source_));
       if (auto* ce = std::get_if<CompileError>(&started)) {
         rep_.verdict = Verdict::CE;
         rep_.compile_error = format_compile_error(*ce, filename_, source_);
         rep_.compile_error_line = ce->line;
+        rep_.compile_error_kind = ce->kind;
         return false;
       }
       const Ready& ready = std::get<Ready>(started);

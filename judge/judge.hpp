@@ -65,6 +65,7 @@ struct SubmissionReport {
   std::int64_t score = 0, max_score = 1;
   std::string compile_error;  ///< formatted like Python prints a SyntaxError
   std::optional<std::int64_t> compile_error_line;
+  std::string compile_error_kind;  ///< SyntaxError, IndentationError, TabError, SourceTooLarge, ...
   std::string internal_error;
   std::string python_version;
   std::vector<std::string> layers, missing_layers;

@@ -74,6 +74,7 @@ nlohmann::json to_json(const SubmissionReport& r) {
   if (r.setup) j["setup"] = {{"time_ms", ms(r.setup->cpu)}, {"memory_kib", r.setup->memory.kib()}};
   if (!r.compile_error.empty()) {
     j["compile_error"] = {{"message", r.compile_error}, {"line", r.compile_error_line.value_or(0)}};
+    if (!r.compile_error_kind.empty()) j["compile_error"]["kind"] = r.compile_error_kind;
   }
   if (!r.internal_error.empty()) j["internal_error"] = r.internal_error;
   j["tests"] = nlohmann::json::array();

@@ -201,3 +201,14 @@ TEST_CASE("check judges <problem-id>.py files for CI: exit code, JUnit, GitHub a
   Run ok = run_pyjudge("check " + quote(tmp.path / "solutions") + problems_arg());
   CHECK(ok.exit_code == 0);
 }
+
+TEST_CASE("batch's help shows its defaults and its own exit codes; -j 0 is refused") {
+  Run help = run_pyjudge("batch --help");
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.find("results.jsonl") != std::string::npos);
+  CHECK(help.out.find("0 once every submission is judged, whatever the verdicts") != std::string::npos);
+  CHECK(help.out.find("1 rejected") == std::string::npos);
+  Run zero = run_pyjudge("batch " + quote(fs::path(PYJUDGE_SOURCE_DIR) / "tests") + " -j 0");
+  CHECK(zero.exit_code == 2);
+  CHECK(zero.err.find("--jobs") != std::string::npos);
+}

@@ -2,6 +2,7 @@
 
 #include <deque>
 
+#include "batch/outputs.hpp"
 #include "judge/judge.hpp"
 #include "judge/redact.hpp"
 #include "judge/report.hpp"
@@ -85,7 +86,7 @@ TEST_CASE("The box never receives an expected value") {
   p.tests[0].input.args = Value::sequence(Value::Kind::List, {});
   FakeRunner runner;
   runner.outcomes = {returning(Value::of_int(0))};
-  judge_source(p, p.tests, "sol.py", "", runner, {});
+  judge_source(p, p.tests, "sol.py", "def f(x): return x\n", runner, {});
   REQUIRE(runner.received.size() == 1);
   Writer w;
   encode(Value::of_int(123456789), w);
@@ -116,7 +117,7 @@ TEST_CASE("The JSON report carries the documented fields") {
   Problem p = problem_with({test("t1", true, 1)});
   FakeRunner runner;
   runner.outcomes = {returning(Value::of_int(1))};
-  nlohmann::json j = to_json(judge_source(p, p.tests, "sol.py", "", runner, {}));
+  nlohmann::json j = to_json(judge_source(p, p.tests, "sol.py", "def f(x): return x\n", runner, {}));
   for (const char* key : {"schema", "problem", "solution", "verdict", "passed", "total", "time_ms", "memory_kib", "tests"}) {
     CAPTURE(key);
     CHECK(j.contains(key));
@@ -140,13 +141,26 @@ TEST_CASE("A compile error is reported with line and caret, and no test runs") {
   CHECK(runner.received.empty());
 }
 
+TEST_CASE("A compile error keeps its kind: an IndentationError is not called a SyntaxError in JUnit") {
+  Problem p = problem_with({test("t1", true, 1)});
+  FakeRunner runner;
+  runner.start_result = CompileError{"expected an indented block", "IndentationError", 2, 1, 0};
+  SubmissionReport r = judge_source(p, p.tests, "sol.py", "def f(x):\nreturn x\n", runner, {});
+  nlohmann::json j = to_json(r);
+  CHECK(j["compile_error"]["kind"] == "IndentationError");
+  j["candidate"] = "ann";
+  std::string xml = pyjudge::batch::junit_xml({j});
+  CHECK(xml.find("message=\"IndentationError\"") != std::string::npos);
+  CHECK(xml.find("SyntaxError") == std::string::npos);
+}
+
 TEST_CASE("A corrupted result channel is the candidate's runtime error, not an internal one") {
   Problem p = problem_with({test("t1", true, 1)});
   FakeRunner runner;
   TestOutcome o = returning(Value::of_int(1));
   o.report = "forged bytes";
   runner.outcomes = {o};
-  SubmissionReport r = judge_source(p, p.tests, "sol.py", "", runner, {});
+  SubmissionReport r = judge_source(p, p.tests, "sol.py", "def f(x): return x\n", runner, {});
   CHECK(r.verdict == Verdict::RE);
 }
 
@@ -173,7 +187,7 @@ TEST_CASE("Scores: all-or-nothing by default, per test and per group when the pr
   Problem plain = problem_with({a, b});
   FakeRunner r1;
   r1.outcomes = {returning(Value::of_int(1)), returning(Value::of_int(0))};
-  SubmissionReport rep = judge_source(plain, plain.tests, "sol.py", "", r1, {});
+  SubmissionReport rep = judge_source(plain, plain.tests, "sol.py", "def f(x): return x\n", r1, {});
   CHECK(rep.score == 0);
   CHECK(rep.max_score == 1);
 
@@ -184,13 +198,13 @@ TEST_CASE("Scores: all-or-nothing by default, per test and per group when the pr
   scored.groups = {{"big", 30}};
   FakeRunner r2;
   r2.outcomes = {returning(Value::of_int(1)), returning(Value::of_int(2)), returning(Value::of_int(0))};
-  rep = judge_source(scored, scored.tests, "sol.py", "", r2, {});
+  rep = judge_source(scored, scored.tests, "sol.py", "def f(x): return x\n", r2, {});
   CHECK(rep.score == 10);
   CHECK(rep.max_score == 40);
   CHECK(to_json(rep)["score"] == 10);
   FakeRunner r3;
   r3.outcomes = {returning(Value::of_int(0)), returning(Value::of_int(2)), returning(Value::of_int(3))};
-  rep = judge_source(scored, scored.tests, "sol.py", "", r3, {});
+  rep = judge_source(scored, scored.tests, "sol.py", "def f(x): return x\n", r3, {});
   CHECK(rep.score == 30);
 }
 
@@ -207,7 +221,7 @@ TEST_CASE("With a shared child, a failing test is judged again in a fresh one, a
   first.setup_memory = mib(3);
   // b fails in the shared child (state from a), c's outcome is already queued, then b's re-run.
   runner.outcomes = {first, returning(Value::of_int(99)), returning(Value::of_int(3)), returning(Value::of_int(2))};
-  SubmissionReport r = judge_source(p, p.tests, "sol.py", "", runner, {});
+  SubmissionReport r = judge_source(p, p.tests, "sol.py", "def f(x): return x\n", runner, {});
   REQUIRE(runner.received.size() == 4);
   CHECK_FALSE(runner.received[1].fresh);
   CHECK_FALSE(runner.received[2].fresh);
@@ -233,7 +247,7 @@ TEST_CASE("A test that failed as the first in its child is not run again") {
   TestOutcome only = returning(Value::of_int(5));
   only.first_in_child = true;
   runner.outcomes = {only};
-  SubmissionReport r = judge_source(p, p.tests, "sol.py", "", runner, {});
+  SubmissionReport r = judge_source(p, p.tests, "sol.py", "def f(x): return x\n", runner, {});
   CHECK(runner.received.size() == 1);
   CHECK(r.verdict == Verdict::WA);
 }
@@ -242,8 +256,19 @@ TEST_CASE("With a child per test, a failure is final: no re-run") {
   Problem p = problem_with({test("a", true, 1)});
   FakeRunner runner;  // Ready.isolation defaults to Process
   runner.outcomes = {returning(Value::of_int(5))};
-  SubmissionReport r = judge_source(p, p.tests, "sol.py", "", runner, {});
+  SubmissionReport r = judge_source(p, p.tests, "sol.py", "def f(x): return x\n", runner, {});
   CHECK(runner.received.size() == 1);
   CHECK(r.verdict == Verdict::WA);
   CHECK_FALSE(r.tests[0].rerun);
+}
+
+TEST_CASE("An empty file is an empty submission, not a missing entry on every test") {
+  Problem p = problem_with({test("t1", true, 1)});
+  FakeRunner runner;
+  SubmissionReport r = judge_source(p, p.tests, "sol.py", " \n\n\t\n", runner, {});
+  CHECK(r.verdict == Verdict::CE);
+  CHECK(r.compile_error == "empty submission: sol.py has no code");
+  CHECK(r.compile_error_kind == "EmptySubmission");
+  CHECK(r.total == 1);
+  CHECK(runner.received.empty());
 }
