@@ -1,4 +1,3 @@
-#include "judge/errors.hpp"
 #include "cli/batch_commands.hpp"
 
 #include <unistd.h>
@@ -6,7 +5,9 @@
 #include <chrono>
 #include <cstdlib>
 #include <fmt/format.h>
+#include <cstring>
 #include <fstream>
+#include <optional>
 #include <iostream>
 #include <map>
 #include <set>
@@ -17,6 +18,7 @@
 #include "batch/pool.hpp"
 #include "batch/results.hpp"
 #include "batch/submissions.hpp"
+#include "judge/errors.hpp"
 #include "judge/escape.hpp"
 #include "judge/problems.hpp"
 
@@ -71,8 +73,21 @@ class Progress {
   bool tty_;  // a redrawn bar for a person, periodic lines for a log
 };
 
+// A report file the user named must be writable before anything is judged: finding out after a
+// long batch (exit 3, nothing written) loses the run. Opened for appending, so nothing is cut.
+void require_writable(const std::string& file, const char* what) {
+  if (file.empty()) return;
+  std::ofstream probe(file, std::ios::app);
+  if (!probe) throw UsageError(fmt::format("cannot write {} {}: {}", what, file, std::strerror(errno)));
+}
+
 struct ReportFiles {
   std::string csv, html, junit;
+  void require_writable() const {
+    cli::require_writable(csv, "--csv");
+    cli::require_writable(html, "--html");
+    cli::require_writable(junit, "--junit");
+  }
   void add_options(CLI::App& app) {
     app.add_option("--csv", csv, "also write grades as CSV");
     app.add_option("--html", html, "also write a self-contained HTML report");
@@ -116,6 +131,7 @@ Action batch_command(CLI::App& app) {
   add_require_option(app, o->require);
   add_cache_options(app, o->cache);
   return [o] {
+    o->reports.require_writable();
     fs::path problems = problems_folder(o->problems_dir);
     std::vector<Submission> all = find_submissions(o->submissions);
     std::optional<Shard> shard;
@@ -178,6 +194,7 @@ Action merge_command(CLI::App& app) {
                  "the batch's submissions (folder or manifest): every one must have a result");
   o->reports.add_options(app);
   return [o] {
+    o->reports.require_writable();
     std::map<std::string, nlohmann::json> by_key;
     std::map<std::string, std::string> origin;
     std::set<unsigned> shards_seen;
@@ -320,7 +337,18 @@ Action check_command(CLI::App& app) {
     fs::path problems = problems_folder(o->problems_dir);
     std::vector<Submission> subs = solutions_under(o->paths, problems);
     if (subs.empty()) throw UsageError("no solutions found (files named <problem-id>.py)");
+    require_writable(o->junit, "--junit");
+    const char* gha = std::getenv("GITHUB_ACTIONS");
+    const bool github = gha && std::string(gha) == "true";
+    const char* summary = std::getenv("GITHUB_STEP_SUMMARY");
+    if (github && summary && *summary) require_writable(summary, "$GITHUB_STEP_SUMMARY");
     std::map<std::string, nlohmann::json> by_file;
+    // Lines come out in the solutions' order whatever order the workers finish in, so two runs
+    // of the same CI job print the same log: each line waits for the ones before it.
+    std::map<std::string, std::size_t> position;
+    for (std::size_t i = 0; i < subs.size(); ++i) position[subs[i].file.string()] = i;
+    std::vector<std::optional<std::string>> lines(subs.size());
+    std::size_t printed = 0;
     WorkerPool pool(std::min<unsigned>(o->jobs, static_cast<unsigned>(subs.size())), problems, o->require,
                     o->cache.folder());
     bool colour = colour_out();
@@ -329,9 +357,11 @@ Action check_command(CLI::App& app) {
       std::string mark = verdict == "AC" ? "ok  " : "FAIL";
       if (colour) mark = (verdict == "AC" ? "\x1b[32m" : "\x1b[31;1m") + mark + "\x1b[0m";
       std::string failure = first_failure(r);
-      std::cout << fmt::format("{} {:<4} {:>3}/{:<3} {}{}\n", mark, verdict, r.value("passed", 0), r.value("total", 0),
-                               terminal_line(s.file.string()), failure.empty() ? "" : "  " + terminal_line(cut_text(failure, 300)))
-                << std::flush;
+      lines[position.at(s.file.string())] =
+          fmt::format("{} {:<4} {:>3}/{:<3} {}{}\n", mark, verdict, r.value("passed", 0), r.value("total", 0),
+                      terminal_line(s.file.string()), failure.empty() ? "" : "  " + terminal_line(cut_text(failure, 300)));
+      for (; printed < lines.size() && lines[printed]; ++printed) std::cout << *lines[printed];
+      std::cout << std::flush;
       by_file[s.file.string()] = std::move(r);
     });
     Records records;
@@ -340,8 +370,7 @@ Action check_command(CLI::App& app) {
     for (const auto& r : records) accepted += r.value("verdict", "") == "AC";
     std::cout << fmt::format("{} of {} solutions accepted\n", accepted, records.size());
     if (!o->junit.empty()) write_junit(o->junit, records);
-    const char* gha = std::getenv("GITHUB_ACTIONS");
-    if (gha && std::string(gha) == "true") {
+    if (github) {
       for (const auto& r : records) {
         if (r.value("verdict", "") == "AC") continue;
         std::string props = "file=" + gh_property(r.value("file", ""));
@@ -349,9 +378,7 @@ Action check_command(CLI::App& app) {
         props += ",title=" + gh_property(fmt::format("pyjudge: {} on {}", r.value("verdict", ""), r.value("problem", "")));
         std::cout << "::error " << props << "::" << gh_data(first_failure(r)) << "\n";
       }
-      if (const char* summary = std::getenv("GITHUB_STEP_SUMMARY"); summary && *summary) {
-        std::ofstream(summary, std::ios::app) << markdown_summary(records) << "\n";
-      }
+      if (summary && *summary) std::ofstream(summary, std::ios::app) << markdown_summary(records) << "\n";
     }
     return accepted == static_cast<int>(records.size()) ? int(kAccepted) : int(kRejected);
   };

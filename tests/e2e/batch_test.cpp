@@ -212,3 +212,34 @@ TEST_CASE("batch's help shows its defaults and its own exit codes; -j 0 is refus
   CHECK(zero.exit_code == 2);
   CHECK(zero.err.find("--jobs") != std::string::npos);
 }
+
+TEST_CASE("check prints its lines in the solutions' order whatever order workers finish in; an unwritable report is exit 2 before judging") {
+  TempDir tmp("check-order");
+  fs::path lib = fs::path(PYJUDGE_SOURCE_DIR) / "problems";
+  // A slow solution first, quick ones after it: with two workers the quick ones finish first.
+  fs::create_directories(tmp.path / "a");
+  fs::create_directories(tmp.path / "b");
+  fs::copy_file(lib / "two-sum/solutions/time_limit_exceeded/brute_force.py", tmp.path / "a/two-sum.py");
+  fs::copy_file(lib / "valid-parentheses/solutions/accepted/stack.py", tmp.path / "b/valid-parentheses.py");
+  fs::copy_file(lib / "two-sum/solutions/accepted/hashmap.py", tmp.path / "two-sum.py");
+  Run r = run_pyjudge("check " + quote(tmp.path) + " -j 2 --no-cache --problems " + quote(lib));
+  CHECK(r.exit_code == 1);
+  std::vector<std::string> files;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    auto at = line.find(tmp.path.string());
+    if (at != std::string::npos) files.push_back(line.substr(at, line.find(' ', at) - at));
+  }
+  REQUIRE(files.size() == 3);
+  CHECK(std::is_sorted(files.begin(), files.end()));
+
+  Run unwritable = run_pyjudge("check " + quote(tmp.path / "two-sum.py") + " --junit /nonexistent-dir/j.xml --problems " +
+                               quote(lib));
+  CHECK(unwritable.exit_code == 2);
+  CHECK(unwritable.err.find("cannot write --junit /nonexistent-dir/j.xml") != std::string::npos);
+  CHECK(unwritable.out.empty());
+  Run summary = run_pyjudge("check " + quote(tmp.path / "two-sum.py") + " --problems " + quote(lib),
+                            "GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY=/nonexistent-dir/summary.md");
+  CHECK(summary.exit_code == 2);
+  CHECK(summary.err.find("$GITHUB_STEP_SUMMARY") != std::string::npos);
+}
