@@ -90,7 +90,9 @@ Classification classify(const RunStats& s, const Limits& limits) {
     return {Verdict::OLE, fmt::format("output exceeded the {} KiB limit", limits.output.kib())};
   }
   if (o.cgroup_oom) {
-    return {Verdict::MLE, fmt::format("killed by the kernel at the {:.0f} MiB memory limit (cgroup OOM)", limits.memory.mib())};
+    // The same figure as the test's memory column: what the cgroup saw at the kill.
+    return {Verdict::MLE, fmt::format("used {:.1f} MiB of {:.0f} MiB: stopped by the kernel's OOM killer", s.memory().mib(),
+                                      limits.memory.mib())};
   }
   if (s.memory() > limits.memory) {
     return {Verdict::MLE, fmt::format("used {:.1f} MiB of {:.0f} MiB", s.memory().mib(), limits.memory.mib())};

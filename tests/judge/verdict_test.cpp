@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 #include <signal.h>
 
 #include "judge/verdict.hpp"
@@ -74,4 +75,18 @@ TEST_CASE("A forbidden call is named") {
   RunStats s = base();
   s.report = ForbiddenSyscall{57};
   CHECK(classify(s, Limits{}).message == "forbidden operation: fork");
+}
+
+TEST_CASE("An OOM kill states the same figure as the test's memory, against the limit") {
+  Limits limits;  // 64 MiB
+  RunStats s = with([](RunStats& r) {
+    r.outcome.cgroup_peak = mib(96);
+    r.outcome.cgroup_oom = true;
+    r.outcome.signaled = true;
+    r.outcome.status = SIGKILL;
+  });
+  Classification c = classify(s, limits);
+  REQUIRE(c.verdict == Verdict::MLE);
+  CHECK(c.message == fmt::format("used {:.1f} MiB of 64 MiB: stopped by the kernel's OOM killer", s.memory().mib()));
+  CHECK(c.message.find("96.0 MiB of 64 MiB") != std::string::npos);
 }
