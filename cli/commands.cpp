@@ -38,6 +38,29 @@ void add_cache_options(CLI::App& app, CacheChoice& choice) {
       ->excludes(dir);
 }
 
+void add_run_settings(CLI::App& app, RunSettings& settings) {
+  app.add_flag("--samples", settings.samples, "run only the sample tests");
+  app.add_flag("--stop-on-failure", settings.stop_on_failure, "stop at the first test that is not AC");
+  app.add_flag("--reveal-hidden", settings.reveal_hidden,
+               "for problem authors: show hidden tests' input, expected value and output (redacted by default)");
+  app.add_option("--isolation", settings.isolation,
+                 "shared: one warm child runs all tests (default); process: a fresh child per test")
+      ->check(CLI::IsMember({"shared", "process"}));
+  app.add_option("--problems", settings.problems_dir, "folder of problems to look ids up in");
+  add_cache_options(app, settings.cache);
+  add_require_option(app, settings.require);
+}
+
+Problem load_run_problem(const std::string& ref, const RunSettings& settings) {
+  std::optional<TestCache> cache = settings.cache.open();
+  std::filesystem::path dir = settings.problems_dir.empty() ? default_problems_dir() : std::filesystem::path(settings.problems_dir);
+  Problem problem = find_problem(ref, dir, cache ? &*cache : nullptr);
+  if (!settings.isolation.empty()) {
+    problem.isolation = settings.isolation == "process" ? Isolation::Process : Isolation::Shared;
+  }
+  return problem;
+}
+
 int judge_and_report(const Problem& problem, const std::string& solution, const RunSettings& settings,
                      const std::vector<TestCase>* tests, const std::function<void(const TestReport&)>& on_test) {
   bool colour = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
@@ -134,36 +157,24 @@ std::vector<TestCase> custom_tests(const Problem& problem, const CustomInput& in
 
 Action run_command(CLI::App& app) {
   struct Options {
-    std::string problem, solution, problems_dir;
+    std::string problem, solution;
     RunSettings settings;
     CustomInput custom;
     std::string stdin_from;
-    std::string isolation;
   };
   auto o = std::make_shared<Options>();
   app.add_option("problem", o->problem, "problem id (from the problems folder) or path to a problem")->required();
   app.add_option("solution", o->solution, "the candidate's Python file")->required();
   app.add_flag("--json", o->settings.json, "print one JSON object (schema in README) instead of text");
-  app.add_flag("--stop-on-failure", o->settings.stop_on_failure, "stop at the first test that is not AC");
-  app.add_flag("--samples", o->settings.samples, "run only the sample tests");
-  app.add_flag("--reveal-hidden", o->settings.reveal_hidden,
-               "for problem authors: show hidden tests' input, expected value and output (redacted by default)");
   app.add_option("--args", o->custom.args, "custom input (function mode): the arguments as a Python list, e.g. '[[3, 1], 4]'");
   app.add_option("--kwargs", o->custom.kwargs, "custom input (function mode): keyword arguments as a Python dict");
   app.add_option("--ops", o->custom.ops, "custom input (design mode): the operations, e.g. '[\"MinStack\", \"push\"]'");
   app.add_option("--op-args", o->custom.op_args, "custom input (design mode): one argument list per operation");
   app.add_option("--stdin", o->stdin_from, "custom input (stdio mode): a file, or - for standard input");
   app.add_option("--code", o->custom.code, "custom input (script mode): the test code");
-  app.add_option("--problems", o->problems_dir, "folder of problems to look ids up in");
-  app.add_option("--isolation", o->isolation, "shared: one warm child runs all tests (default); process: a fresh child per test")
-      ->check(CLI::IsMember({"shared", "process"}));
-  add_cache_options(app, o->settings.cache);
-  add_require_option(app, o->settings.require);
+  add_run_settings(app, o->settings);
   return [o] {
-    std::optional<TestCache> cache = o->settings.cache.open();
-    Problem problem = find_problem(o->problem, o->problems_dir.empty() ? default_problems_dir() : fs::path(o->problems_dir),
-                                   cache ? &*cache : nullptr);
-    if (!o->isolation.empty()) problem.isolation = o->isolation == "process" ? Isolation::Process : Isolation::Shared;
+    Problem problem = load_run_problem(o->problem, o->settings);
     std::error_code ec;
     if (!fs::is_regular_file(o->solution, ec)) throw UsageError("no such solution file: " + o->solution);
     settle_time_limit(problem, make_box_runner);  // a problem package without one: problemtools' rule

@@ -52,9 +52,19 @@ void add_cache_options(CLI::App& app, CacheChoice& choice);
 struct RunSettings {
   bool json = false, stop_on_failure = false, samples = false;
   bool reveal_hidden = false;  ///< authors: hidden tests in full (Audience::Grader), else redacted
+  std::string isolation;       ///< "shared" or "process"; empty: the problem's own
+  std::string problems_dir;    ///< where ids are looked up; empty: the default folder
   std::vector<std::string> require;
   CacheChoice cache;
 };
+
+/// The options `run` and `watch` share: --samples, --stop-on-failure, --reveal-hidden,
+/// --isolation, --problems, --cache/--no-cache and --require.
+void add_run_settings(CLI::App& app, RunSettings& settings);
+
+/// The problem `ref` names (an id in the settings' folder, or a path), through the settings'
+/// cache, with --isolation applied.
+Problem load_run_problem(const std::string& ref, const RunSettings& settings);
 
 /// Judges `solution` on `tests` (or, when null, on the problem's own tests, prepared as
 /// judge_file() does) and prints the text report or the JSON object; returns the exit code.

@@ -92,21 +92,15 @@ class FolderWatch {
 
 Action watch_command(CLI::App& app) {
   struct Options {
-    std::string problem, solution, problems_dir;
+    std::string problem, solution;
     RunSettings settings;
   };
   auto o = std::make_shared<Options>();
   app.add_option("problem", o->problem, "problem id or path")->required();
   app.add_option("solution", o->solution, "the Python file to judge each time it is saved")->required();
-  app.add_flag("--samples", o->settings.samples, "run only the sample tests");
-  app.add_flag("--stop-on-failure", o->settings.stop_on_failure, "stop at the first test that is not AC");
-  app.add_option("--problems", o->problems_dir, "folder of problems to look ids up in");
-  add_cache_options(app, o->settings.cache);
-  add_require_option(app, o->settings.require);
+  add_run_settings(app, o->settings);
   return [o] {
-    std::optional<TestCache> cache = o->settings.cache.open();
-    Problem problem = find_problem(o->problem, o->problems_dir.empty() ? default_problems_dir() : fs::path(o->problems_dir),
-                                   cache ? &*cache : nullptr);
+    Problem problem = load_run_problem(o->problem, o->settings);
     fs::path file(o->solution);
     if (pipe2(g_interrupt_pipe, O_CLOEXEC) < 0) throw std::runtime_error("pipe2 failed");
     struct sigaction sa {};
