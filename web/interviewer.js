@@ -13,18 +13,27 @@ function renderDiff(before, after) {
 }
 
 // Every attempt: kind, state, result, its source and a diff against the attempt before it.
+// A re-render (after every event) keeps open whatever the interviewer had opened.
 function renderTimeline() {
+  const open = new Set();
+  for (const d of document.querySelectorAll("#timeline details[open]")) open.add(d.dataset.key);
+  const details = (key, ...children) => {
+    const d = pj.el("details", {}, ...children);
+    d.dataset.key = key;
+    d.open = open.has(key);
+    return d;
+  };
   const items = [];
   let previous = null;
   for (const a of view.attempts) {
     const box = pj.el("div", { class: "attempt", id: "timeline-" + a.attempt },
       pj.el("h2", {}, `Attempt ${a.attempt}: ${a.kind} — ${a.state}`, " ", a.result ? pj.verdictBadge(a.result.verdict) : ""));
     if (a.inputs.length) box.append(pj.el("div", { class: "label" }, "custom inputs"), pj.el("pre", {}, a.inputs.join("\n")));
-    box.append(pj.el("details", {}, pj.el("summary", {}, "source"), pj.el("pre", { class: "source" }, a.source)));
-    if (previous !== null) box.append(pj.el("details", {}, pj.el("summary", {}, "diff against the previous attempt"), renderDiff(previous, a.source)));
+    box.append(details(`${a.attempt}-source`, pj.el("summary", {}, "source"), pj.el("pre", { class: "source" }, a.source)));
+    if (previous !== null) box.append(details(`${a.attempt}-diff`, pj.el("summary", {}, "diff against the previous attempt"), renderDiff(previous, a.source)));
     if (a.result) {
       box.append(pj.renderSummary(a.result));
-      const tests = pj.el("details", {}, pj.el("summary", {}, "tests"));
+      const tests = details(`${a.attempt}-tests`, pj.el("summary", {}, "tests"));
       for (const t of a.result.tests) tests.append(pj.renderTest(t));
       box.append(tests);
     }

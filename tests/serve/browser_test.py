@@ -117,10 +117,14 @@ try:
     timeline = driver.find_element(By.ID, "timeline").text
     check("Attempt 1: run" in timeline and "Attempt 2: submit" in timeline, "the timeline shows both attempts")
     driver.execute_script("document.querySelectorAll('details').forEach(d => d.open = true);")
-    sources = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#timeline pre.source")]
+    # textContent, not .text: a re-render after a late event may close the <details> again.
+    sources = [e.get_attribute("textContent") for e in driver.find_elements(By.CSS_SELECTOR, "#timeline pre.source")]
     check(any("<script>window.__xss = 1</script>" in s for s in sources), "the candidate's source is shown as text")
     check(driver.find_elements(By.CSS_SELECTOR, "#timeline pre.diff .add"), "the timeline diffs an attempt against the one before")
+    driver.find_element(By.ID, "extend5").click()  # re-renders the timeline
     time.sleep(0.5)
+    check(all(d.get_attribute("open") is not None for d in driver.find_elements(By.CSS_SELECTOR, "#timeline details")),
+          "what the interviewer opened stays open when the timeline re-renders")
     no_probe_ran(driver, "interviewer")
     driver.save_screenshot(os.path.join(WORK, "4-interviewer-timeline.png"))
 finally:
