@@ -76,7 +76,22 @@ void preimport_named_modules(PyObject* code, PyObject* stdlib) {
   }
 }
 
-PyObject* make_module_globals(const Setup& setup) {
+// The leetcode prelude's names, bound before the module runs. A script test's code is compiled
+// in the child, after this, and may name any of them: it gets them all. Other modes get the names
+// the solution mentions, so a solution that never names `List` never imports typing.
+void bind_prelude(const Setup& setup, PyObject* code, PyObject* globals) {
+  if (setup.prelude != Prelude::Leetcode) return;
+  if (setup.mode == Mode::Script) {
+    PyDict_Update(globals, python::leetcode_prelude());
+    return;
+  }
+  PyObject* names = python::leetcode_prelude_for(code);
+  if (names) PyDict_Update(globals, names);
+  Py_XDECREF(names);
+  PyErr_Clear();
+}
+
+PyObject* make_module_globals(const Setup& setup, PyObject* code) {
   // A real module in sys.modules, so pickle and dataclasses find the candidate's classes.
   const char* name = setup.mode == Mode::Stdio ? "__main__" : "solution";
   PyObject* module = PyImport_AddModule(name);  // borrowed
@@ -85,7 +100,7 @@ PyObject* make_module_globals(const Setup& setup) {
   PyObject* file = PyUnicode_FromString(setup.filename.c_str());
   PyDict_SetItemString(globals, "__file__", file);
   Py_XDECREF(file);
-  if (setup.prelude == Prelude::Leetcode) PyDict_Update(globals, python::leetcode_prelude());
+  bind_prelude(setup, code, globals);
   Py_INCREF(globals);
   return globals;
 }
@@ -219,7 +234,7 @@ std::variant<Program, CompileError> prepare(Setup setup) {
   PyObject* stdlib = PySys_GetObject("stdlib_module_names");  // borrowed frozenset
   if (stdlib) preimport_named_modules(code, stdlib);
   Program p;
-  p.globals = make_module_globals(setup);
+  p.globals = make_module_globals(setup, code);
   bind_sortedcontainers(code, setup, p.globals);
   p.code = code;
   p.setup = std::move(setup);

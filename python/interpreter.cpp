@@ -1,10 +1,14 @@
 #include "python/interpreter.hpp"
 
+#include <algorithm>
 #include <stdexcept>
+#include <string_view>
+#include <vector>
 
 namespace pyjudge::embedded {
 extern const char* const kStructuresPy;
 extern const char* const kPreludeLeetcodePy;
+extern const char* const kPreludeLeetcodeNames;
 }  // namespace pyjudge::embedded
 
 namespace pyjudge::python {
@@ -107,6 +111,76 @@ PyObject* leetcode_prelude() {
     return out;
   }();
   return names;
+}
+
+namespace {
+
+// Adds every name `code` and the code objects nested in it mention to `names`.
+void collect_names(PyObject* code, PyObject* names) {
+  auto* co = reinterpret_cast<PyCodeObject*>(code);
+  for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(co->co_names); ++i) PySet_Add(names, PyTuple_GET_ITEM(co->co_names, i));
+  for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(co->co_consts); ++i) {
+    PyObject* c = PyTuple_GET_ITEM(co->co_consts, i);
+    if (PyCode_Check(c)) collect_names(c, names);
+  }
+}
+
+// Names through which code reaches globals it does not mention: such code gets every name.
+constexpr const char* kDynamicAccess[] = {"eval", "exec", "globals", "vars", "locals", "compile",
+                                          "__import__", "__dict__", "modules", "import_module"};
+
+struct PreludeName {
+  std::string name, module, attribute;  ///< an empty attribute: the module itself
+};
+
+// python/prelude_names.py's table, generated from the prelude at build time.
+const std::vector<PreludeName>& prelude_names() {
+  static const std::vector<PreludeName> table = [] {
+    std::vector<PreludeName> out;
+    std::string_view text = embedded::kPreludeLeetcodeNames;
+    while (!text.empty()) {
+      std::string_view line = text.substr(0, text.find('\n'));
+      text.remove_prefix(std::min(text.size(), line.size() + 1));
+      auto tab1 = line.find('\t'), tab2 = line.find('\t', tab1 + 1);
+      if (tab1 == std::string_view::npos || tab2 == std::string_view::npos) continue;
+      out.push_back({std::string(line.substr(0, tab1)), std::string(line.substr(tab1 + 1, tab2 - tab1 - 1)),
+                     std::string(line.substr(tab2 + 1))});
+    }
+    return out;
+  }();
+  return table;
+}
+
+}  // namespace
+
+PyObject* leetcode_prelude_for(PyObject* code) {
+  PyObject* used = PySet_New(nullptr);
+  if (!used) return nullptr;
+  collect_names(code, used);
+  auto mentions = [&](const char* name) {
+    PyObject* key = PyUnicode_FromString(name);
+    int found = key ? PySet_Contains(used, key) : 0;
+    Py_XDECREF(key);
+    return found == 1;
+  };
+  bool dynamic = std::any_of(std::begin(kDynamicAccess), std::end(kDynamicAccess), mentions);
+  PyObject* out = PyDict_New();
+  if (dynamic && out) PyDict_Update(out, leetcode_prelude());
+  for (const auto& n : prelude_names()) {
+    if (!out || dynamic || !mentions(n.name.c_str())) continue;
+    PyObject* module = PyImport_ImportModule(n.module.c_str());
+    PyObject* value = module && !n.attribute.empty() ? PyObject_GetAttrString(module, n.attribute.c_str()) : Py_XNewRef(module);
+    // A name the installed module no longer has is left unbound, as `from m import *` would.
+    if (value) PyDict_SetItemString(out, n.name.c_str(), value);
+    Py_XDECREF(value);
+    Py_XDECREF(module);
+    PyErr_Clear();
+  }
+  for (auto [name, cls] : {std::pair{"ListNode", structures().list_node}, std::pair{"TreeNode", structures().tree_node}}) {
+    if (out && !dynamic && mentions(name)) PyDict_SetItemString(out, name, cls);
+  }
+  Py_DECREF(used);
+  return out;
 }
 
 PyObject* sortedcontainers() {

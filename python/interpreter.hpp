@@ -20,7 +20,13 @@ struct Structures {
 const Structures& structures();
 
 /// A dict of the names `prelude: leetcode` binds, builtins never shadowed (borrowed reference).
+/// Imports every module the prelude draws from.
 PyObject* leetcode_prelude();
+
+/// The part of leetcode_prelude() that `code` can reach (new reference): the prelude names it
+/// mentions anywhere (co_names of every nested code object), importing only their modules. Code
+/// that can reach names it does not mention (eval, exec, globals(), vars(), ...) gets them all.
+PyObject* leetcode_prelude_for(PyObject* code);
 
 /// Debian's python3-sortedcontainers (LeetCode's environment has it), imported from its
 /// dist-packages folder without putting the rest of that folder on sys.path. Returns the module

@@ -3,21 +3,13 @@
 
 #include "python/bridge.hpp"
 #include "python/interpreter.hpp"
+#include "tests/python/gil.hpp"
 
 using namespace pyjudge;
 
 namespace {
 
-// The judge's host releases the interpreter's lock once started (it prepares tests on another
-// thread): every test here takes it, whoever started Python first.
-struct Gil {
-  PyGILState_STATE state;
-  Gil() {
-    python::initialize();
-    state = PyGILState_Ensure();
-  }
-  ~Gil() { PyGILState_Release(state); }
-};
+using testing::Gil;
 
 // Evaluates `expr` after running `setup` in a fresh namespace; a new reference.
 PyObject* eval(const char* setup, const char* expr) {
