@@ -364,10 +364,11 @@ bool left_state_behind(const Hygiene& h) {
   return same != 1;
 }
 
-// Python objects for the test, built in the child from the frame the box forwarded (owned
-// references, released after the test).
+// Python objects for the test, built in the child straight from the frame the box forwarded
+// (owned references, released as soon as the test has run).
 struct PreparedInput {
-  RunTest test;
+  std::string payload;  ///< the frame's payload: `test` views into it
+  RunTestView test;
   TestInput input;
   ~PreparedInput() {
     Py_XDECREF(input.args);
@@ -376,16 +377,17 @@ struct PreparedInput {
   }
 };
 
-void prepare_input(std::string_view payload, PreparedInput& prepared) {
+void prepare_input(std::string payload, PreparedInput& prepared) {
+  prepared.payload = std::move(payload);
   try {
-    prepared.test = decode_run_test(payload);
+    prepared.test = decode_run_test_view(prepared.payload);
   } catch (const ProtocolError& e) {
     fail(std::string("bad test from the box: ") + e.what());
   }
   TestInput& in = prepared.input;
   in.test = &prepared.test;
-  in.args = python::to_python(prepared.test.args);
-  in.kwargs = python::to_python(prepared.test.kwargs);
+  in.args = python::decode_to_python(prepared.test.args);
+  in.kwargs = python::decode_to_python(prepared.test.kwargs);
   if (!in.args || !in.kwargs || !PyList_Check(in.args) || !PyDict_Check(in.kwargs)) {
     fail("cannot build the test's arguments: " + python::take_error());
   }
@@ -478,14 +480,16 @@ void serve_tests(const Program& p) {
         _exit(122);
       }
       if (!frame) _exit(0);  // the box is done with this child; no atexit, no finalisation
-      PreparedInput prepared;
-      prepare_input(frame->payload, prepared);
-      frame.reset();
-      marker(kMarkerBegin);
-      char go = 0;
-      if (read(kCommandFd, &go, 1) != 1 || go != kMarkerGo) _exit(122);
       TestRun run;
-      run_one(p, prepared.input, run, initial_globals, open_stdin);
+      {
+        PreparedInput prepared;
+        prepare_input(std::move(frame->payload), prepared);
+        frame.reset();
+        marker(kMarkerBegin);
+        char go = 0;
+        if (read(kCommandFd, &go, 1) != 1 || go != kMarkerGo) _exit(122);
+        run_one(p, prepared.input, run, initial_globals, open_stdin);
+      }  // the input is released before End: the box sees what the test itself kept
       flush_stdio();
       bool unfit = run.unfit || left_state_behind(hygiene);
       marker(unfit ? kMarkerEndUnfit : kMarkerEnd);

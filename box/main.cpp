@@ -121,7 +121,7 @@ void serve(const Program& program, BoxState& box) {
     auto frame = read_frame(kRequestFd, kMaxFrame);
     if (!frame) return;  // the judge closed the channel: done
     if (frame->type != static_cast<std::uint8_t>(MessageType::RunTest)) die("expected RunTest");
-    auto result = run_test(program, decode_run_test(frame->payload), frame->payload, box);
+    auto result = run_test(program, decode_run_test_view(frame->payload), frame->payload, box);
     if (auto* fatal = std::get_if<Fatal>(&result)) die(fatal->message);
     write_frame(kResponseFd, static_cast<std::uint8_t>(MessageType::TestOutcome),
                 encode(std::get<TestOutcome>(result)));

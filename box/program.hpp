@@ -35,10 +35,10 @@ struct Program {
 /// modules it names so that children start warm. A SyntaxError becomes a CompileError.
 std::variant<Program, CompileError> prepare(Setup setup);
 
-/// Arguments decoded into Python objects in the box before the fork, so that decoding is not
-/// charged to the candidate.
+/// A test's arguments as Python objects, built in the child before it marks Begin (decoding is
+/// not charged to the candidate).
 struct TestInput {
-  const RunTest* test = nullptr;
+  const RunTestView* test = nullptr;
   PyObject* args = nullptr;    ///< list (function: positional; design: one list per op)
   PyObject* kwargs = nullptr;  ///< dict (function mode)
   PyObject* snippet = nullptr; ///< compiled `code:` (script mode)

@@ -162,7 +162,7 @@ class WarmChild {
   ~WarmChild() { retire(); }
 
   std::optional<Fatal> start();
-  std::variant<TestOutcome, Fatal> run(const RunTest& test, std::string_view payload);
+  std::variant<TestOutcome, Fatal> run(const RunTestView& test, std::string_view payload);
   bool reusable() const { return alive_ && fit_; }
 
  private:
@@ -199,6 +199,7 @@ class WarmChild {
   struct Current {
     bool first = false;     ///< the child's first test: the set-up is charged to it
     bool began = false, ended = false, exited = false, failed = false;
+    bool peak_reset = false;  ///< the cgroup's peak restarted at Begin: the test is measured from there
     Clock::time_point wall_start;
     Micros cpu_set_up{0}, cpu_begin{0};
     Bytes usage_begin;
@@ -262,13 +263,16 @@ void WarmChild::kill_for(KilledBy why) {
 void WarmChild::on_begin(Clock::time_point now) {
   t_.began = true;
   t_.cpu_begin = cpu_clock();
+  // The child waits for Go with the test's input built: nothing of the test has run, so the peak
+  // restarts from here, for a child's first test too (its set-up, measured at SetUp, is added to
+  // it; decoding the input is the harness's, in either isolation mode).
+  if (box_.cgroup && (!t_.first || box_.cgroup->peak_resettable())) {
+    box_.cgroup->reset_peak();
+    t_.usage_begin = box_.cgroup->current();
+    t_.peak_reset = true;
+  }
   if (!t_.first) {
     t_.wall_start = now;
-    // The child waits for Go: nothing of the test has run, so the peak restarts from here.
-    if (box_.cgroup) {
-      box_.cgroup->reset_peak();
-      t_.usage_begin = box_.cgroup->current();
-    }
     // RLIMIT_CPU counts the child's whole life: the backstop moves on with the tests (whole
     // seconds, so it changes only now and then).
     auto soft = static_cast<rlim_t>((std::chrono::duration_cast<Millis>(t_.cpu_begin) +
@@ -423,7 +427,7 @@ TestOutcome WarmChild::outcome() {
   return out;
 }
 
-std::variant<TestOutcome, Fatal> WarmChild::run(const RunTest& test, std::string_view payload) {
+std::variant<TestOutcome, Fatal> WarmChild::run(const RunTestView& test, std::string_view payload) {
   t_ = Current{};
   t_.first = !set_up_;
   t_.wall_start = t_.first ? forked_at_ : Clock::now();
@@ -440,7 +444,8 @@ std::variant<TestOutcome, Fatal> WarmChild::run(const RunTest& test, std::string
   if (test.stdin_data.empty()) {
     t_.command = encode_frame(static_cast<std::uint8_t>(MessageType::RunTest), payload);
   } else {
-    RunTest without_stdin{test.args, test.kwargs, test.ops, test.code, {}, test.compare_arg, test.fresh};
+    RunTestView without_stdin = test;
+    without_stdin.stdin_data = {};
     t_.command = encode_frame(static_cast<std::uint8_t>(MessageType::RunTest), encode(without_stdin));
   }
   flush_command();
@@ -488,8 +493,9 @@ std::variant<TestOutcome, Fatal> WarmChild::run(const RunTest& test, std::string
   out.user = charged_cpu(cpu_end);
   if (box_.cgroup) {
     Bytes peak = box_.cgroup->peak();
-    Bytes base = t_.first ? usage_at_fork_ : t_.usage_begin;
+    Bytes base = t_.peak_reset ? t_.usage_begin : usage_at_fork_;
     out.cgroup_peak = Bytes{peak > base ? peak.value - base.value : 0};
+    if (t_.peak_reset && out.ran_setup && peak.value > 0) out.cgroup_peak = Bytes{out.cgroup_peak.value + setup_memory_.value};
     // The OOM killer ends the child, so only a test whose child died can have met it.
     out.cgroup_oom = t_.exited && box_.cgroup->oom_killed();
   }
@@ -555,7 +561,7 @@ Calibration calibrate(int statm_fd) {
   return c;
 }
 
-std::variant<TestOutcome, Fatal> run_test(const Program& program, const RunTest& test,
+std::variant<TestOutcome, Fatal> run_test(const Program& program, const RunTestView& test,
                                           std::string_view payload, BoxState& box) {
   if (test.fresh || (box.child && !box.child->reusable())) box.child.reset();
   if (!box.child) {

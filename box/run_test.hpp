@@ -52,12 +52,13 @@ struct BoxState {
 /// Creates the stdin file (BoxState::stdin_write/stdin_read); before Landlock.
 bool open_stdin_file(BoxState& box);
 
-/// Runs `test` (decoded from `payload`, which is forwarded to the child as is): in the warm
+/// Runs `test` (read from `payload`, which is forwarded to the child as is, or without its stdin,
+/// which the child reads from the stdin file; the box never builds the test's values): in the warm
 /// child when the box shares one and the test is not `fresh`, else in a new child. A child
 /// that ended abnormally or left state behind is replaced before the next test. Returns the
 /// outcome, or a Fatal when the box itself failed (the judge turns that into IE, never into a
 /// verdict against the candidate).
-std::variant<TestOutcome, Fatal> run_test(const Program& program, const RunTest& test,
+std::variant<TestOutcome, Fatal> run_test(const Program& program, const RunTestView& test,
                                           std::string_view payload, BoxState& box);
 
 }  // namespace pyjudge::box

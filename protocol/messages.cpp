@@ -142,6 +142,33 @@ RunTest decode_run_test(std::string_view payload) {
   return m;
 }
 
+std::string encode(const RunTestView& m) {
+  Writer w;
+  w.reserve(m.args.size() + m.kwargs.size() + m.code.size() + m.stdin_data.size() + 64);
+  w.raw(m.args);
+  w.raw(m.kwargs);
+  put_strings(w, m.ops);
+  w.bytes(m.code);
+  w.bytes(m.stdin_data);
+  w.i64(m.compare_arg);
+  w.u8(m.fresh);
+  return w.take();
+}
+
+RunTestView decode_run_test_view(std::string_view payload) {
+  Reader r(payload);
+  RunTestView m;
+  m.args = skip_value(r, kMaxTrustedValues);
+  m.kwargs = skip_value(r, kMaxTrustedValues);
+  m.ops = get_strings(r);
+  m.code = r.bytes();
+  m.stdin_data = r.bytes_view();
+  m.compare_arg = r.i64();
+  m.fresh = r.u8() != 0;
+  r.expect_done();
+  return m;
+}
+
 std::string encode(const TestOutcome& m) {
   Writer w;
   w.u8(m.signaled);

@@ -83,6 +83,18 @@ struct RunTest {
   bool fresh = false;  ///< run in a fresh child (a re-run of a test that failed in a shared one)
 };
 
+/// A RunTest read without building its values: `args` and `kwargs` are their encoded bytes, views
+/// into the payload it was read from (which must outlive it). The box forwards a test this way,
+/// and the child builds Python objects straight from the bytes, never holding a Value tree.
+struct RunTestView {
+  std::string_view args, kwargs;
+  std::vector<std::string> ops;
+  std::string code;
+  std::string_view stdin_data;
+  std::int64_t compare_arg = -1;
+  bool fresh = false;
+};
+
 enum class KilledBy : std::uint8_t { None, WallClock, CpuTime, Output };
 
 /// What the box observed of one child, from the kernel (wait4) and from the pipes it read.
@@ -160,6 +172,7 @@ std::string encode(const Ready& m);
 std::string encode(const CompileError& m);
 std::string encode(const Fatal& m);
 std::string encode(const RunTest& m);
+std::string encode(const RunTestView& m);
 std::string encode(const TestOutcome& m);
 std::string encode(const ChildReport& m);
 
@@ -168,6 +181,7 @@ Ready decode_ready(std::string_view payload);
 CompileError decode_compile_error(std::string_view payload);
 Fatal decode_fatal(std::string_view payload);
 RunTest decode_run_test(std::string_view payload);
+RunTestView decode_run_test_view(std::string_view payload);
 TestOutcome decode_test_outcome(std::string_view payload);
 /// Size of the frame encode_forbidden_report() writes.
 inline constexpr std::size_t kForbiddenReportSize = 18;

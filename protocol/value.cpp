@@ -259,6 +259,31 @@ void decode_into(Reader& r, Value& v, int depth, std::size_t& budget) {
   for (std::uint64_t i = 0; i < n; ++i) decode_into(r, v.items.emplace_back(), depth + 1, budget);
 }
 
+void skip_into(Reader& r, int depth, std::size_t& budget) {
+  if (depth > kMaxValueDepth) throw ProtocolError("value nested too deeply");
+  if (budget-- == 0) throw ValueTooLarge("too many values");
+  std::uint8_t tag = r.u8();
+  if (tag > static_cast<std::uint8_t>(Value::Kind::TreeNode)) {
+    throw ProtocolError(fmt::format("unknown value tag {}", tag));
+  }
+  using K = Value::Kind;
+  switch (static_cast<K>(tag)) {
+    case K::None: return;
+    case K::Bool: r.raw(1); return;
+    case K::Int:
+    case K::Float: r.raw(8); return;
+    case K::BigInt:
+    case K::Str:
+    case K::Bytes: r.bytes_view(); return;
+    case K::ListNode: r.raw(8); break;
+    default: break;
+  }
+  std::uint64_t n = r.u64();
+  if (n > r.remaining()) throw ProtocolError("implausible item count");
+  if (static_cast<K>(tag) == K::Dict && n % 2) throw ProtocolError("dict with odd item count");
+  for (std::uint64_t i = 0; i < n; ++i) skip_into(r, depth + 1, budget);
+}
+
 }  // namespace
 
 std::string repr(const Value& v, std::size_t max_chars) {
@@ -288,6 +313,13 @@ void encode(const Value& v, Writer& w) {
   if (v.kind == K::ListNode) w.i64(v.cycle_pos);
   w.u64(v.items.size());
   for (const auto& item : v.items) encode(item, w);
+}
+
+std::string_view skip_value(Reader& r, std::size_t max_values) {
+  std::size_t start = r.position();
+  std::size_t budget = max_values;
+  skip_into(r, 0, budget);
+  return r.read_since(start);
 }
 
 Value decode_value(Reader& r, std::size_t max_values) {

@@ -85,4 +85,8 @@ inline constexpr std::size_t kMaxTrustedValues = 5'000'000;
 /// past `max_values`, UndecodableValue for a str that is not UTF-8 or a malformed int.
 Value decode_value(Reader& r, std::size_t max_values = kMaxTrustedValues);
 
+/// Reads past one encoded Value without building it (the same checks as decode_value, except
+/// the contents of a str or an int) and returns its bytes: for a side that only forwards it.
+std::string_view skip_value(Reader& r, std::size_t max_values = kMaxTrustedValues);
+
 }  // namespace pyjudge

@@ -62,6 +62,12 @@ std::string Reader::bytes() {
   return std::string(take(n));
 }
 
+std::string_view Reader::bytes_view() {
+  std::uint64_t n = u64();
+  if (n > data_.size() - pos_) throw ProtocolError("truncated message");
+  return take(n);
+}
+
 std::string Reader::bytes(std::size_t max, const char* what) {
   std::uint64_t n = u64();
   if (n > max) throw ProtocolError(std::string(what) + " longer than " + std::to_string(max) + " bytes");

@@ -27,6 +27,8 @@ class Writer {
   void i64(std::int64_t v) { u64(static_cast<std::uint64_t>(v)); }
   void f64(double v);
   void bytes(std::string_view v);  ///< u64 length + raw bytes
+  void raw(std::string_view v) { buf_.append(v); }  ///< bytes already encoded
+  void reserve(std::size_t n) { buf_.reserve(n); }
   const std::string& data() const { return buf_; }
   std::string take() { return std::move(buf_); }
 
@@ -47,6 +49,13 @@ class Reader {
   /// bytes() of at most `max` bytes; a longer one throws ProtocolError naming `what` before
   /// anything is allocated.
   std::string bytes(std::size_t max, const char* what);
+  /// bytes() without the copy: a view into the buffer the Reader reads.
+  std::string_view bytes_view();
+  /// The next `n` bytes, unread so far, as a view; throws ProtocolError past the end.
+  std::string_view raw(std::size_t n) { return take(n); }
+  std::size_t position() const { return pos_; }
+  /// What was read from `start` (an earlier position()) up to now.
+  std::string_view read_since(std::size_t start) const { return data_.substr(start, pos_ - start); }
   bool done() const { return pos_ == data_.size(); }
   std::size_t remaining() const { return data_.size() - pos_; }
   /// Throws unless every byte was consumed: trailing bytes mean a malformed message.

@@ -29,22 +29,29 @@ PyObject* big_int(const std::string& text) {
   return PyLong_FromString(text.c_str(), nullptr, 0);
 }
 
-PyObject* build_list_node(const Value& v) {
+// Node values, owned; released whatever happens.
+struct OwnedValues {
+  std::vector<PyObject*> items;
+  ~OwnedValues() {
+    for (PyObject* o : items) Py_XDECREF(o);
+  }
+};
+
+// A linked list of `values` (owned by the caller), the tail linked back to `cycle_pos` if >= 0.
+PyObject* link_list_nodes(const std::vector<PyObject*>& values, std::int64_t cycle_pos) {
   PyObject* cls = structures().list_node;
   std::vector<PyObject*> nodes;
-  for (const auto& item : v.items) {
-    Ref val(to_python(item));
-    if (!val.p) break;
-    PyObject* node = PyObject_CallOneArg(cls, val.p);
+  for (PyObject* val : values) {
+    PyObject* node = PyObject_CallOneArg(cls, val);
     if (!node) break;
     nodes.push_back(node);
   }
-  bool ok = nodes.size() == v.items.size();
+  bool ok = nodes.size() == values.size();
   for (std::size_t i = 0; ok && i + 1 < nodes.size(); ++i) {
     ok = PyObject_SetAttrString(nodes[i], "next", nodes[i + 1]) == 0;
   }
-  if (ok && v.cycle_pos >= 0 && static_cast<std::size_t>(v.cycle_pos) < nodes.size()) {
-    ok = PyObject_SetAttrString(nodes.back(), "next", nodes[v.cycle_pos]) == 0;
+  if (ok && cycle_pos >= 0 && static_cast<std::size_t>(cycle_pos) < nodes.size()) {
+    ok = PyObject_SetAttrString(nodes.back(), "next", nodes[cycle_pos]) == 0;
   }
   PyObject* head = ok && !nodes.empty() ? nodes.front() : (ok ? Py_None : nullptr);
   Py_XINCREF(head);
@@ -52,26 +59,26 @@ PyObject* build_list_node(const Value& v) {
   return head;
 }
 
-PyObject* build_tree_node(const Value& v) {
+// A tree from its level order (owned by the caller; None: no node there).
+PyObject* link_tree_nodes(const std::vector<PyObject*>& values) {
   PyObject* cls = structures().tree_node;
-  if (v.items.empty() || v.items[0].kind == Kind::None) Py_RETURN_NONE;
+  if (values.empty() || values[0] == Py_None) Py_RETURN_NONE;
   std::vector<PyObject*> made;  // owned references, released at the end
-  auto make = [&](const Value& item) -> PyObject* {
-    Ref val(to_python(item));
-    PyObject* node = val.p ? PyObject_CallOneArg(cls, val.p) : nullptr;
+  auto make = [&](PyObject* val) -> PyObject* {
+    PyObject* node = PyObject_CallOneArg(cls, val);
     if (node) made.push_back(node);
     return node;
   };
-  PyObject* root = make(v.items[0]);
+  PyObject* root = make(values[0]);
   std::deque<PyObject*> parents;
   if (root) parents.push_back(root);
   bool ok = root != nullptr;
-  for (std::size_t i = 1; ok && i < v.items.size() && !parents.empty(); ++i) {
+  for (std::size_t i = 1; ok && i < values.size() && !parents.empty(); ++i) {
     PyObject* parent = parents.front();
     const char* side = (i % 2 == 1) ? "left" : "right";
     if (i % 2 == 0) parents.pop_front();
-    if (v.items[i].kind == Kind::None) continue;
-    PyObject* child = make(v.items[i]);
+    if (values[i] == Py_None) continue;
+    PyObject* child = make(values[i]);
     ok = child && PyObject_SetAttrString(parent, side, child) == 0;
     if (ok) parents.push_back(child);
   }
@@ -80,6 +87,97 @@ PyObject* build_tree_node(const Value& v) {
   for (PyObject* n : made) Py_DECREF(n);
   return out;
 }
+
+PyObject* build_nodes(const Value& v) {
+  OwnedValues values;
+  for (const auto& item : v.items) {
+    values.items.push_back(to_python(item));
+    if (!values.items.back()) return nullptr;
+  }
+  return v.kind == Kind::ListNode ? link_list_nodes(values.items, v.cycle_pos) : link_tree_nodes(values.items);
+}
+
+// ---- encoded Value -> Python, with no Value tree in between ----------------------------------
+
+// The checks of decode_value (protocol/value.cpp): depth, a budget of values, counts no larger
+// than the bytes left. Strs and ints are checked by CPython as it builds them.
+class Builder {
+ public:
+  Builder(Reader& r, std::size_t max_values) : r_(r), budget_(max_values) {}
+
+  PyObject* build(int depth) {
+    if (depth > kMaxValueDepth) return error("value nested too deeply");
+    if (budget_-- == 0) return error("too many values");
+    std::uint8_t tag = r_.u8();
+    if (tag > static_cast<std::uint8_t>(Kind::TreeNode)) return error("unknown value tag");
+    switch (static_cast<Kind>(tag)) {
+      case Kind::None: Py_RETURN_NONE;
+      case Kind::Bool: return PyBool_FromLong(r_.u8() != 0);
+      case Kind::Int: return PyLong_FromLongLong(r_.i64());
+      case Kind::Float: return PyFloat_FromDouble(r_.f64());
+      case Kind::BigInt: return PyLong_FromString(std::string(r_.bytes_view()).c_str(), nullptr, 0);
+      case Kind::Str: {
+        std::string_view s = r_.bytes_view();
+        return PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "surrogatepass");
+      }
+      case Kind::Bytes: {
+        std::string_view s = r_.bytes_view();
+        return PyBytes_FromStringAndSize(s.data(), static_cast<Py_ssize_t>(s.size()));
+      }
+      default: return collection(static_cast<Kind>(tag), depth);
+    }
+  }
+
+ private:
+  static PyObject* error(const char* why) {
+    PyErr_SetString(PyExc_ValueError, why);
+    return nullptr;
+  }
+
+  PyObject* collection(Kind kind, int depth) {
+    std::int64_t cycle_pos = kind == Kind::ListNode ? r_.i64() : -1;
+    std::uint64_t n = r_.u64();
+    if (n > r_.remaining()) return error("implausible item count");
+    if (kind == Kind::Dict && n % 2) return error("dict with odd item count");
+    auto count = static_cast<Py_ssize_t>(n);
+    if (kind == Kind::List || kind == Kind::Tuple) {
+      Ref out(kind == Kind::List ? PyList_New(count) : PyTuple_New(count));
+      for (Py_ssize_t i = 0; out.p && i < count; ++i) {
+        PyObject* item = build(depth + 1);
+        if (!item) return nullptr;
+        if (kind == Kind::List) PyList_SET_ITEM(out.p, i, item); else PyTuple_SET_ITEM(out.p, i, item);
+      }
+      return out.release();
+    }
+    if (kind == Kind::Dict) {
+      Ref out(PyDict_New());
+      for (Py_ssize_t i = 0; out.p && i < count; i += 2) {
+        Ref key(build(depth + 1));
+        Ref val(key.p ? build(depth + 1) : nullptr);
+        if (!val.p || PyDict_SetItem(out.p, key.p, val.p) < 0) return nullptr;
+      }
+      return out.release();
+    }
+    if (kind == Kind::Set || kind == Kind::FrozenSet) {
+      Ref out(kind == Kind::Set ? PySet_New(nullptr) : PyFrozenSet_New(nullptr));
+      for (Py_ssize_t i = 0; out.p && i < count; ++i) {
+        Ref elem(build(depth + 1));
+        if (!elem.p || PySet_Add(out.p, elem.p) < 0) return nullptr;
+      }
+      return out.release();
+    }
+    OwnedValues values;
+    values.items.reserve(static_cast<std::size_t>(count));
+    for (Py_ssize_t i = 0; i < count; ++i) {
+      values.items.push_back(build(depth + 1));
+      if (!values.items.back()) return nullptr;
+    }
+    return kind == Kind::ListNode ? link_list_nodes(values.items, cycle_pos) : link_tree_nodes(values.items);
+  }
+
+  Reader& r_;
+  std::size_t budget_;
+};
 
 PyObject* build_items(const Value& v) {
   Py_ssize_t n = static_cast<Py_ssize_t>(v.items.size());
@@ -328,9 +426,25 @@ PyObject* to_python(const Value& v) {
       return PyUnicode_DecodeUTF8(v.text.data(), static_cast<Py_ssize_t>(v.text.size()), "surrogatepass");
     case Kind::Bytes:
       return PyBytes_FromStringAndSize(v.text.data(), static_cast<Py_ssize_t>(v.text.size()));
-    case Kind::ListNode: return build_list_node(v);
-    case Kind::TreeNode: return build_tree_node(v);
+    case Kind::ListNode:
+    case Kind::TreeNode: return build_nodes(v);
     default: return build_items(v);
+  }
+}
+
+PyObject* decode_to_python(std::string_view encoded, std::size_t max_values) {
+  Reader r(encoded);
+  try {
+    PyObject* out = Builder(r, max_values).build(0);
+    if (out && !r.done()) {
+      Py_DECREF(out);
+      PyErr_SetString(PyExc_ValueError, "trailing bytes after the value");
+      return nullptr;
+    }
+    return out;
+  } catch (const ProtocolError& e) {  // truncated: whatever was built is released by its owner
+    PyErr_SetString(PyExc_ValueError, e.what());
+    return nullptr;
   }
 }
 

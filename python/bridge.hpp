@@ -17,6 +17,11 @@ namespace pyjudge::python {
 /// A new reference to a fresh Python object equal to `v`; nullptr with a Python error set.
 PyObject* to_python(const Value& v);
 
+/// A new reference to the Python object encoded in `encoded` (one Value, protocol/value.hpp),
+/// built straight from the bytes with decode_value's caps; nullptr with a Python error set when
+/// they are malformed.
+PyObject* decode_to_python(std::string_view encoded, std::size_t max_values = kMaxTrustedValues);
+
 /// Appends the encoding of `obj` as a Value (protocol/value.hpp) to `out`, without building the
 /// Value; false with `why_not` saying which part is not plain data (`out` is then incomplete).
 bool encode_python(PyObject* obj, Writer& out, std::string& why_not);

@@ -72,6 +72,32 @@ TEST_CASE("RunTest round-trips") {
   CHECK(d.compare_arg == m.compare_arg);
 }
 
+TEST_CASE("A RunTest read as a view forwards its values' bytes unbuilt, and re-encodes to the same bytes") {
+  RunTest m;
+  m.args = Value::sequence(Value::Kind::List, {Value::of_int(1), Value::of_str("x"),
+                                               Value::sequence(Value::Kind::Dict, {Value::of_str("k"), Value::none()})});
+  m.kwargs = Value::sequence(Value::Kind::Dict, {Value::of_str("k"), Value::of_bool(true)});
+  m.ops = {"LRUCache", "put", "get"};
+  m.code = "result = f()";
+  m.stdin_data = "1 2\n";
+  m.compare_arg = 2;
+  m.fresh = true;
+  std::string payload = encode(m);
+  RunTestView v = decode_run_test_view(payload);
+  CHECK(v.args == bytes_of(m.args));
+  CHECK(v.kwargs == bytes_of(m.kwargs));
+  CHECK(v.ops == m.ops);
+  CHECK(v.code == m.code);
+  CHECK(v.stdin_data == m.stdin_data);
+  CHECK(v.compare_arg == m.compare_arg);
+  CHECK(v.fresh);
+  CHECK(encode(v) == payload);
+  // Cut anywhere, it is malformed, as for decode_run_test.
+  for (std::size_t cut = 0; cut < payload.size(); ++cut) {
+    CHECK_THROWS_AS(decode_run_test_view(std::string_view(payload).substr(0, cut)), ProtocolError);
+  }
+}
+
 TEST_CASE("TestOutcome round-trips") {
   TestOutcome m;
   m.signaled = true;

@@ -50,6 +50,35 @@ TEST_CASE("Nesting deeper than the limit is malformed") {
   w.u8(0);
   Reader r(w.data());
   CHECK_THROWS_AS(decode_value(r), ProtocolError);
+  Reader skipping(w.data());
+  CHECK_THROWS_AS(skip_value(skipping), ProtocolError);
+}
+
+TEST_CASE("Skipping a value reads exactly its bytes, with decode_value's caps") {
+  Value v = list({Value::of_int(7), Value::of_str("héllo"), Value::sequence(Value::Kind::Set, {Value::of_float(1.5)})});
+  Value node;
+  node.kind = Value::Kind::ListNode;
+  node.items = {Value::of_int(1), Value::of_int(2)};
+  node.cycle_pos = 0;
+  Writer w;
+  encode(v, w);
+  encode(node, w);
+  std::string first = w.data().substr(0, w.data().size() - 1 - 8 - 8 - 2 * 9);
+  Reader r(w.data());
+  CHECK(skip_value(r) == first);
+  CHECK(repr(decode_value(r)) == repr(node));
+  CHECK(r.done());
+  for (std::size_t cut = 0; cut < first.size(); ++cut) {
+    Reader truncated(std::string_view(first).substr(0, cut));
+    CHECK_THROWS_AS(skip_value(truncated), ProtocolError);
+  }
+  Reader capped(first);
+  CHECK_THROWS_AS(skip_value(capped, 3), ValueTooLarge);
+  Writer liar;
+  liar.u8(static_cast<std::uint8_t>(Value::Kind::List));
+  liar.u64(std::uint64_t{1} << 40);
+  Reader lying(liar.data());
+  CHECK_THROWS_AS(skip_value(lying), ProtocolError);
 }
 
 TEST_CASE("A child report with trailing bytes is malformed") {

@@ -57,6 +57,44 @@ TEST_CASE("A ListNode with a cycle survives Value -> Python -> Value") {
   CHECK(back->items[3].integer == -4);
 }
 
+TEST_CASE("Python objects built straight from a value's bytes equal those built from the Value") {
+  Gil gil;
+  Value tree;
+  tree.kind = Value::Kind::TreeNode;
+  tree.items = {Value::of_int(1), Value::none(), Value::of_int(2), Value::of_int(3)};
+  Value cycle;
+  cycle.kind = Value::Kind::ListNode;
+  cycle.items = {Value::of_int(3), Value::of_int(2), Value::of_int(0)};
+  cycle.cycle_pos = 1;
+  Value big;
+  big.kind = Value::Kind::BigInt;
+  big.text = "-0x1fffffffffffffffffffff";
+  Value v = Value::sequence(Value::Kind::List, {
+      Value::of_int(-5), Value::of_float(2.5), Value::of_str("h\xc3\xa9llo"), Value::none(), Value::of_bool(true), big,
+      Value::sequence(Value::Kind::Tuple, {Value::of_str("t")}),
+      Value::sequence(Value::Kind::Dict, {Value::of_str("k"), Value::sequence(Value::Kind::Set, {Value::of_int(4)})}),
+      Value::sequence(Value::Kind::FrozenSet, {Value::of_int(5)}), tree, cycle});
+  Writer w;
+  encode(v, w);
+  PyObject* direct = python::decode_to_python(w.data());
+  REQUIRE(direct != nullptr);
+  std::string why;
+  auto back = python::from_python(direct, why);
+  REQUIRE(back.has_value());
+  Writer again;
+  encode(*back, again);
+  CHECK(again.data() == w.data());
+  Py_DECREF(direct);
+  // Truncated or over the cap: a Python error, never a crash or a partial object.
+  for (std::size_t cut = 0; cut < w.data().size(); ++cut) {
+    PyObject* partial = python::decode_to_python(std::string_view(w.data()).substr(0, cut));
+    CHECK(partial == nullptr);
+    PyErr_Clear();
+  }
+  CHECK(python::decode_to_python(w.data(), 5) == nullptr);
+  PyErr_Clear();
+}
+
 TEST_CASE("A lone surrogate stays itself, distinct from the replacement character") {
   Gil gil;
   PyObject* lone = eval("", "'a\\ud800b'");
