@@ -227,6 +227,16 @@ std::string content_cache_key(std::string_view kind, std::string_view context, s
   return std::string(kind) + "-" + hex(h.raw()).substr(0, 32);
 }
 
+// The record holds the source itself: a hash collision cannot make another file pass.
+bool compiled_before(const TestCache& cache, std::string_view source) {
+  auto record = cache.load(content_cache_key("compiles", "", source));
+  return record && *record == source;
+}
+
+void remember_compiled(const TestCache& cache, std::string_view source) {
+  cache.store(content_cache_key("compiles", "", source), source);
+}
+
 std::string encode_tests(const std::vector<TestCase>& tests) {
   Writer w;
   w.u64(tests.size());

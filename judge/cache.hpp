@@ -57,6 +57,13 @@ std::optional<std::string> problem_cache_key(const Problem& problem);
 /// a hash of both, of pyjudge's version, the cache format and Python's version.
 std::string content_cache_key(std::string_view kind, std::string_view context, std::string_view content);
 
+/// Whether `source` compiled before under this pyjudge and Python (a record under its content
+/// key): a problem whose generator, checker and reference compiled then loads without starting
+/// the judge's interpreter just to compile them again.
+bool compiled_before(const TestCache& cache, std::string_view source);
+/// Records that `source` compiles (best effort, like TestCache::store).
+void remember_compiled(const TestCache& cache, std::string_view source);
+
 /// Test cases as bytes and back (name, origin, input, expected values, scoring). decode_tests
 /// throws ProtocolError on anything malformed.
 std::string encode_tests(const std::vector<TestCase>& tests);

@@ -424,14 +424,18 @@ class ProblemLoader {
   }
 
   // Author code must compile when the problem loads: a SyntaxError in checker.py is the
-  // author's mistake, found once, not an internal error on every solution.
+  // author's mistake, found once, not an internal error on every solution. A file the cache saw
+  // compile is not compiled again: a warm run then never starts the judge's interpreter.
   fs::path python_file(const YAML::Node& n, const char* field) {
     fs::path f = relative_file(n, field);
+    std::string source = read_file(f);
+    if (cache_ && compiled_before(*cache_, source)) return f;
     try {
-      host::check_compiles(read_file(f), f.string());
+      host::check_compiles(source, f.string());
     } catch (const std::runtime_error& e) {
       reader_.fail(n, field, e.what());
     }
+    if (cache_) remember_compiled(*cache_, source);
     return f;
   }
 
