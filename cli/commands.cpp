@@ -174,6 +174,7 @@ Action run_command(CLI::App& app) {
   app.add_option("--code", o->custom.code, "custom input (script mode): the test code");
   add_run_settings(app, o->settings);
   return [o] {
+    BoxRunner::spawn_ahead();  // the box starts CPython while the problem loads
     Problem problem = load_run_problem(o->problem, o->settings);
     std::error_code ec;
     if (!fs::is_regular_file(o->solution, ec)) throw UsageError("no such solution file: " + o->solution);

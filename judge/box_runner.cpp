@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -176,6 +177,37 @@ struct BoxRunner::Impl {
   }
 };
 
+namespace {
+
+// The box spawn_ahead() started, until a start() takes it.
+struct SpareBox {
+  std::mutex mutex;
+  std::unique_ptr<BoxRunner::Impl> impl;
+  ~SpareBox() {
+    if (impl && impl->process) impl->kill_box();
+  }
+};
+
+SpareBox& spare_box() {
+  static SpareBox spare;
+  return spare;
+}
+
+}  // namespace
+
+void BoxRunner::spawn_ahead() {
+  signal(SIGPIPE, SIG_IGN);
+  auto impl = std::make_unique<Impl>();
+  try {
+    impl->spawn();
+  } catch (const std::exception&) {
+    return;  // start() will try again, and say why if it fails too
+  }
+  std::lock_guard lock(spare_box().mutex);
+  if (!spare_box().impl) spare_box().impl = std::move(impl);
+  else impl->kill_box();
+}
+
 BoxRunner::BoxRunner() : impl_(std::make_unique<Impl>()) {}
 
 BoxRunner::~BoxRunner() {
@@ -191,9 +223,13 @@ BoxRunner::~BoxRunner() {
 std::variant<Ready, CompileError> BoxRunner::start(const Setup& setup) {
   // SIGPIPE would kill the judge if the box died mid-write; a failed write is handled instead.
   signal(SIGPIPE, SIG_IGN);
+  {
+    std::lock_guard lock(spare_box().mutex);
+    if (spare_box().impl) impl_ = std::move(spare_box().impl);
+  }
   impl_->limits = setup.limits;
   try {
-    impl_->spawn();
+    if (!impl_->process) impl_->spawn();
   } catch (const std::exception& e) {
     throw JudgeError(std::string("cannot start the box: ") + e.what());
   }

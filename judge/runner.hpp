@@ -38,8 +38,14 @@ class BoxRunner final : public Runner {
   void submit(const RunTest& test) override;
   TestOutcome next_outcome() override;
 
- private:
+  /// Spawns a box now, before its submission is known: it makes its namespaces and starts CPython
+  /// while the judge loads the problem, then waits for its Setup. The next BoxRunner::start() in
+  /// this process takes it instead of spawning one; one left unused is killed at exit.
+  static void spawn_ahead();
+
   struct Impl;
+
+ private:
   std::unique_ptr<Impl> impl_;
 };
 
