@@ -4,6 +4,7 @@
 // data; of it, only test inputs ever reach a box, as when the tests are prepared afresh.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <cstdint>
 #include <optional>
@@ -65,8 +66,9 @@ bool compiled_before(const TestCache& cache, std::string_view source);
 void remember_compiled(const TestCache& cache, std::string_view source);
 
 /// Test cases as bytes and back (name, origin, input, expected values, scoring). decode_tests
-/// throws ProtocolError on anything malformed.
+/// throws ProtocolError on anything malformed, and stops between two tests (returning those
+/// before) once `cancel` is set.
 std::string encode_tests(const std::vector<TestCase>& tests);
-std::vector<TestCase> decode_tests(std::string_view bytes);
+std::vector<TestCase> decode_tests(std::string_view bytes, const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace pyjudge

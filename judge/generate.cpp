@@ -165,20 +165,29 @@ std::vector<TestCase> generated_inputs(const Problem& problem, const std::atomic
   return generated;
 }
 
+std::optional<std::vector<TestCase>> cached_generated_tests(const Problem& problem, const TestCache* cache,
+                                                            const std::atomic<bool>* cancel) {
+  if (problem.generators.empty()) return std::vector<TestCase>{};
+  std::optional<std::string> key;
+  if (cache) key = problem_cache_key(problem);
+  if (!key) return std::nullopt;
+  auto bytes = cache->load(*key);
+  if (!bytes) return std::nullopt;
+  try {
+    std::vector<TestCase> tests = decode_tests(*bytes, cancel);
+    if (!cancelled(cancel)) return tests;
+  } catch (const ProtocolError&) {
+    // A well-formed entry that does not decode (written by another build): rebuilt by the caller.
+  }
+  return std::nullopt;
+}
+
 std::vector<TestCase> generated_tests(const Problem& problem, const RunnerFactory& make_runner,
                                       const TestCache* cache, const std::atomic<bool>* cancel) {
   if (problem.generators.empty()) return {};
+  if (auto cached = cached_generated_tests(problem, cache, cancel)) return std::move(*cached);
   std::optional<std::string> key;
   if (cache) key = problem_cache_key(problem);
-  if (key) {
-    if (auto bytes = cache->load(*key)) {
-      try {
-        return decode_tests(*bytes);
-      } catch (const ProtocolError&) {
-        // A well-formed entry that does not decode (written by another build): rebuilt below.
-      }
-    }
-  }
   std::vector<TestCase> generated = generated_inputs(problem, cancel);
   auto runner = make_runner();
   fill_expected(problem, generated, *runner, cancel);

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <map>
+#include <mutex>
 #include <thread>
 #include <utility>
 
@@ -414,15 +416,18 @@ class SubmissionRun {
   SubmissionReport rep_;
 };
 
-// The generated tests, prepared on their own thread (generators in the judge's interpreter,
-// the reference in its own box: the machine's other core) while the candidate's written tests
-// run, or read from the cache at once. Leaving the scope early cancels between two tests.
+// The generated tests, prepared on their own thread: read from the cache at once, while the
+// candidate's box starts; otherwise prepared (generators in the judge's interpreter, the
+// reference in its own box: the machine's other core) once go() says the box is up, while the
+// written tests run, so that a compile error never waits for them. Leaving the scope early
+// cancels between two tests.
 class GeneratedTests {
  public:
   GeneratedTests(const Problem& problem, const RunnerFactory& make_runner, const TestCache* cache) {
     thread_ = std::thread([this, &problem, &make_runner, cache] {
       try {
-        tests_ = generated_tests(problem, make_runner, cache, &cancel_);
+        if (auto cached = cached_generated_tests(problem, cache, &cancel_)) tests_ = std::move(*cached);
+        else if (wait_for_go()) tests_ = generated_tests(problem, make_runner, cache, &cancel_);
       } catch (const JudgeError& e) {
         error_ = e.what();
       } catch (const std::exception& e) {
@@ -432,8 +437,20 @@ class GeneratedTests {
     });
   }
   ~GeneratedTests() {
-    cancel_ = true;
+    {
+      std::lock_guard lock(mutex_);
+      cancel_ = true;
+    }
+    gate_.notify_all();
     if (thread_.joinable()) thread_.join();
+  }
+  /// The candidate's box is up: tests not in the cache may be prepared now.
+  void go() {
+    {
+      std::lock_guard lock(mutex_);
+      go_ = true;
+    }
+    gate_.notify_all();
   }
   bool ready() const { return ready_; }
   /// Waits for them; throws JudgeError if preparing them failed.
@@ -444,7 +461,16 @@ class GeneratedTests {
   }
 
  private:
+  bool wait_for_go() {
+    std::unique_lock lock(mutex_);
+    gate_.wait(lock, [this] { return go_ || cancel_; });
+    return !cancel_;
+  }
+
   std::atomic<bool> cancel_{false}, ready_{false};
+  std::mutex mutex_;
+  std::condition_variable gate_;
+  bool go_ = false;
   std::vector<TestCase> tests_;
   std::string error_;
   std::thread thread_;
@@ -483,12 +509,15 @@ SubmissionReport judge_file(const Problem& problem, const std::filesystem::path&
   std::string filename = solution.string();
   auto runner = make_runner();
   SubmissionRun run(problem, std::move(planned), filename, source, *runner, options);
+  std::optional<GeneratedTests> ahead;
+  if (generate) ahead.emplace(problem, make_runner, options.cache);
   if (!run.start()) return run.finish();
   if (!generate) {
     run.judge(written);
     return run.finish();
   }
-  GeneratedTests generated(problem, make_runner, options.cache);
+  GeneratedTests& generated = *ahead;
+  generated.go();
   if (!run.judge(written)) return run.finish();
   if (!generated.ready() && options.on_preparing) {
     options.on_preparing(fmt::format("preparing {} generated tests (generators, then the reference solution)…",

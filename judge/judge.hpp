@@ -128,6 +128,11 @@ std::vector<TestCase> all_tests(const Problem& problem, const RunnerFactory& mak
 std::vector<TestCase> generated_tests(const Problem& problem, const RunnerFactory& make_runner,
                                       const TestCache* cache, const std::atomic<bool>* cancel = nullptr);
 
+/// The generated tests with their expected values from `cache` alone: nullopt when it does not
+/// hold this problem version (or `cancel` was set while reading them). Runs nothing.
+std::optional<std::vector<TestCase>> cached_generated_tests(const Problem& problem, const TestCache* cache,
+                                                            const std::atomic<bool>* cancel = nullptr);
+
 /// The generated tests' names, origins and groups, without running anything: what a report
 /// counts before they are prepared.
 std::vector<TestCase> planned_generated_tests(const Problem& problem);

@@ -255,7 +255,10 @@ void decode_into(Reader& r, Value& v, int depth, std::size_t& budget) {
   // Every item takes at least one byte, so a count beyond the buffer is a lie: cap before reserve.
   if (n > r.remaining()) throw ProtocolError("implausible item count");
   if (v.kind == K::Dict && n % 2) throw ProtocolError("dict with odd item count");
-  v.items.reserve(std::min<std::uint64_t>(n, 1 << 16));
+  // At most 2^16 items ahead for a hostile side's values (budget <= kMaxValues): a claimed count
+  // costs no more than that before items back it. The judge's own values (a cached 10^5-element
+  // test) get their whole length at once, without regrowing through fresh pages.
+  v.items.reserve(std::min<std::uint64_t>(n, std::max<std::size_t>(budget / 8, 1 << 16)));
   for (std::uint64_t i = 0; i < n; ++i) decode_into(r, v.items.emplace_back(), depth + 1, budget);
 }
 
