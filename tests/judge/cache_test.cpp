@@ -154,3 +154,17 @@ TEST_CASE("The cache folder follows XDG_CACHE_HOME, else ~/.cache") {
   CHECK(TestCache::default_dir() == fs::path(std::getenv("HOME")) / ".cache" / "pyjudge");
   if (!saved_xdg.empty()) setenv("XDG_CACHE_HOME", saved_xdg.c_str(), 1);
 }
+
+TEST_CASE("A source recorded as compiling is known to, byte for byte; any other is not") {
+  TempFolder dir("compiled");
+  TestCache cache(dir.path);
+  const std::string gen = "def generate(rng, size, index):\n    return {'args': [size]}\n";
+  CHECK_FALSE(compiled_before(cache, gen));
+  remember_compiled(cache, gen);
+  CHECK(compiled_before(cache, gen));
+  CHECK_FALSE(compiled_before(cache, gen + " "));
+  CHECK_FALSE(compiled_before(TestCache(dir.path / "elsewhere"), gen));
+  // A tampered record is no record.
+  std::ofstream(only_file(dir.path), std::ios::binary | std::ios::app) << "x";
+  CHECK_FALSE(compiled_before(cache, gen));
+}
