@@ -5,8 +5,10 @@
 #
 #   bench/feedback.sh [PYJUDGE] [BASELINE_PYJUDGE]
 #
-# Rows: two-sum judged with its reference solution (14 tests, 3 of them n = 10^5 generated), a
-# compile error on lru-cache, stream-stats with its reference (large generated stdio inputs).
+# Rows: two-sum judged with its reference solution (14 tests, 3 of them n = 10^5 generated), the
+# same solution without its annotations (it names no prelude name, so the lazy prelude imports
+# nothing: no typing, no re), a compile error on lru-cache, stream-stats with its reference
+# (large generated stdio inputs).
 # Then `pyjudge validate` over the whole library, cache cold, against the baseline's.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,6 +21,8 @@ export NO_COLOR=1
 
 printf 'class LRUCache:\n    def __init__(self, capacity)\n        self.capacity = capacity\n' > "$T/ce.py"
 TWO_SUM="run $PROBLEMS/two-sum $PROBLEMS/two-sum/solutions/accepted/hashmap.py"
+sed 's/: List\[int\]//; s/: int//; s/ -> List\[int\]//' "$PROBLEMS/two-sum/solutions/accepted/hashmap.py" > "$T/plain.py"
+TWO_SUM_PLAIN="run $PROBLEMS/two-sum $T/plain.py"
 LRU_CE="run $PROBLEMS/lru-cache $T/ce.py"
 STREAM="run $PROBLEMS/stream-stats $PROBLEMS/stream-stats/solutions/accepted/line_by_line.py"
 
@@ -31,15 +35,18 @@ check() {
   [[ $got == "$want" ]] || { echo "expected $want from: $*, got $got" >&2; exit 1; }
 }
 check AC "$PJ" $TWO_SUM --cache "$T/warm"
+check AC "$PJ" $TWO_SUM_PLAIN --cache "$T/warm"
 check CE "$PJ" $LRU_CE --cache "$T/warm"
 check AC "$PJ" $STREAM --cache "$T/warm"
 
 rows=(-n "python3 -c pass" "/usr/bin/python3 -c pass"
       -n "two-sum, cache warm" "$PJ $TWO_SUM --cache $T/warm"
+      -n "two-sum no annotations, cache warm" "$PJ $TWO_SUM_PLAIN --cache $T/warm"
       -n "lru-cache CE, cache warm" "$PJ $LRU_CE --cache $T/warm"
       -n "stream-stats, cache warm" "$PJ $STREAM --cache $T/warm")
 if [[ -n $BASE ]]; then
   rows+=(-n "two-sum, baseline" "$BASE $TWO_SUM"
+         -n "two-sum no annotations, baseline" "$BASE $TWO_SUM_PLAIN"
          -n "lru-cache CE, baseline" "$BASE $LRU_CE"
          -n "stream-stats, baseline" "$BASE $STREAM")
 fi
