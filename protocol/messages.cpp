@@ -116,10 +116,11 @@ Fatal decode_fatal(std::string_view payload) {
   return m;
 }
 
-std::string encode(const RunTest& m) {
-  Writer w;
-  encode(m.args, w);
-  encode(m.kwargs, w);
+namespace {
+
+// Everything of a RunTest after its two values, the same in both forms.
+template <typename Test>
+std::string finish_run_test(Writer& w, const Test& m) {
   put_strings(w, m.ops);
   w.bytes(m.code);
   w.bytes(m.stdin_data);
@@ -128,17 +129,26 @@ std::string encode(const RunTest& m) {
   return w.take();
 }
 
+}  // namespace
+
+std::string encode(const RunTest& m) {
+  Writer w;
+  encode(m.args, w);
+  encode(m.kwargs, w);
+  return finish_run_test(w, m);
+}
+
 RunTest decode_run_test(std::string_view payload) {
-  Reader r(payload);
+  RunTestView view = decode_run_test_view(payload);
   RunTest m;
-  m.args = decode_value(r, kMaxTrustedValues);
-  m.kwargs = decode_value(r, kMaxTrustedValues);
-  m.ops = get_strings(r);
-  m.code = r.bytes();
-  m.stdin_data = r.bytes();
-  m.compare_arg = r.i64();
-  m.fresh = r.u8() != 0;
-  r.expect_done();
+  Reader args(view.args), kwargs(view.kwargs);
+  m.args = decode_value(args, kMaxTrustedValues);
+  m.kwargs = decode_value(kwargs, kMaxTrustedValues);
+  m.ops = std::move(view.ops);
+  m.code = std::move(view.code);
+  m.stdin_data = view.stdin_data;
+  m.compare_arg = view.compare_arg;
+  m.fresh = view.fresh;
   return m;
 }
 
@@ -147,12 +157,7 @@ std::string encode(const RunTestView& m) {
   w.reserve(m.args.size() + m.kwargs.size() + m.code.size() + m.stdin_data.size() + 64);
   w.raw(m.args);
   w.raw(m.kwargs);
-  put_strings(w, m.ops);
-  w.bytes(m.code);
-  w.bytes(m.stdin_data);
-  w.i64(m.compare_arg);
-  w.u8(m.fresh);
-  return w.take();
+  return finish_run_test(w, m);
 }
 
 RunTestView decode_run_test_view(std::string_view payload) {

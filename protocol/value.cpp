@@ -223,7 +223,8 @@ bool valid_utf8(const std::string& s) {
   return true;
 }
 
-void decode_into(Reader& r, Value& v, int depth, std::size_t& budget) {
+// A value's kind, after the checks every value passes first: its depth and the budget.
+Value::Kind read_kind(Reader& r, int depth, std::size_t& budget) {
   if (depth > kMaxValueDepth) throw ProtocolError("value nested too deeply");
   // Each decoded value costs ~100 bytes here against 1 byte on the wire: a forged report of
   // millions of Nones must not take the judge's memory with it.
@@ -232,8 +233,12 @@ void decode_into(Reader& r, Value& v, int depth, std::size_t& budget) {
   if (tag > static_cast<std::uint8_t>(Value::Kind::TreeNode)) {
     throw ProtocolError(fmt::format("unknown value tag {}", tag));
   }
+  return static_cast<Value::Kind>(tag);
+}
+
+void decode_into(Reader& r, Value& v, int depth, std::size_t& budget) {
   using K = Value::Kind;
-  v.kind = static_cast<K>(tag);
+  v.kind = read_kind(r, depth, budget);
   switch (v.kind) {
     case K::None: return;
     case K::Bool: v.boolean = r.u8() != 0; return;
@@ -263,14 +268,9 @@ void decode_into(Reader& r, Value& v, int depth, std::size_t& budget) {
 }
 
 void skip_into(Reader& r, int depth, std::size_t& budget) {
-  if (depth > kMaxValueDepth) throw ProtocolError("value nested too deeply");
-  if (budget-- == 0) throw ValueTooLarge("too many values");
-  std::uint8_t tag = r.u8();
-  if (tag > static_cast<std::uint8_t>(Value::Kind::TreeNode)) {
-    throw ProtocolError(fmt::format("unknown value tag {}", tag));
-  }
   using K = Value::Kind;
-  switch (static_cast<K>(tag)) {
+  K kind = read_kind(r, depth, budget);
+  switch (kind) {
     case K::None: return;
     case K::Bool: r.raw(1); return;
     case K::Int:
@@ -283,7 +283,7 @@ void skip_into(Reader& r, int depth, std::size_t& budget) {
   }
   std::uint64_t n = r.u64();
   if (n > r.remaining()) throw ProtocolError("implausible item count");
-  if (static_cast<K>(tag) == K::Dict && n % 2) throw ProtocolError("dict with odd item count");
+  if (kind == K::Dict && n % 2) throw ProtocolError("dict with odd item count");
   for (std::uint64_t i = 0; i < n; ++i) skip_into(r, depth + 1, budget);
 }
 
