@@ -61,37 +61,48 @@ Problem load_run_problem(const std::string& ref, const RunSettings& settings) {
   return problem;
 }
 
+namespace {
+
+// Passes each event to every sink in turn.
+class Tee final : public JudgeSink {
+ public:
+  explicit Tee(std::vector<JudgeSink*> sinks) : sinks_(std::move(sinks)) {}
+  void start(const JudgeStart& what) override { for (auto* s : sinks_) s->start(what); }
+  void preparing(const std::string& what) override { for (auto* s : sinks_) s->preparing(what); }
+  void test_finished(const TestReport& t) override { for (auto* s : sinks_) s->test_finished(t); }
+  void end(const SubmissionReport& r) override { for (auto* s : sinks_) s->end(r); }
+
+ private:
+  std::vector<JudgeSink*> sinks_;
+};
+
+int exit_code(const SubmissionReport& report) {
+  if (report.verdict == Verdict::IE) return int(kInternalError);
+  return report.verdict == Verdict::AC ? int(kAccepted) : int(kRejected);
+}
+
+}  // namespace
+
 int judge_and_report(const Problem& problem, const std::string& solution, const RunSettings& settings,
-                     const std::vector<TestCase>* tests, const std::function<void(const TestReport&)>& on_test) {
-  bool colour = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-  TextReport text(std::cout, colour);
+                     std::vector<TestCase> custom, JudgeSink* also) {
   std::optional<TestCache> cache = settings.cache.open();
+  static const std::vector<TestCase> kNoOtherTests;
   JudgeOptions options;
   options.stop_on_failure = settings.stop_on_failure;
   options.samples_only = settings.samples;
   options.required_layers = settings.require;
   options.cache = cache ? &*cache : nullptr;
-  // Hidden tests are redacted for a candidate here, from the audience alone (judge/redact).
-  Audience audience = settings.reveal_hidden ? Audience::Grader : Audience::Candidate;
-  options.on_test = [&](const TestReport& t) {
-    TestReport shown = redacted(t, audience);
-    if (!settings.json) text.test_finished(shown);
-    if (on_test) on_test(shown);
-  };
-  if (!settings.json) {
-    std::cout << fmt::format("{} — {} ({} mode), {}\n", problem.id, problem.title, mode_name(problem.mode), solution);
-    std::cout.flush();
-    if (isatty(STDOUT_FILENO)) options.on_preparing = [&](const std::string& what) { text.preparing(what); };
-  }
-  auto make_runner = [] { return std::unique_ptr<Runner>(std::make_unique<BoxRunner>()); };
-  SubmissionReport report = redacted(tests ? judge_file(problem, *tests, solution, make_runner, options)
-                                           : judge_file(problem, solution, make_runner, options),
-                                     audience);
-  if (settings.json) std::cout << to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-  else text.finish(report);
-  std::cout.flush();
-  if (report.verdict == Verdict::IE) return int(kInternalError);
-  return report.verdict == Verdict::AC ? int(kAccepted) : int(kRejected);
+  if (!custom.empty()) options.tests = &kNoOtherTests;  // `run --args ...` judges that one test
+  options.custom = std::move(custom);
+  bool terminal = isatty(STDOUT_FILENO);
+  TextReport text(std::cout, terminal && !std::getenv("NO_COLOR"), terminal);
+  JsonReport json(std::cout);
+  std::vector<JudgeSink*> sinks{settings.json ? static_cast<JudgeSink*>(&json) : &text};
+  if (also) sinks.push_back(also);
+  Tee shown(sinks);
+  // Hidden tests are redacted for a candidate on the way out, from the audience alone.
+  RedactingSink out(settings.reveal_hidden ? Audience::Grader : Audience::Candidate, shown);
+  return exit_code(judge_submission(problem, read_source_file(solution), options, out));
 }
 
 namespace {
@@ -180,8 +191,7 @@ Action run_command(CLI::App& app) {
     settle_time_limit(problem, make_box_runner);  // a problem package without one: problemtools' rule
     if (!o->stdin_from.empty()) o->custom.stdin_data = read_stdin_option(o->stdin_from);
     if (!o->custom.given()) return judge_and_report(problem, o->solution, o->settings);
-    std::vector<TestCase> tests = custom_tests(problem, o->custom);
-    return judge_and_report(problem, o->solution, o->settings, &tests);
+    return judge_and_report(problem, o->solution, o->settings, custom_tests(problem, o->custom));
   };
 }
 

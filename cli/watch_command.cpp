@@ -112,9 +112,11 @@ Action watch_command(CLI::App& app) {
     bool terminal = isatty(STDOUT_FILENO);
     // Ctrl-C while judging: the next finished test ends the round (its box is torn down as the
     // runner goes out of scope), instead of waiting for every remaining test.
-    auto stop_if_interrupted = [](const TestReport&) {
-      if (g_interrupted) throw Interrupted{};
-    };
+    struct StopIfInterrupted final : JudgeSink {
+      void test_finished(const TestReport&) override {
+        if (g_interrupted) throw Interrupted{};
+      }
+    } stop_if_interrupted;
     for (;;) {
       if (terminal) std::cout << "\x1b[H\x1b[2J";
       try {
@@ -122,7 +124,7 @@ Action watch_command(CLI::App& app) {
         if (!fs::is_regular_file(file, ec)) {
           std::cout << fmt::format("pyjudge: waiting for {} to exist\n", file.string());
         } else {
-          judge_and_report(problem, o->solution, o->settings, nullptr, stop_if_interrupted);
+          judge_and_report(problem, o->solution, o->settings, {}, &stop_if_interrupted);
         }
       } catch (const Interrupted&) {
         return int(kAccepted);

@@ -1,5 +1,7 @@
 // Generated tests: the generator runs here, in the judge (trusted, seeded); the expected values
 // come from the reference solution, run in a box like any other solution.
+#include "judge/generate.hpp"
+
 #include <fmt/format.h>
 
 #include <fstream>

@@ -107,7 +107,14 @@ void TextReport::test_finished(const TestReport& t) {
   out_.flush();
 }
 
+void TextReport::start(const JudgeStart& what) {
+  const Problem& p = *what.problem;
+  out_ << fmt::format("{} — {} ({} mode), {}\n", p.id, p.title, mode_name(p.mode), what.solution);
+  out_.flush();
+}
+
 void TextReport::preparing(const std::string& what) {
+  if (!show_preparing_) return;
   out_ << dim("  " + terminal_line(what)) << "\n";
   out_.flush();
 }
@@ -129,7 +136,7 @@ void TextReport::details(const TestReport& t) {
   if (!t.stderr_text.empty() && t.traceback.empty()) out_ << "  stderr:\n" << indent(t.stderr_text);
 }
 
-void TextReport::finish(const SubmissionReport& r) {
+void TextReport::end(const SubmissionReport& r) {
   if (!r.compile_error.empty()) {
     out_ << paint("Compile Error", Verdict::CE) << "\n" << indent(r.compile_error, "  ");
   }
@@ -156,6 +163,15 @@ void TextReport::finish(const SubmissionReport& r) {
                         ms(r.setup->cpu), r.setup->memory.mib());
   }
   for (const auto& m : r.missing_layers) out_ << dim("  sandbox: " + terminal_line(m)) << "\n";
+  out_.flush();
+}
+
+}  // namespace pyjudge
+
+namespace pyjudge {
+
+void JsonReport::end(const SubmissionReport& r) {
+  out_ << to_json(r).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   out_.flush();
 }
 

@@ -2,6 +2,8 @@
 // that returns canned outcomes.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <stdexcept>
 #include <variant>
 
@@ -42,5 +44,8 @@ class BoxRunner final : public Runner {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+/// Creates the runner for one submission (a fresh box each time).
+using RunnerFactory = std::function<std::unique_ptr<Runner>()>;
 
 }  // namespace pyjudge

@@ -89,11 +89,13 @@ SolutionCheck check_solution(const Problem& problem, const std::vector<TestCase>
   c.file = fs::relative(file, problem.dir);
   c.expected = *verdict_of_folder(file.parent_path().filename().string());
   JudgeOptions jo;
+  jo.tests = &tests;
+  jo.make_runner = make_runner;
   // A rejected solution's verdict is that of its first failing test: no need to run the rest.
   jo.stop_on_failure = c.expected != Verdict::AC;
   SubmissionReport r;
   try {
-    r = judge_file(problem, tests, file, make_runner, jo);
+    r = judge_submission(problem, read_source_file(file), jo);
   } catch (const std::exception& e) {
     c.message = e.what();
     return c;
@@ -174,8 +176,10 @@ void check_always_equal(const Problem& problem, const std::vector<TestCase>& tes
       return;
     }
     if (source.empty()) return;
-    auto runner = make_runner();
-    runs.push_back(judge_source(problem, tests, "always_equal.py", source, *runner, {}));
+    JudgeOptions jo;
+    jo.tests = &tests;
+    jo.make_runner = make_runner;
+    runs.push_back(judge_submission(problem, SourceFile{"always_equal.py", source}, jo));
   }
   const auto& claims = runs[0].tests;
   const auto& control = runs[1].tests;
@@ -325,9 +329,12 @@ SolutionCheck check_submission(const Problem& p, const std::vector<TestCase>& te
   c.file = fs::relative(s.file, p.dir);
   c.expected = s.allowed.front();
   JudgeOptions jo;
+  jo.tests = &tests;
+  jo.make_runner = make_runner;
   jo.stop_on_failure = c.expected != Verdict::AC;
+  SourceFile source = read_source_file(s.file);
   auto judge = [&](const Problem& with) {
-    SubmissionReport r = judge_file(with, tests, s.file, make_runner, jo);
+    SubmissionReport r = judge_submission(with, source, jo);
     c.got = r.verdict;
     c.passed = r.passed;
     c.total = static_cast<int>(tests.size());
