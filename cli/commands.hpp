@@ -77,7 +77,7 @@ int judge_and_report(const Problem& problem, const std::string& solution, const 
 Action serve_command(CLI::App& app);
 
 /// The sandbox layers a user may require with --require.
-inline const std::vector<std::string> kLayerNames = {"rlimits", "seccomp", "fds", "hygiene", "landlock", "namespaces", "cgroups"};
+inline const std::vector<std::string> kLayerNames = {"rlimits", "seccomp", "fds", "hygiene", "landlock", "namespaces", "cgroups", "credentials"};
 
 /// Adds `--require LAYER,...` to a command: a listed layer missing on this host makes the
 /// submission IE instead of a warning.

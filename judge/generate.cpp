@@ -80,7 +80,7 @@ bool cancelled(const std::atomic<bool>* cancel) { return cancel && cancel->load(
 
 void fill_expected(const Problem& p, std::vector<TestCase>& tests, Runner& runner, const std::atomic<bool>* cancel) {
   if (!p.reference) throw JudgeError("the problem " + p.id + " has no reference solution");
-  Setup setup{p.mode, p.prelude, p.entry, p.reference->string(), read_reference(p), p.limits};
+  Setup setup{p.mode, p.prelude, p.entry, p.reference->string(), read_reference(p), p.limits, Isolation::Shared, {}};
   // The reference gets generous limits: it defines the answer, it is not being judged here.
   setup.limits.time *= 10;
   setup.limits.wall *= 10;

@@ -11,6 +11,7 @@
 #include "protocol/files.hpp"
 #include "judge/one_test.hpp"
 #include "judge/score.hpp"
+#include "sandbox/contain.hpp"
 
 namespace pyjudge {
 
@@ -26,23 +27,6 @@ Setup setup_for(const Problem& problem, const std::string& filename, const std::
   s.limits = problem.limits;
   s.isolation = problem.isolation;
   return s;
-}
-
-// A layer is named by the first word of its entry: "landlock (ABI 7)" is "landlock".
-std::optional<std::string> missing_required_layer(const Ready& ready, const std::vector<std::string>& required) {
-  auto named = [](const std::string& entry, const std::string& name) {
-    return entry.compare(0, name.size(), name) == 0 && (entry.size() == name.size() || entry[name.size()] == ' ' ||
-                                                        entry[name.size()] == ':');
-  };
-  for (const auto& name : required) {
-    if (std::any_of(ready.layers.begin(), ready.layers.end(), [&](auto& l) { return named(l, name); })) continue;
-    std::string why = "this version of pyjudge does not provide it";
-    for (const auto& m : ready.missing) {
-      if (named(m, name)) why = m.substr(std::min(m.size(), name.size() + 2));
-    }
-    return fmt::format("required sandbox layer '{}' is not available on this host: {}", name, why);
-  }
-  return std::nullopt;
 }
 
 // One submission in its box: started once, then fed tests in batches (the written ones, later
@@ -68,7 +52,9 @@ class SubmissionRun {
       return false;
     }
     return guard([&] {
-      auto started = runner_.start(setup_for(problem_, file_.name, file_.text));
+      Setup setup = setup_for(problem_, file_.name, file_.text);
+      setup.required_layers = options_.required_layers;  // the box refuses to run without them
+      auto started = runner_.start(setup);
       if (auto* ce = std::get_if<CompileError>(&started)) {
         rep_.verdict = Verdict::CE;
         rep_.compile_error = format_compile_error(*ce, file_.name, file_.text);
@@ -78,10 +64,12 @@ class SubmissionRun {
       }
       const Ready& ready = std::get<Ready>(started);
       rep_.python_version = ready.python_version;
-      rep_.layers = ready.layers;
-      rep_.missing_layers = ready.missing;
+      rep_.sandbox = ready.layers;
       rep_.isolation = ready.isolation;
-      if (auto missing = missing_required_layer(ready, options_.required_layers)) throw JudgeError(*missing);
+      // The box has checked them; a box that did not is caught here, before any test is sent.
+      if (auto missing = sandbox::missing_required_layer(ready.layers, options_.required_layers)) {
+        throw JudgeError(*missing);
+      }
       return true;
     });
   }

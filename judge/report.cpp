@@ -23,6 +23,18 @@ std::string indent(const std::string& raw, const std::string& prefix = "    ") {
   return out.empty() ? prefix + "(empty)\n" : out;
 }
 
+// `layers`: the active ones ("landlock (ABI 4)"), `missing`: "name: why"; `status`: each layer
+// as the box sent it.
+nlohmann::json sandbox_json(const std::vector<LayerStatus>& layers) {
+  nlohmann::json active = nlohmann::json::array(), missing = nlohmann::json::array(), status = nlohmann::json::array();
+  for (const auto& l : layers) {
+    if (l.state == LayerState::Active) active.push_back(l.detail.empty() ? l.name : l.name + " (" + l.detail + ")");
+    if (l.state == LayerState::Missing) missing.push_back(l.name + ": " + l.detail);
+    status.push_back({{"name", l.name}, {"state", layer_state_name(l.state)}, {"detail", l.detail}});
+  }
+  return {{"layers", active}, {"missing", missing}, {"status", status}};
+}
+
 }  // namespace
 
 nlohmann::json to_json(const TestReport& t) {
@@ -68,7 +80,7 @@ nlohmann::json to_json(const SubmissionReport& r) {
                  {"wall_ms", r.limits.wall.count()},
                  {"memory_kib", r.limits.memory.kib()},
                  {"output_kib", r.limits.output.kib()}};
-  j["sandbox"] = {{"layers", r.layers}, {"missing", r.missing_layers}};
+  j["sandbox"] = sandbox_json(r.sandbox);
   if (!r.python_version.empty()) j["python"] = r.python_version;
   if (r.isolation) j["isolation"] = *r.isolation == Isolation::Shared ? "shared" : "process";
   if (r.setup) j["setup"] = {{"time_ms", ms(r.setup->cpu)}, {"memory_kib", r.setup->memory.kib()}};
@@ -162,7 +174,9 @@ void TextReport::end(const SubmissionReport& r) {
     out_ << fmt::format("  set-up (module code, once per child; counted in its first test) {:.0f} ms, {:.1f} MiB\n",
                         ms(r.setup->cpu), r.setup->memory.mib());
   }
-  for (const auto& m : r.missing_layers) out_ << dim("  sandbox: " + terminal_line(m)) << "\n";
+  for (const auto& l : r.sandbox) {
+    if (l.state == LayerState::Missing) out_ << dim("  sandbox: " + terminal_line(l.name + ": " + l.detail)) << "\n";
+  }
   out_.flush();
 }
 

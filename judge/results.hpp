@@ -65,7 +65,7 @@ struct SubmissionReport {
   std::string compile_error_kind;  ///< SyntaxError, IndentationError, TabError, SourceTooLarge, ...
   std::string internal_error;
   std::string python_version;
-  std::vector<std::string> layers, missing_layers;
+  std::vector<LayerStatus> sandbox;  ///< every layer as the box reported it, in its order
   std::optional<SetupReport> setup;  ///< the first child's module set-up
   std::optional<Isolation> isolation;  ///< what the box applied (shared falls back to process without a cgroup)
 };

@@ -12,11 +12,15 @@ namespace pyjudge::testing {
 /// Returns canned outcomes, so comparison, classification and reporting run without a process.
 class FakeRunner final : public Runner {
  public:
-  std::variant<Ready, CompileError> start_result = Ready{"3.11 (fake)", {"seccomp"}, {}};
+  std::variant<Ready, CompileError> start_result = Ready{"3.11 (fake)", {{"seccomp", LayerState::Active, ""}}};
   std::deque<TestOutcome> outcomes;
   std::vector<RunTest> received;
+  Setup setup;  ///< what start() was given
 
-  std::variant<Ready, CompileError> start(const Setup&) override { return start_result; }
+  std::variant<Ready, CompileError> start(const Setup& s) override {
+    setup = s;
+    return start_result;
+  }
   void submit(const RunTest& test) override { received.push_back(test); }
   TestOutcome next_outcome() override {
     TestOutcome o = outcomes.front();

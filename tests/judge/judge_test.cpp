@@ -191,7 +191,7 @@ TEST_CASE("Scores: all-or-nothing by default, per test and per group when the pr
 TEST_CASE("With a shared child, a failing test is judged again in a fresh one, after the test queued behind it") {
   Problem p = problem_with({test("a", true, 1), test("b", true, 2), test("c", true, 3)});
   FakeRunner runner;
-  Ready shared{"3.11 (fake)", {"seccomp"}, {}};
+  Ready shared{"3.11 (fake)", {{"seccomp", LayerState::Active, ""}}};
   shared.isolation = Isolation::Shared;
   runner.start_result = shared;
   TestOutcome first = returning(Value::of_int(1));
@@ -221,7 +221,7 @@ TEST_CASE("With a shared child, a failing test is judged again in a fresh one, a
 TEST_CASE("A test that failed as the first in its child is not run again") {
   Problem p = problem_with({test("a", true, 1)});
   FakeRunner runner;
-  Ready shared{"3.11 (fake)", {"seccomp"}, {}};
+  Ready shared{"3.11 (fake)", {{"seccomp", LayerState::Active, ""}}};
   shared.isolation = Isolation::Shared;
   runner.start_result = shared;
   TestOutcome only = returning(Value::of_int(5));
@@ -286,4 +286,22 @@ TEST_CASE("A redacting sink passes a candidate each hidden test and the end repo
   CHECK(recorder.shown.find("\"42\"") == std::string::npos);
   CHECK(recorder.shown.find("\"expected\"") == std::string::npos);
   CHECK(recorder.shown.find("\"got\"") == std::string::npos);
+}
+
+TEST_CASE("Required layers go to the box; one the box reports missing makes the submission IE, no test sent") {
+  Problem p = problem_with({test("t1", true, 1)});
+  FakeRunner runner;
+  runner.start_result = Ready{"3.11 (fake)",
+                              {{"seccomp", LayerState::Active, ""}, {"landlock", LayerState::Missing, "kernel lacks it"}}};
+  JudgeOptions options;
+  options.required_layers = {"seccomp", "landlock"};
+  SubmissionReport r = judge_with(runner, p, p.tests, "sol.py", "def f(x): return x\n", options);
+  CHECK(runner.setup.required_layers == std::vector<std::string>{"seccomp", "landlock"});
+  CHECK(r.verdict == Verdict::IE);
+  CHECK(r.internal_error == "required sandbox layer 'landlock' is not available on this host: kernel lacks it");
+  CHECK(runner.received.empty());
+  nlohmann::json j = to_json(r);
+  CHECK(j["sandbox"]["layers"] == nlohmann::json::array({"seccomp"}));
+  CHECK(j["sandbox"]["missing"] == nlohmann::json::array({"landlock: kernel lacks it"}));
+  CHECK(j["sandbox"]["status"][1]["state"] == "missing");
 }

@@ -252,7 +252,7 @@ namespace {
 class PrintingRunner final : public Runner {
  public:
   explicit PrintingRunner(std::vector<std::string> outputs) : outputs_(std::move(outputs)) {}
-  std::variant<Ready, CompileError> start(const Setup&) override { return Ready{"3.11 (fake)", {"seccomp"}, {}}; }
+  std::variant<Ready, CompileError> start(const Setup&) override { return Ready{"3.11 (fake)", {{"seccomp", LayerState::Active, ""}}}; }
   void submit(const RunTest&) override {}
   TestOutcome next_outcome() override {
     TestOutcome o;
