@@ -14,6 +14,7 @@
 #include "judge/custom_input.hpp"
 #include "judge/feedback.hpp"
 #include "judge/kattis_package.hpp"
+#include "judge/palette.hpp"
 #include "judge/problems.hpp"
 #include "judge/redact.hpp"
 #include "judge/report.hpp"
@@ -95,7 +96,7 @@ int judge_and_report(const Problem& problem, const std::string& solution, const 
   if (!custom.empty()) options.tests = &kNoOtherTests;  // `run --args ...` judges that one test
   options.custom = std::move(custom);
   bool terminal = isatty(STDOUT_FILENO);
-  TextReport text(std::cout, terminal && !std::getenv("NO_COLOR"), terminal);
+  TextReport text(std::cout, Palette::for_fd(STDOUT_FILENO), terminal);
   JsonReport json(std::cout);
   std::vector<JudgeSink*> sinks{settings.json ? static_cast<JudgeSink*>(&json) : &text};
   if (also) sinks.push_back(also);
@@ -108,8 +109,6 @@ int judge_and_report(const Problem& problem, const std::string& solution, const 
 namespace {
 
 namespace fs = std::filesystem;
-
-bool use_colour() { return isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"); }
 
 std::unique_ptr<Runner> make_box_runner() { return std::make_unique<BoxRunner>(); }
 
@@ -252,8 +251,8 @@ Action show_command(CLI::App& app) {
     std::optional<TestCache> cache = o->cache.open();
     Problem p = find_problem(o->problem, o->problems_dir.empty() ? default_problems_dir() : fs::path(o->problems_dir),
                              cache ? &*cache : nullptr);
-    bool colour = use_colour();
-    auto bold = [&](const std::string& s) { return colour ? "\x1b[1m" + s + "\x1b[0m" : s; };
+    Palette palette = Palette::for_fd(STDOUT_FILENO);
+    auto bold = [&](const std::string& s) { return palette.bold(s); };
     std::cout << bold(fmt::format("{} — {}", p.id, p.title)) << "\n";
     std::cout << fmt::format("mode: {}   difficulty: {}   topics: {}\n", mode_name(p.mode), p.difficulty, fmt::join(p.topics, ", "));
     std::cout << fmt::format("limits: {} ms CPU, {:.0f} MiB memory, {} ms wall\n", p.limits.time.count(), p.limits.memory.mib(), p.limits.wall.count());
@@ -296,10 +295,8 @@ Action validate_command(CLI::App& app) {
       else if (fs::is_directory(dir / ref)) dirs.push_back(dir / ref);
       else throw UsageError("no such problem: " + ref + " (looked in " + dir.string() + ")");
     }
-    bool colour = use_colour();
-    auto paint = [&](bool ok, const std::string& s) {
-      return colour ? (ok ? "\x1b[32m" : "\x1b[31;1m") + s + "\x1b[0m" : s;
-    };
+    Palette palette = Palette::for_fd(STDOUT_FILENO);
+    auto paint = [&](bool ok, const std::string& s) { return palette.outcome(ok, s); };
     ValidateOptions options;
     options.cache = cache ? &*cache : nullptr;
     if (!o->json) {

@@ -13,6 +13,7 @@
 #include "judge/feedback.hpp"
 #include "judge/judge.hpp"
 #include "judge/python_host.hpp"
+#include "protocol/files.hpp"
 
 namespace pyjudge {
 
@@ -67,11 +68,9 @@ TestCase test_from(const Problem& p, const GeneratorSpec& g, const Value& fields
 }
 
 std::string read_reference(const Problem& p) {
-  std::ifstream in(*p.reference, std::ios::binary);
-  if (!in) throw JudgeError("cannot read the reference solution " + p.reference->string());
-  std::stringstream src;
-  src << in.rdbuf();
-  return src.str();
+  FileContents f = read_whole_file(*p.reference, kMaxSourceFileRead);
+  if (!f.ok()) throw JudgeError("cannot read the reference solution " + p.reference->string() + ": " + f.error);
+  return std::move(f.data);
 }
 
 bool cancelled(const std::atomic<bool>* cancel) { return cancel && cancel->load(); }

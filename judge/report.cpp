@@ -94,16 +94,6 @@ nlohmann::json to_json(const SubmissionReport& r) {
   return j;
 }
 
-std::string TextReport::paint(const std::string& text, Verdict v) const {
-  if (!colour_) return text;
-  const char* code = v == Verdict::AC ? "32" : v == Verdict::IE ? "35" : v == Verdict::TLE || v == Verdict::MLE || v == Verdict::OLE ? "33" : "31";
-  return fmt::format("\x1b[1;{}m{}\x1b[0m", code, text);
-}
-
-std::string TextReport::dim(const std::string& text) const {
-  return colour_ ? "\x1b[2m" + text + "\x1b[0m" : text;
-}
-
 // Every string below that a submission could have shaped goes through terminal_text or
 // terminal_line: CR, ESC and OSC sequences must not redraw the verdict or reach the clipboard.
 void TextReport::test_finished(const TestReport& t) {

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "judge/judge.hpp"
+#include "judge/palette.hpp"
 
 namespace pyjudge {
 
@@ -21,20 +22,20 @@ nlohmann::json to_json(const TestReport& test);
 class TextReport final : public JudgeSink {
  public:
   /// `show_preparing`: a dim note while the judge waits for tests being prepared (on a terminal).
-  TextReport(std::ostream& out, bool colour, bool show_preparing = false)
-      : out_(out), colour_(colour), show_preparing_(show_preparing) {}
+  TextReport(std::ostream& out, Palette palette, bool show_preparing = false)
+      : out_(out), palette_(palette), show_preparing_(show_preparing) {}
   void start(const JudgeStart& what) override;
   void test_finished(const TestReport& t) override;
   void preparing(const std::string& what) override;
   void end(const SubmissionReport& r) override;
 
  private:
-  std::string paint(const std::string& text, Verdict v) const;
-  std::string dim(const std::string& text) const;
+  std::string paint(const std::string& text, Verdict v) const { return palette_.verdict(v, text); }
+  std::string dim(const std::string& text) const { return palette_.dim(text); }
   void details(const TestReport& t);
 
   std::ostream& out_;
-  bool colour_;
+  Palette palette_;
   bool show_preparing_;
 };
 
