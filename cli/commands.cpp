@@ -296,51 +296,34 @@ Action validate_command(CLI::App& app) {
       else throw UsageError("no such problem: " + ref + " (looked in " + dir.string() + ")");
     }
     Palette palette = Palette::for_fd(STDOUT_FILENO);
-    auto paint = [&](bool ok, const std::string& s) { return palette.outcome(ok, s); };
     ValidateOptions options;
     options.cache = cache ? &*cache : nullptr;
     if (!o->json) {
-      std::cout << fmt::format("{:<30} {:<52} {:<4} {:<4} {:>16}  {}\n", "PROBLEM", "SOLUTION", "WANT", "GOT",
-                               "SLOWEST / LIMIT", "RESULT");
+      std::cout << validation_table_header();
       options.on_solution = [&](const ProblemValidation& v, const SolutionCheck& s) {
-        std::cout << fmt::format("{:<30} {:<52} {:<4} {:<4} {:>16}  ", v.id, s.file.string(), verdict_code(s.expected),
-                                 verdict_code(s.got),
-                                 fmt::format("{:.0f} / {} ms", s.slowest.count() / 1000.0, v.time_limit.count()))
-                  << paint(s.ok, s.ok ? "ok" : s.got == s.expected ? "NO MARGIN" : "MISMATCH") << "\n";
-        if (!s.ok && !s.message.empty()) std::cout << "    " << s.message.substr(0, 2000) << "\n";
-        std::cout.flush();
+        std::cout << validation_table_row(v, s, palette) << std::flush;
       };
     }
     auto start = std::chrono::steady_clock::now();
     nlohmann::json all = nlohmann::json::array();
-    int bad_problems = 0, spec_errors = 0, solutions = 0, bad_solutions = 0;
+    ValidationTotals totals;
     for (const auto& d : dirs) {
       ProblemValidation v = validate_problem(d, make_box_runner, options);
-      bad_problems += !v.ok();
-      spec_errors += v.spec_error;
-      solutions += static_cast<int>(v.solutions.size());
-      for (const auto& s : v.solutions) bad_solutions += !s.ok;
+      totals.add(v);
       if (o->json) all.push_back(to_json(v));
-      if (!o->json) {
-        for (const auto& e : v.errors) std::cout << paint(false, "error") << " " << v.id << ": " << e << "\n";
-        for (const auto& w : v.warnings) std::cout << "warning " << v.id << ": " << w << "\n";
-      }
+      else std::cout << validation_findings(v, palette);
     }
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (o->json) {
-      nlohmann::json out = {{"schema", 1}, {"ok", bad_problems == 0}, {"problems", all}, {"seconds", seconds}};
+      nlohmann::json out = {{"schema", 1}, {"ok", totals.ok()}, {"problems", all}, {"seconds", seconds}};
       std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     } else {
-      std::cout << fmt::format("\n{} problems, {} solutions: ", dirs.size(), solutions)
-                << paint(bad_problems == 0, bad_problems == 0 ? "all valid"
-                                                              : fmt::format("{} problems invalid, {} solutions mismatched",
-                                                                            bad_problems, bad_solutions))
-                << fmt::format(" ({:.1f} s)\n", seconds);
+      std::cout << "\n" << totals.summary(seconds, palette);
     }
     // Every problem is reported first; then a spec that does not load is exit 2, as in every
     // command, and any other finding exit 1.
-    if (spec_errors) return int(kUsageError);
-    return bad_problems == 0 ? int(kAccepted) : int(kRejected);
+    if (totals.spec_errors) return int(kUsageError);
+    return totals.ok() ? int(kAccepted) : int(kRejected);
   };
 }
 

@@ -459,4 +459,41 @@ nlohmann::json to_json(const ProblemValidation& v) {
           {"seconds", v.seconds},  {"solutions", sols}};
 }
 
+std::string validation_table_header() {
+  return fmt::format("{:<30} {:<52} {:<4} {:<4} {:>16}  {}\n", "PROBLEM", "SOLUTION", "WANT", "GOT", "SLOWEST / LIMIT",
+                     "RESULT");
+}
+
+std::string validation_table_row(const ProblemValidation& v, const SolutionCheck& s, const Palette& palette) {
+  std::string row = fmt::format("{:<30} {:<52} {:<4} {:<4} {:>16}  ", v.id, s.file.string(), verdict_code(s.expected),
+                                verdict_code(s.got),
+                                fmt::format("{:.0f} / {} ms", s.slowest.count() / 1000.0, v.time_limit.count()));
+  row += palette.outcome(s.ok, s.ok ? "ok" : s.got == s.expected ? "NO MARGIN" : "MISMATCH") + "\n";
+  if (!s.ok && !s.message.empty()) row += "    " + s.message.substr(0, 2000) + "\n";
+  return row;
+}
+
+std::string validation_findings(const ProblemValidation& v, const Palette& palette) {
+  std::string out;
+  for (const auto& e : v.errors) out += palette.outcome(false, "error") + " " + v.id + ": " + e + "\n";
+  for (const auto& w : v.warnings) out += "warning " + v.id + ": " + w + "\n";
+  return out;
+}
+
+void ValidationTotals::add(const ProblemValidation& v) {
+  ++problems;
+  bad_problems += !v.ok();
+  spec_errors += v.spec_error;
+  solutions += static_cast<int>(v.solutions.size());
+  for (const auto& s : v.solutions) bad_solutions += !s.ok;
+}
+
+std::string ValidationTotals::summary(double seconds, const Palette& palette) const {
+  return fmt::format("{} problems, {} solutions: ", problems, solutions) +
+         palette.outcome(ok(), ok() ? "all valid"
+                                    : fmt::format("{} problems invalid, {} solutions mismatched", bad_problems,
+                                                  bad_solutions)) +
+         fmt::format(" ({:.1f} s)\n", seconds);
+}
+
 }  // namespace pyjudge
