@@ -110,8 +110,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::unique_ptr<Runner> make_box_runner() { return std::make_unique<BoxRunner>(); }
-
 Action cache_command(CLI::App& app) {
   struct Options {
     std::string action, dir;
@@ -151,20 +149,6 @@ std::string read_stdin_option(const std::string& where) {
   return data;
 }
 
-// `run --args ...`: the custom test, its expected value from the reference solution in its own box.
-std::vector<TestCase> custom_tests(const Problem& problem, const CustomInput& input) {
-  std::vector<TestCase> tests{custom_test(problem, input)};
-  Problem with_reference = problem;
-  with_reference.reference = reference_solution(problem);
-  if (!with_reference.reference) {
-    throw UsageError(problem.id + " has no reference solution (reference: or solutions/accepted/) to compute "
-                                "the expected value of custom input");
-  }
-  auto runner = make_box_runner();
-  fill_expected(with_reference, tests, *runner);
-  return tests;
-}
-
 Action run_command(CLI::App& app) {
   struct Options {
     std::string problem, solution;
@@ -190,7 +174,9 @@ Action run_command(CLI::App& app) {
     settle_time_limit(problem, make_box_runner);  // a problem package without one: problemtools' rule
     if (!o->stdin_from.empty()) o->custom.stdin_data = read_stdin_option(o->stdin_from);
     if (!o->custom.given()) return judge_and_report(problem, o->solution, o->settings);
-    return judge_and_report(problem, o->solution, o->settings, custom_tests(problem, o->custom));
+    // `run --args ...`: that one test, its expected value from the reference in its own box.
+    TestCase custom = with_reference_expected(problem, custom_test(problem, o->custom), make_box_runner);
+    return judge_and_report(problem, o->solution, o->settings, {std::move(custom)});
   };
 }
 

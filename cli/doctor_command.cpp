@@ -34,7 +34,7 @@ Action doctor_command(CLI::App& app) {
   auto json = std::make_shared<bool>(false);
   app.add_flag("--json", *json, "one JSON object instead of text");
   return [json] {
-    HostReport host = examine_host([] { return std::unique_ptr<Runner>(std::make_unique<BoxRunner>()); });
+    HostReport host = examine_host(make_box_runner);
     if (*json) std::cout << to_json(host).dump(2) << "\n";
     else print_text(host);
     return host.box_started ? int(kAccepted) : int(kInternalError);

@@ -3,14 +3,13 @@
 #include <fmt/format.h>
 
 #include <atomic>
-#include <map>
 #include <thread>
 #include <utility>
 
 #include "judge/feedback.hpp"
-#include "protocol/files.hpp"
 #include "judge/one_test.hpp"
 #include "judge/score.hpp"
+#include "protocol/files.hpp"
 #include "sandbox/contain.hpp"
 
 namespace pyjudge {
@@ -167,12 +166,6 @@ class GeneratedTests {
   std::string error_;
   std::thread thread_;
 };
-
-}  // namespace
-
-namespace {
-
-std::unique_ptr<Runner> make_box_runner() { return std::make_unique<BoxRunner>(); }
 
 std::vector<TestCase> samples_of(const std::vector<TestCase>& tests) {
   std::vector<TestCase> out;

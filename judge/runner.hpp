@@ -48,4 +48,7 @@ class BoxRunner final : public Runner {
 /// Creates the runner for one submission (a fresh box each time).
 using RunnerFactory = std::function<std::unique_ptr<Runner>()>;
 
+/// The real RunnerFactory: a fresh BoxRunner.
+inline std::unique_ptr<Runner> make_box_runner() { return std::make_unique<BoxRunner>(); }
+
 }  // namespace pyjudge

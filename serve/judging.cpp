@@ -26,8 +26,6 @@ std::string read_capped(const fs::path& p, std::size_t cap) {
   return out;
 }
 
-std::unique_ptr<Runner> make_box_runner() { return std::make_unique<BoxRunner>(); }
-
 std::size_t indent_of(const std::string& line) { return line.find_first_not_of(' '); }
 
 int paren_balance(const std::string& text) {
@@ -127,23 +125,18 @@ nlohmann::json samples_of(const Problem& p) {
 std::vector<TestCase> custom_tests(const Problem& p, const std::vector<std::string>& inputs, nlohmann::json& notes) {
   std::vector<TestCase> out;
   if (inputs.empty()) return out;
-  auto ref = reference_solution(p);
-  if (!ref) {
+  if (!reference_solution(p)) {
     notes.push_back({{"index", 0}, {"reason", "this problem has no reference solution to compute expected values"}});
     return out;
   }
-  Problem with_reference = p;
-  with_reference.reference = *ref;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     CustomInput in;
     if (p.mode == Mode::Stdio) in.stdin_data = inputs[i];
     else in.args = inputs[i];
     try {
-      std::vector<TestCase> one{custom_test(p, in)};
-      one[0].name = "custom-" + std::to_string(i + 1);
-      BoxRunner reference;
-      fill_expected(with_reference, one, reference);
-      out.push_back(std::move(one[0]));
+      TestCase test = custom_test(p, in);
+      test.name = "custom-" + std::to_string(i + 1);
+      out.push_back(with_reference_expected(p, std::move(test), make_box_runner));
     } catch (const std::exception& e) {  // UsageError (the input), JudgeError (the reference)
       std::string what = e.what();
       notes.push_back({{"index", i}, {"reason", what.substr(0, what.find('\n')).substr(0, 500)}});

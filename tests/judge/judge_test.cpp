@@ -2,13 +2,11 @@
 
 #include <fmt/format.h>
 
-#include <deque>
-
 #include "batch/outputs.hpp"
 #include "judge/judge.hpp"
-#include "tests/judge/fake_runner.hpp"
 #include "judge/redact.hpp"
 #include "judge/report.hpp"
+#include "tests/judge/fake_runner.hpp"
 
 using namespace pyjudge;
 using pyjudge::testing::FakeRunner;
