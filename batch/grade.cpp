@@ -26,6 +26,17 @@ nlohmann::json refused_record(const Submission& s, const std::string& why) {
   return j;
 }
 
+// Batch's sink of judge_submission(): the record is the `run --json` object of the end report,
+// unredacted (a grader's).
+class RecordSink final : public JudgeSink {
+ public:
+  void end(const SubmissionReport& r) override { record_ = to_json(r); }
+  nlohmann::json take() { return std::move(record_); }
+
+ private:
+  nlohmann::json record_;
+};
+
 }  // namespace
 
 const ProblemCache::Entry& ProblemCache::get(const std::string& id) {
@@ -80,8 +91,12 @@ nlohmann::json grade(const Submission& s, ProblemCache& problems, const JudgeOpt
   } else {
     try {
       // The bytes intake read, not the path again: the file may have been swapped since.
-      auto runner = problems.runner_factory()();
-      j = to_json(judge_source(entry.problem, entry.tests, name_as_text(s.file.string()), file.source, *runner, options));
+      JudgeOptions with = options;
+      with.tests = &entry.tests;
+      with.make_runner = problems.runner_factory();
+      RecordSink record;
+      judge_submission(entry.problem, SourceFile{name_as_text(s.file.string()), file.source}, with, record);
+      j = record.take();
     } catch (const std::exception& e) {
       j = error_record(s, e.what());
     }

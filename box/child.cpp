@@ -85,9 +85,10 @@ std::vector<TraceFrame> frames_of(PyObject* tb) {
 }
 
 RaisedException describe_pending_exception() {
-  PyObject *type, *value, *tb;
-  PyErr_Fetch(&type, &value, &tb);
-  PyErr_NormalizeException(&type, &value, &tb);
+  python::FetchedError pending = python::FetchedError::take();
+  PyObject* type = pending.type();
+  PyObject* value = pending.value();
+  PyObject* tb = pending.traceback();
   if (tb && value) PyException_SetTraceback(value, tb);
   RaisedException e;
   auto* t = reinterpret_cast<PyTypeObject*>(type);
@@ -101,9 +102,6 @@ RaisedException describe_pending_exception() {
   }
   e.message = str_of(value, "<exception str() failed>");
   e.frames = frames_of(tb);
-  Py_XDECREF(type);
-  Py_XDECREF(value);
-  Py_XDECREF(tb);
   PyErr_Clear();
   return e;
 }
@@ -250,22 +248,20 @@ void run_script(const Program& p, const TestInput& in, TestRun& run) {
 // A stdio program ends like `python3 sol.py` would: SystemExit(None or 0) is success, an int is
 // the exit status, anything else is printed and exits 1. A non-zero status ends the child.
 void finish_stdio_exit() {
-  PyObject *type, *value, *tb;
-  PyErr_Fetch(&type, &value, &tb);
-  PyErr_NormalizeException(&type, &value, &tb);
-  PyObject* code = value ? PyObject_GetAttrString(value, "code") : nullptr;
-  PyErr_Clear();
   int status = 0;
-  if (code && PyLong_Check(code)) {
-    status = static_cast<int>(PyLong_AsLong(code)) & 0xff;
-  } else if (code && code != Py_None) {
-    PySys_WriteStderr("%s\n", str_of(code, "").c_str());
-    status = 1;
-  }
-  Py_XDECREF(code);
-  Py_XDECREF(type);
-  Py_XDECREF(value);
-  Py_XDECREF(tb);
+  {
+    python::FetchedError pending = python::FetchedError::take();
+    PyObject* value = pending.value();
+    PyObject* code = value ? PyObject_GetAttrString(value, "code") : nullptr;
+    PyErr_Clear();
+    if (code && PyLong_Check(code)) {
+      status = static_cast<int>(PyLong_AsLong(code)) & 0xff;
+    } else if (code && code != Py_None) {
+      PySys_WriteStderr("%s\n", str_of(code, "").c_str());
+      status = 1;
+    }
+    Py_XDECREF(code);
+  }  // the exception is released here, before the result is reported
   PyErr_Clear();
   report(Returned{Value::none()});
   if (status != 0) _exit(status);

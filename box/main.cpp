@@ -84,22 +84,7 @@ Ready make_ready(const sandbox::BoxLayers& layers, Isolation isolation) {
   Ready ready;
   ready.isolation = isolation;
   ready.python_version = Py_GetVersion();
-  ready.layers = {"rlimits", "seccomp", "fds", "hygiene"};
-  if (layers.landlock) {
-    ready.layers.push_back("landlock (" + layers.landlock_detail + ")");
-  } else {
-    ready.missing.push_back("landlock: " + layers.landlock_detail);
-  }
-  if (layers.namespaces) {
-    ready.layers.push_back("namespaces (" + layers.namespaces_detail + ")");
-  } else {
-    ready.missing.push_back("namespaces: " + layers.namespaces_detail);
-  }
-  if (layers.cgroups) {
-    ready.layers.push_back("cgroups (" + layers.cgroups_detail + ")");
-  } else {
-    ready.missing.push_back("cgroups: " + layers.cgroups_detail);
-  }
+  ready.layers = sandbox::layer_statuses(layers);
   return ready;
 }
 
@@ -147,6 +132,10 @@ int box_main() {
   }
   auto& program = std::get<Program>(prepared);
   if (auto s = sandbox::restrict_box_filesystem(readable_paths(), layers); !s) die(s.describe());
+  // Every layer is known now, and no candidate code has run: a required one missing ends here.
+  if (auto missing = sandbox::missing_required_layer(sandbox::layer_statuses(layers), program.setup.required_layers)) {
+    die(*missing);
+  }
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   pthread_attr_setstacksize(&attr, kThreadStack);

@@ -25,9 +25,9 @@ constexpr std::string_view kNeverPreimport[] = {"antigravity", "this", "__hello_
                                                 "idlelib", "tkinter", "turtle", "turtledemo"};
 
 CompileError compile_error_from_pending() {
-  PyObject *type, *value, *tb;
-  PyErr_Fetch(&type, &value, &tb);
-  PyErr_NormalizeException(&type, &value, &tb);
+  python::FetchedError pending = python::FetchedError::take();
+  PyObject* type = pending.type();
+  PyObject* value = pending.value();
   CompileError e;
   e.kind = reinterpret_cast<PyTypeObject*>(type)->tp_name;
   auto get_int = [&](const char* name) -> std::int64_t {
@@ -47,9 +47,6 @@ CompileError compile_error_from_pending() {
   e.line = get_int("lineno");
   e.column = get_int("offset");
   e.end_column = get_int("end_offset");
-  Py_XDECREF(type);
-  Py_XDECREF(value);
-  Py_XDECREF(tb);
   PyErr_Clear();
   return e;
 }

@@ -20,6 +20,7 @@
 #include "batch/submissions.hpp"
 #include "judge/errors.hpp"
 #include "judge/escape.hpp"
+#include "judge/palette.hpp"
 #include "judge/problems.hpp"
 
 namespace pyjudge::cli {
@@ -49,7 +50,7 @@ class Progress {
     bool last = done_ == total_;
     if (!last && now - shown_ < (tty_ ? std::chrono::milliseconds(100) : std::chrono::milliseconds(5000))) return;
     shown_ = now;
-    std::cerr << (tty_ ? "\r\x1b[K" : "") << line(now) << (tty_ && !last ? "" : "\n") << std::flush;
+    std::cerr << (tty_ ? Palette::kClearLine : "") << line(now) << (tty_ && !last ? "" : "\n") << std::flush;
   }
 
  private:
@@ -100,7 +101,7 @@ struct ReportFiles {
   }
 };
 
-bool colour_out() { return isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"); }
+bool colour_out() { return Palette::for_fd(STDOUT_FILENO).on(); }
 
 }  // namespace
 
@@ -355,7 +356,7 @@ Action check_command(CLI::App& app) {
     pool.run(subs, [&](const Submission& s, nlohmann::json r) {
       std::string verdict = r.value("verdict", "IE");
       std::string mark = verdict == "AC" ? "ok  " : "FAIL";
-      if (colour) mark = (verdict == "AC" ? "\x1b[32m" : "\x1b[31;1m") + mark + "\x1b[0m";
+      mark = Palette(colour).outcome(verdict == "AC", mark);
       std::string failure = first_failure(r);
       lines[position.at(s.file.string())] =
           fmt::format("{} {:<4} {:>3}/{:<3} {}{}\n", mark, verdict, r.value("passed", 0), r.value("total", 0),

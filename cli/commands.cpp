@@ -14,6 +14,7 @@
 #include "judge/custom_input.hpp"
 #include "judge/feedback.hpp"
 #include "judge/kattis_package.hpp"
+#include "judge/palette.hpp"
 #include "judge/problems.hpp"
 #include "judge/redact.hpp"
 #include "judge/report.hpp"
@@ -61,46 +62,53 @@ Problem load_run_problem(const std::string& ref, const RunSettings& settings) {
   return problem;
 }
 
+namespace {
+
+// Passes each event to every sink in turn.
+class Tee final : public JudgeSink {
+ public:
+  explicit Tee(std::vector<JudgeSink*> sinks) : sinks_(std::move(sinks)) {}
+  void start(const JudgeStart& what) override { for (auto* s : sinks_) s->start(what); }
+  void preparing(const std::string& what) override { for (auto* s : sinks_) s->preparing(what); }
+  void test_finished(const TestReport& t) override { for (auto* s : sinks_) s->test_finished(t); }
+  void end(const SubmissionReport& r) override { for (auto* s : sinks_) s->end(r); }
+
+ private:
+  std::vector<JudgeSink*> sinks_;
+};
+
+int exit_code(const SubmissionReport& report) {
+  if (report.verdict == Verdict::IE) return int(kInternalError);
+  return report.verdict == Verdict::AC ? int(kAccepted) : int(kRejected);
+}
+
+}  // namespace
+
 int judge_and_report(const Problem& problem, const std::string& solution, const RunSettings& settings,
-                     const std::vector<TestCase>* tests, const std::function<void(const TestReport&)>& on_test) {
-  bool colour = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
-  TextReport text(std::cout, colour);
+                     std::vector<TestCase> custom, JudgeSink* also) {
   std::optional<TestCache> cache = settings.cache.open();
+  static const std::vector<TestCase> kNoOtherTests;
   JudgeOptions options;
   options.stop_on_failure = settings.stop_on_failure;
   options.samples_only = settings.samples;
   options.required_layers = settings.require;
   options.cache = cache ? &*cache : nullptr;
-  // Hidden tests are redacted for a candidate here, from the audience alone (judge/redact).
-  Audience audience = settings.reveal_hidden ? Audience::Grader : Audience::Candidate;
-  options.on_test = [&](const TestReport& t) {
-    TestReport shown = redacted(t, audience);
-    if (!settings.json) text.test_finished(shown);
-    if (on_test) on_test(shown);
-  };
-  if (!settings.json) {
-    std::cout << fmt::format("{} — {} ({} mode), {}\n", problem.id, problem.title, mode_name(problem.mode), solution);
-    std::cout.flush();
-    if (isatty(STDOUT_FILENO)) options.on_preparing = [&](const std::string& what) { text.preparing(what); };
-  }
-  auto make_runner = [] { return std::unique_ptr<Runner>(std::make_unique<BoxRunner>()); };
-  SubmissionReport report = redacted(tests ? judge_file(problem, *tests, solution, make_runner, options)
-                                           : judge_file(problem, solution, make_runner, options),
-                                     audience);
-  if (settings.json) std::cout << to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-  else text.finish(report);
-  std::cout.flush();
-  if (report.verdict == Verdict::IE) return int(kInternalError);
-  return report.verdict == Verdict::AC ? int(kAccepted) : int(kRejected);
+  if (!custom.empty()) options.tests = &kNoOtherTests;  // `run --args ...` judges that one test
+  options.custom = std::move(custom);
+  bool terminal = isatty(STDOUT_FILENO);
+  TextReport text(std::cout, Palette::for_fd(STDOUT_FILENO), terminal);
+  JsonReport json(std::cout);
+  std::vector<JudgeSink*> sinks{settings.json ? static_cast<JudgeSink*>(&json) : &text};
+  if (also) sinks.push_back(also);
+  Tee shown(sinks);
+  // Hidden tests are redacted for a candidate on the way out, from the audience alone.
+  RedactingSink out(settings.reveal_hidden ? Audience::Grader : Audience::Candidate, shown);
+  return exit_code(judge_submission(problem, read_source_file(solution), options, out));
 }
 
 namespace {
 
 namespace fs = std::filesystem;
-
-bool use_colour() { return isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"); }
-
-std::unique_ptr<Runner> make_box_runner() { return std::make_unique<BoxRunner>(); }
 
 Action cache_command(CLI::App& app) {
   struct Options {
@@ -141,20 +149,6 @@ std::string read_stdin_option(const std::string& where) {
   return data;
 }
 
-// `run --args ...`: the custom test, its expected value from the reference solution in its own box.
-std::vector<TestCase> custom_tests(const Problem& problem, const CustomInput& input) {
-  std::vector<TestCase> tests{custom_test(problem, input)};
-  Problem with_reference = problem;
-  with_reference.reference = reference_solution(problem);
-  if (!with_reference.reference) {
-    throw UsageError(problem.id + " has no reference solution (reference: or solutions/accepted/) to compute "
-                                "the expected value of custom input");
-  }
-  auto runner = make_box_runner();
-  fill_expected(with_reference, tests, *runner);
-  return tests;
-}
-
 Action run_command(CLI::App& app) {
   struct Options {
     std::string problem, solution;
@@ -181,8 +175,9 @@ Action run_command(CLI::App& app) {
     settle_time_limit(problem, make_box_runner);  // a problem package without one: problemtools' rule
     if (!o->stdin_from.empty()) o->custom.stdin_data = read_stdin_option(o->stdin_from);
     if (!o->custom.given()) return judge_and_report(problem, o->solution, o->settings);
-    std::vector<TestCase> tests = custom_tests(problem, o->custom);
-    return judge_and_report(problem, o->solution, o->settings, &tests);
+    // `run --args ...`: that one test, its expected value from the reference in its own box.
+    TestCase custom = with_reference_expected(problem, custom_test(problem, o->custom), make_box_runner);
+    return judge_and_report(problem, o->solution, o->settings, {std::move(custom)});
   };
 }
 
@@ -243,8 +238,8 @@ Action show_command(CLI::App& app) {
     std::optional<TestCache> cache = o->cache.open();
     Problem p = find_problem(o->problem, o->problems_dir.empty() ? default_problems_dir() : fs::path(o->problems_dir),
                              cache ? &*cache : nullptr);
-    bool colour = use_colour();
-    auto bold = [&](const std::string& s) { return colour ? "\x1b[1m" + s + "\x1b[0m" : s; };
+    Palette palette = Palette::for_fd(STDOUT_FILENO);
+    auto bold = [&](const std::string& s) { return palette.bold(s); };
     std::cout << bold(fmt::format("{} — {}", p.id, p.title)) << "\n";
     std::cout << fmt::format("mode: {}   difficulty: {}   topics: {}\n", mode_name(p.mode), p.difficulty, fmt::join(p.topics, ", "));
     std::cout << fmt::format("limits: {} ms CPU, {:.0f} MiB memory, {} ms wall\n", p.limits.time.count(), p.limits.memory.mib(), p.limits.wall.count());
@@ -287,54 +282,35 @@ Action validate_command(CLI::App& app) {
       else if (fs::is_directory(dir / ref)) dirs.push_back(dir / ref);
       else throw UsageError("no such problem: " + ref + " (looked in " + dir.string() + ")");
     }
-    bool colour = use_colour();
-    auto paint = [&](bool ok, const std::string& s) {
-      return colour ? (ok ? "\x1b[32m" : "\x1b[31;1m") + s + "\x1b[0m" : s;
-    };
+    Palette palette = Palette::for_fd(STDOUT_FILENO);
     ValidateOptions options;
     options.cache = cache ? &*cache : nullptr;
     if (!o->json) {
-      std::cout << fmt::format("{:<30} {:<52} {:<4} {:<4} {:>16}  {}\n", "PROBLEM", "SOLUTION", "WANT", "GOT",
-                               "SLOWEST / LIMIT", "RESULT");
+      std::cout << validation_table_header();
       options.on_solution = [&](const ProblemValidation& v, const SolutionCheck& s) {
-        std::cout << fmt::format("{:<30} {:<52} {:<4} {:<4} {:>16}  ", v.id, s.file.string(), verdict_code(s.expected),
-                                 verdict_code(s.got),
-                                 fmt::format("{:.0f} / {} ms", s.slowest.count() / 1000.0, v.time_limit.count()))
-                  << paint(s.ok, s.ok ? "ok" : s.got == s.expected ? "NO MARGIN" : "MISMATCH") << "\n";
-        if (!s.ok && !s.message.empty()) std::cout << "    " << s.message.substr(0, 2000) << "\n";
-        std::cout.flush();
+        std::cout << validation_table_row(v, s, palette) << std::flush;
       };
     }
     auto start = std::chrono::steady_clock::now();
     nlohmann::json all = nlohmann::json::array();
-    int bad_problems = 0, spec_errors = 0, solutions = 0, bad_solutions = 0;
+    ValidationTotals totals;
     for (const auto& d : dirs) {
       ProblemValidation v = validate_problem(d, make_box_runner, options);
-      bad_problems += !v.ok();
-      spec_errors += v.spec_error;
-      solutions += static_cast<int>(v.solutions.size());
-      for (const auto& s : v.solutions) bad_solutions += !s.ok;
+      totals.add(v);
       if (o->json) all.push_back(to_json(v));
-      if (!o->json) {
-        for (const auto& e : v.errors) std::cout << paint(false, "error") << " " << v.id << ": " << e << "\n";
-        for (const auto& w : v.warnings) std::cout << "warning " << v.id << ": " << w << "\n";
-      }
+      else std::cout << validation_findings(v, palette);
     }
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (o->json) {
-      nlohmann::json out = {{"schema", 1}, {"ok", bad_problems == 0}, {"problems", all}, {"seconds", seconds}};
+      nlohmann::json out = {{"schema", 1}, {"ok", totals.ok()}, {"problems", all}, {"seconds", seconds}};
       std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     } else {
-      std::cout << fmt::format("\n{} problems, {} solutions: ", dirs.size(), solutions)
-                << paint(bad_problems == 0, bad_problems == 0 ? "all valid"
-                                                              : fmt::format("{} problems invalid, {} solutions mismatched",
-                                                                            bad_problems, bad_solutions))
-                << fmt::format(" ({:.1f} s)\n", seconds);
+      std::cout << "\n" << totals.summary(seconds, palette);
     }
     // Every problem is reported first; then a spec that does not load is exit 2, as in every
     // command, and any other finding exit 1.
-    if (spec_errors) return int(kUsageError);
-    return bad_problems == 0 ? int(kAccepted) : int(kRejected);
+    if (totals.spec_errors) return int(kUsageError);
+    return totals.ok() ? int(kAccepted) : int(kRejected);
   };
 }
 

@@ -66,18 +66,18 @@ void add_run_settings(CLI::App& app, RunSettings& settings);
 /// cache, with --isolation applied.
 Problem load_run_problem(const std::string& ref, const RunSettings& settings);
 
-/// Judges `solution` on `tests` (or, when null, on the problem's own tests, prepared as
-/// judge_file() does) and prints the text report or the JSON object; returns the exit code.
-/// `on_test` is also called after each test is printed (watch uses it to stop early).
+/// Judges `solution` with judge_submission() on the problem's tests (or, when `custom` is given,
+/// on those custom tests alone) and prints the text report or the JSON object through their
+/// sinks, redacted for the settings' audience; returns the exit code. `also` receives the same
+/// redacted stream after it is printed (watch uses it to stop early).
 int judge_and_report(const Problem& problem, const std::string& solution, const RunSettings& settings,
-                     const std::vector<TestCase>* tests = nullptr,
-                     const std::function<void(const TestReport&)>& on_test = {});
+                     std::vector<TestCase> custom = {}, JudgeSink* also = nullptr);
 
 /// `pyjudge serve`: the live round server (cli/serve_command.cpp).
 Action serve_command(CLI::App& app);
 
 /// The sandbox layers a user may require with --require.
-inline const std::vector<std::string> kLayerNames = {"rlimits", "seccomp", "fds", "hygiene", "landlock", "namespaces", "cgroups"};
+inline const std::vector<std::string> kLayerNames = {"rlimits", "seccomp", "fds", "hygiene", "landlock", "namespaces", "cgroups", "credentials"};
 
 /// Adds `--require LAYER,...` to a command: a listed layer missing on this host makes the
 /// submission IE instead of a warning.

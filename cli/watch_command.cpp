@@ -18,6 +18,8 @@
 
 #include "cli/commands.hpp"
 #include "judge/problems.hpp"
+#include "judge/palette.hpp"
+#include "protocol/files.hpp"
 
 namespace pyjudge::cli {
 
@@ -39,20 +41,19 @@ struct Interrupted {};
 class FolderWatch {
  public:
   FolderWatch(const fs::path& file) : name_(file.filename().string()) {
-    fd_ = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-    if (fd_ < 0) throw std::runtime_error(fmt::format("inotify_init1: {}", std::strerror(errno)));
+    fd_.reset(inotify_init1(IN_NONBLOCK | IN_CLOEXEC));
+    if (!fd_) throw std::runtime_error(fmt::format("inotify_init1: {}", std::strerror(errno)));
     fs::path dir = file.parent_path().empty() ? fs::path(".") : file.parent_path();
-    if (inotify_add_watch(fd_, dir.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE) < 0) {
+    if (inotify_add_watch(fd_.get(), dir.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE) < 0) {
       throw std::runtime_error(fmt::format("inotify_add_watch({}): {}", dir.string(), std::strerror(errno)));
     }
   }
-  ~FolderWatch() { ::close(fd_); }
 
   /// Waits until the file is saved (true) or Ctrl-C (false). A burst of events from one save
   /// (create, write, rename) counts once: after the first, events are drained for 50 ms.
   bool wait_for_save() {
     for (;;) {
-      pollfd fds[2] = {{fd_, POLLIN, 0}, {g_interrupt_pipe[0], POLLIN, 0}};
+      pollfd fds[2] = {{fd_.get(), POLLIN, 0}, {g_interrupt_pipe[0], POLLIN, 0}};
       if (::poll(fds, 2, -1) < 0) {
         if (errno == EINTR) continue;
         throw std::runtime_error(fmt::format("poll: {}", std::strerror(errno)));
@@ -60,7 +61,7 @@ class FolderWatch {
       if (fds[1].revents || g_interrupted) return false;
       if (!drain()) continue;
       for (;;) {
-        pollfd again{fd_, POLLIN, 0};
+        pollfd again{fd_.get(), POLLIN, 0};
         if (::poll(&again, 1, 50) <= 0 || g_interrupted) break;
         drain();
       }
@@ -74,7 +75,7 @@ class FolderWatch {
     bool ours = false;
     alignas(inotify_event) char buf[8192];
     for (;;) {
-      ssize_t n = ::read(fd_, buf, sizeof buf);
+      ssize_t n = ::read(fd_.get(), buf, sizeof buf);
       if (n <= 0) return ours;
       for (char* p = buf; p < buf + n;) {
         auto* e = reinterpret_cast<inotify_event*>(p);
@@ -85,7 +86,7 @@ class FolderWatch {
   }
 
   std::string name_;
-  int fd_ = -1;
+  UniqueFd fd_;
 };
 
 }  // namespace
@@ -112,17 +113,19 @@ Action watch_command(CLI::App& app) {
     bool terminal = isatty(STDOUT_FILENO);
     // Ctrl-C while judging: the next finished test ends the round (its box is torn down as the
     // runner goes out of scope), instead of waiting for every remaining test.
-    auto stop_if_interrupted = [](const TestReport&) {
-      if (g_interrupted) throw Interrupted{};
-    };
+    struct StopIfInterrupted final : JudgeSink {
+      void test_finished(const TestReport&) override {
+        if (g_interrupted) throw Interrupted{};
+      }
+    } stop_if_interrupted;
     for (;;) {
-      if (terminal) std::cout << "\x1b[H\x1b[2J";
+      if (terminal) std::cout << Palette::kClearScreen;
       try {
         std::error_code ec;
         if (!fs::is_regular_file(file, ec)) {
           std::cout << fmt::format("pyjudge: waiting for {} to exist\n", file.string());
         } else {
-          judge_and_report(problem, o->solution, o->settings, nullptr, stop_if_interrupted);
+          judge_and_report(problem, o->solution, o->settings, {}, &stop_if_interrupted);
         }
       } catch (const Interrupted&) {
         return int(kAccepted);

@@ -14,6 +14,7 @@
 #include <memory>
 #include <random>
 
+#include "protocol/files.hpp"
 #include "protocol/wire.hpp"
 
 namespace pyjudge {
@@ -50,14 +51,6 @@ std::string hex(std::string_view raw) {
   return out;
 }
 
-struct Fd {
-  int fd;
-  explicit Fd(int f) : fd(f) {}
-  ~Fd() {
-    if (fd >= 0) ::close(fd);
-  }
-};
-
 bool write_all_to(int fd, std::string_view data) {
   while (!data.empty()) {
     ssize_t n = ::write(fd, data.data(), data.size());
@@ -70,21 +63,9 @@ bool write_all_to(int fd, std::string_view data) {
 
 // Regular files only, never through a symlink, and bounded before reading.
 std::optional<std::string> read_entry_file(const fs::path& path) {
-  Fd f(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
-  if (f.fd < 0) return std::nullopt;
-  struct stat st {};
-  if (::fstat(f.fd, &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::uint64_t>(st.st_size) > kMaxEntry) {
-    return std::nullopt;
-  }
-  std::string data(static_cast<std::size_t>(st.st_size), '\0');
-  std::size_t got = 0;
-  while (got < data.size()) {
-    ssize_t n = ::read(f.fd, data.data() + got, data.size() - got);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return std::nullopt;
-    got += static_cast<std::size_t>(n);
-  }
-  return data;
+  FileContents f = read_whole_file(path, kMaxEntry, Symlinks::Refuse);
+  if (!f.ok()) return std::nullopt;
+  return std::move(f.data);
 }
 
 // magic | u64 payload length | SHA-256 of the payload | payload. The payload is cut out of the
@@ -153,9 +134,9 @@ bool TestCache::store(std::string_view key, std::string_view payload) const {
   w.u64(payload.size());
   std::string header = std::string(kMagic) + w.take() + h.raw();
   {
-    Fd f(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
-    if (f.fd < 0) return false;
-    if (!write_all_to(f.fd, header) || !write_all_to(f.fd, payload) || ::fsync(f.fd) != 0) {
+    UniqueFd f(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+    if (!f) return false;
+    if (!write_all_to(f.get(), header) || !write_all_to(f.get(), payload) || ::fsync(f.get()) != 0) {
       fs::remove(temp, ec);
       return false;
     }
@@ -165,8 +146,8 @@ bool TestCache::store(std::string_view key, std::string_view payload) const {
     return false;
   }
   // The rename itself is durable only once the folder is synced.
-  Fd d(::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-  if (d.fd >= 0) ::fsync(d.fd);
+  UniqueFd d(::open(dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (d) ::fsync(d.get());
   return true;
 }
 

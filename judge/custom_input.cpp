@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "judge/errors.hpp"
+#include "judge/generate.hpp"
 #include "judge/python_host.hpp"
 
 namespace pyjudge {
@@ -135,6 +136,19 @@ std::optional<fs::path> reference_solution(const Problem& problem) {
   }
   if (accepted.empty()) return std::nullopt;
   return *std::min_element(accepted.begin(), accepted.end());
+}
+
+TestCase with_reference_expected(const Problem& problem, TestCase test, const RunnerFactory& make_runner) {
+  Problem with_reference = problem;
+  with_reference.reference = reference_solution(problem);
+  if (!with_reference.reference) {
+    throw UsageError(problem.id + " has no reference solution (reference: or solutions/accepted/) to compute "
+                                  "the expected value of custom input");
+  }
+  std::vector<TestCase> one{std::move(test)};
+  auto runner = make_runner();
+  fill_expected(with_reference, one, *runner);
+  return std::move(one.front());
 }
 
 }  // namespace pyjudge

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "judge/runner.hpp"
 #include "judge/spec.hpp"
 
 namespace pyjudge {
@@ -24,6 +25,11 @@ struct CustomInput {
 /// problem's mode. A list argument is turned into a ListNode/TreeNode where the problem's first
 /// written test passes one at that position.
 TestCase custom_test(const Problem& problem, const CustomInput& input);
+
+/// `test` (from custom_test()) with the expected value the problem's reference solution gives
+/// on it, run in its own box from `make_runner`. Throws UsageError when the problem has no
+/// reference or the reference fails on this input, JudgeError when its box does.
+TestCase with_reference_expected(const Problem& problem, TestCase test, const RunnerFactory& make_runner);
 
 /// The solution that defines the expected answer: `reference:`, else the first file under
 /// solutions/accepted/ (sorted), else nullopt.

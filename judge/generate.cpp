@@ -1,5 +1,7 @@
 // Generated tests: the generator runs here, in the judge (trusted, seeded); the expected values
 // come from the reference solution, run in a box like any other solution.
+#include "judge/generate.hpp"
+
 #include <fmt/format.h>
 
 #include <fstream>
@@ -11,6 +13,7 @@
 #include "judge/feedback.hpp"
 #include "judge/judge.hpp"
 #include "judge/python_host.hpp"
+#include "protocol/files.hpp"
 
 namespace pyjudge {
 
@@ -65,11 +68,9 @@ TestCase test_from(const Problem& p, const GeneratorSpec& g, const Value& fields
 }
 
 std::string read_reference(const Problem& p) {
-  std::ifstream in(*p.reference, std::ios::binary);
-  if (!in) throw JudgeError("cannot read the reference solution " + p.reference->string());
-  std::stringstream src;
-  src << in.rdbuf();
-  return src.str();
+  FileContents f = read_whole_file(*p.reference, kMaxSourceFileRead);
+  if (!f.ok()) throw JudgeError("cannot read the reference solution " + p.reference->string() + ": " + f.error);
+  return std::move(f.data);
 }
 
 bool cancelled(const std::atomic<bool>* cancel) { return cancel && cancel->load(); }
@@ -78,7 +79,7 @@ bool cancelled(const std::atomic<bool>* cancel) { return cancel && cancel->load(
 
 void fill_expected(const Problem& p, std::vector<TestCase>& tests, Runner& runner, const std::atomic<bool>* cancel) {
   if (!p.reference) throw JudgeError("the problem " + p.id + " has no reference solution");
-  Setup setup{p.mode, p.prelude, p.entry, p.reference->string(), read_reference(p), p.limits};
+  Setup setup{p.mode, p.prelude, p.entry, p.reference->string(), read_reference(p), p.limits, Isolation::Shared, {}};
   // The reference gets generous limits: it defines the answer, it is not being judged here.
   setup.limits.time *= 10;
   setup.limits.wall *= 10;

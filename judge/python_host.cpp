@@ -8,6 +8,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "protocol/files.hpp"
 #include "python/bridge.hpp"
 #include "python/interpreter.hpp"
 
@@ -55,10 +56,8 @@ py::dict load_file(const std::filesystem::path& file) {
   // Never destroyed: at exit no thread holds the interpreter's lock to release them.
   static auto& loaded = *new std::map<std::filesystem::path, py::dict>;
   if (auto it = loaded.find(file); it != loaded.end()) return it->second;
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + file.string());
-  std::stringstream buf;
-  buf << in.rdbuf();
+  FileContents source = read_whole_file(file, std::size_t{64} << 20);
+  if (!source.ok()) throw std::runtime_error("cannot read " + file.string() + ": " + source.error);
   py::dict ns;
   ns["__builtins__"] = py::module_::import("builtins");
   ns["__name__"] = file.stem().string();
@@ -68,7 +67,7 @@ py::dict load_file(const std::filesystem::path& file) {
   // compile() under the author's file name: tracebacks and SyntaxErrors then name that file and
   // the line CPython reports (py::exec would say <string>, one line off for its coding header).
   auto builtins = py::module_::import("builtins");
-  py::object code = builtins.attr("compile")(py::bytes(buf.str()), file.string(), "exec");
+  py::object code = builtins.attr("compile")(py::bytes(source.data), file.string(), "exec");
   builtins.attr("exec")(code, ns);
   return loaded.emplace(file, ns).first->second;
 }

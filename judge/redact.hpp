@@ -22,4 +22,19 @@ std::string hidden_test_message(const TestReport& t);
 TestReport redacted(const TestReport& t, Audience audience);
 SubmissionReport redacted(const SubmissionReport& r, Audience audience);
 
+/// The one place redaction meets the stream: passes judge_submission()'s events on to `inner`
+/// as `audience` may see them (each test and the end report through redacted()).
+class RedactingSink final : public JudgeSink {
+ public:
+  RedactingSink(Audience audience, JudgeSink& inner) : audience_(audience), inner_(inner) {}
+  void start(const JudgeStart& what) override { inner_.start(what); }
+  void preparing(const std::string& what) override { inner_.preparing(what); }
+  void test_finished(const TestReport& t) override { inner_.test_finished(redacted(t, audience_)); }
+  void end(const SubmissionReport& r) override { inner_.end(redacted(r, audience_)); }
+
+ private:
+  Audience audience_;
+  JudgeSink& inner_;
+};
+
 }  // namespace pyjudge

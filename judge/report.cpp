@@ -23,6 +23,18 @@ std::string indent(const std::string& raw, const std::string& prefix = "    ") {
   return out.empty() ? prefix + "(empty)\n" : out;
 }
 
+// `layers`: the active ones ("landlock (ABI 4)"), `missing`: "name: why"; `status`: each layer
+// as the box sent it.
+nlohmann::json sandbox_json(const std::vector<LayerStatus>& layers) {
+  nlohmann::json active = nlohmann::json::array(), missing = nlohmann::json::array(), status = nlohmann::json::array();
+  for (const auto& l : layers) {
+    if (l.state == LayerState::Active) active.push_back(l.detail.empty() ? l.name : l.name + " (" + l.detail + ")");
+    if (l.state == LayerState::Missing) missing.push_back(l.name + ": " + l.detail);
+    status.push_back({{"name", l.name}, {"state", layer_state_name(l.state)}, {"detail", l.detail}});
+  }
+  return {{"layers", active}, {"missing", missing}, {"status", status}};
+}
+
 }  // namespace
 
 nlohmann::json to_json(const TestReport& t) {
@@ -68,7 +80,7 @@ nlohmann::json to_json(const SubmissionReport& r) {
                  {"wall_ms", r.limits.wall.count()},
                  {"memory_kib", r.limits.memory.kib()},
                  {"output_kib", r.limits.output.kib()}};
-  j["sandbox"] = {{"layers", r.layers}, {"missing", r.missing_layers}};
+  j["sandbox"] = sandbox_json(r.sandbox);
   if (!r.python_version.empty()) j["python"] = r.python_version;
   if (r.isolation) j["isolation"] = *r.isolation == Isolation::Shared ? "shared" : "process";
   if (r.setup) j["setup"] = {{"time_ms", ms(r.setup->cpu)}, {"memory_kib", r.setup->memory.kib()}};
@@ -80,16 +92,6 @@ nlohmann::json to_json(const SubmissionReport& r) {
   j["tests"] = nlohmann::json::array();
   for (const auto& t : r.tests) j["tests"].push_back(to_json(t));
   return j;
-}
-
-std::string TextReport::paint(const std::string& text, Verdict v) const {
-  if (!colour_) return text;
-  const char* code = v == Verdict::AC ? "32" : v == Verdict::IE ? "35" : v == Verdict::TLE || v == Verdict::MLE || v == Verdict::OLE ? "33" : "31";
-  return fmt::format("\x1b[1;{}m{}\x1b[0m", code, text);
-}
-
-std::string TextReport::dim(const std::string& text) const {
-  return colour_ ? "\x1b[2m" + text + "\x1b[0m" : text;
 }
 
 // Every string below that a submission could have shaped goes through terminal_text or
@@ -107,7 +109,14 @@ void TextReport::test_finished(const TestReport& t) {
   out_.flush();
 }
 
+void TextReport::start(const JudgeStart& what) {
+  const Problem& p = *what.problem;
+  out_ << fmt::format("{} — {} ({} mode), {}\n", p.id, p.title, mode_name(p.mode), what.solution);
+  out_.flush();
+}
+
 void TextReport::preparing(const std::string& what) {
+  if (!show_preparing_) return;
   out_ << dim("  " + terminal_line(what)) << "\n";
   out_.flush();
 }
@@ -129,7 +138,7 @@ void TextReport::details(const TestReport& t) {
   if (!t.stderr_text.empty() && t.traceback.empty()) out_ << "  stderr:\n" << indent(t.stderr_text);
 }
 
-void TextReport::finish(const SubmissionReport& r) {
+void TextReport::end(const SubmissionReport& r) {
   if (!r.compile_error.empty()) {
     out_ << paint("Compile Error", Verdict::CE) << "\n" << indent(r.compile_error, "  ");
   }
@@ -155,7 +164,18 @@ void TextReport::finish(const SubmissionReport& r) {
     out_ << fmt::format("  set-up (module code, once per child; counted in its first test) {:.0f} ms, {:.1f} MiB\n",
                         ms(r.setup->cpu), r.setup->memory.mib());
   }
-  for (const auto& m : r.missing_layers) out_ << dim("  sandbox: " + terminal_line(m)) << "\n";
+  for (const auto& l : r.sandbox) {
+    if (l.state == LayerState::Missing) out_ << dim("  sandbox: " + terminal_line(l.name + ": " + l.detail)) << "\n";
+  }
+  out_.flush();
+}
+
+}  // namespace pyjudge
+
+namespace pyjudge {
+
+void JsonReport::end(const SubmissionReport& r) {
+  out_ << to_json(r).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   out_.flush();
 }
 

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "judge/judge.hpp"
+#include "judge/palette.hpp"
 
 namespace pyjudge {
 
@@ -16,22 +17,36 @@ nlohmann::json to_json(const SubmissionReport& report);
 /// One test's object: exactly an element of the report's `tests` array.
 nlohmann::json to_json(const TestReport& test);
 
-/// Prints one line per test as it finishes, then the failing test's details and a summary.
-class TextReport {
+/// The text report, a sink of judge_submission(): a header, one line per test as it finishes,
+/// then the failing test's details and a summary.
+class TextReport final : public JudgeSink {
  public:
-  TextReport(std::ostream& out, bool colour) : out_(out), colour_(colour) {}
-  void test_finished(const TestReport& t);
-  /// A dim note while the judge waits for tests being prepared (the CLI asks for it on a terminal).
-  void preparing(const std::string& what);
-  void finish(const SubmissionReport& r);
+  /// `show_preparing`: a dim note while the judge waits for tests being prepared (on a terminal).
+  TextReport(std::ostream& out, Palette palette, bool show_preparing = false)
+      : out_(out), palette_(palette), show_preparing_(show_preparing) {}
+  void start(const JudgeStart& what) override;
+  void test_finished(const TestReport& t) override;
+  void preparing(const std::string& what) override;
+  void end(const SubmissionReport& r) override;
 
  private:
-  std::string paint(const std::string& text, Verdict v) const;
-  std::string dim(const std::string& text) const;
+  std::string paint(const std::string& text, Verdict v) const { return palette_.verdict(v, text); }
+  std::string dim(const std::string& text) const { return palette_.dim(text); }
   void details(const TestReport& t);
 
   std::ostream& out_;
-  bool colour_;
+  Palette palette_;
+  bool show_preparing_;
+};
+
+/// `--json`, a sink of judge_submission(): the report's one JSON object, written at the end.
+class JsonReport final : public JudgeSink {
+ public:
+  explicit JsonReport(std::ostream& out) : out_(out) {}
+  void end(const SubmissionReport& r) override;
+
+ private:
+  std::ostream& out_;
 };
 
 }  // namespace pyjudge

@@ -2,6 +2,8 @@
 // that returns canned outcomes.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <stdexcept>
 #include <variant>
 
@@ -48,5 +50,11 @@ class BoxRunner final : public Runner {
  private:
   std::unique_ptr<Impl> impl_;
 };
+
+/// Creates the runner for one submission (a fresh box each time).
+using RunnerFactory = std::function<std::unique_ptr<Runner>()>;
+
+/// The real RunnerFactory: a fresh BoxRunner.
+inline std::unique_ptr<Runner> make_box_runner() { return std::make_unique<BoxRunner>(); }
 
 }  // namespace pyjudge

@@ -11,6 +11,7 @@
 #include <set>
 #include <sstream>
 
+#include "protocol/files.hpp"
 #include "judge/cache.hpp"
 #include "judge/kattis_package.hpp"
 #include "judge/python_host.hpp"
@@ -52,12 +53,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// Spec and test data files: bounded far above any real problem, the reason named.
 std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + p.string());
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
+  FileContents f = read_whole_file(p, std::size_t{1} << 30);
+  if (!f.ok()) throw std::runtime_error("cannot read " + p.string() + ": " + f.error);
+  return std::move(f.data);
 }
 
 // JSON writes a character outside the BMP as a UTF-16 surrogate pair ("\\ud83d\\ude00", what

@@ -89,11 +89,13 @@ SolutionCheck check_solution(const Problem& problem, const std::vector<TestCase>
   c.file = fs::relative(file, problem.dir);
   c.expected = *verdict_of_folder(file.parent_path().filename().string());
   JudgeOptions jo;
+  jo.tests = &tests;
+  jo.make_runner = make_runner;
   // A rejected solution's verdict is that of its first failing test: no need to run the rest.
   jo.stop_on_failure = c.expected != Verdict::AC;
   SubmissionReport r;
   try {
-    r = judge_file(problem, tests, file, make_runner, jo);
+    r = judge_submission(problem, read_source_file(file), jo);
   } catch (const std::exception& e) {
     c.message = e.what();
     return c;
@@ -174,8 +176,10 @@ void check_always_equal(const Problem& problem, const std::vector<TestCase>& tes
       return;
     }
     if (source.empty()) return;
-    auto runner = make_runner();
-    runs.push_back(judge_source(problem, tests, "always_equal.py", source, *runner, {}));
+    JudgeOptions jo;
+    jo.tests = &tests;
+    jo.make_runner = make_runner;
+    runs.push_back(judge_submission(problem, SourceFile{"always_equal.py", source}, jo));
   }
   const auto& claims = runs[0].tests;
   const auto& control = runs[1].tests;
@@ -325,9 +329,12 @@ SolutionCheck check_submission(const Problem& p, const std::vector<TestCase>& te
   c.file = fs::relative(s.file, p.dir);
   c.expected = s.allowed.front();
   JudgeOptions jo;
+  jo.tests = &tests;
+  jo.make_runner = make_runner;
   jo.stop_on_failure = c.expected != Verdict::AC;
+  SourceFile source = read_source_file(s.file);
   auto judge = [&](const Problem& with) {
-    SubmissionReport r = judge_file(with, tests, s.file, make_runner, jo);
+    SubmissionReport r = judge_submission(with, source, jo);
     c.got = r.verdict;
     c.passed = r.passed;
     c.total = static_cast<int>(tests.size());
@@ -450,6 +457,43 @@ nlohmann::json to_json(const ProblemValidation& v) {
           {"warnings", v.warnings},
           {"tests", v.tests},      {"time_limit_ms", v.time_limit.count()},
           {"seconds", v.seconds},  {"solutions", sols}};
+}
+
+std::string validation_table_header() {
+  return fmt::format("{:<30} {:<52} {:<4} {:<4} {:>16}  {}\n", "PROBLEM", "SOLUTION", "WANT", "GOT", "SLOWEST / LIMIT",
+                     "RESULT");
+}
+
+std::string validation_table_row(const ProblemValidation& v, const SolutionCheck& s, const Palette& palette) {
+  std::string row = fmt::format("{:<30} {:<52} {:<4} {:<4} {:>16}  ", v.id, s.file.string(), verdict_code(s.expected),
+                                verdict_code(s.got),
+                                fmt::format("{:.0f} / {} ms", s.slowest.count() / 1000.0, v.time_limit.count()));
+  row += palette.outcome(s.ok, s.ok ? "ok" : s.got == s.expected ? "NO MARGIN" : "MISMATCH") + "\n";
+  if (!s.ok && !s.message.empty()) row += "    " + s.message.substr(0, 2000) + "\n";
+  return row;
+}
+
+std::string validation_findings(const ProblemValidation& v, const Palette& palette) {
+  std::string out;
+  for (const auto& e : v.errors) out += palette.outcome(false, "error") + " " + v.id + ": " + e + "\n";
+  for (const auto& w : v.warnings) out += "warning " + v.id + ": " + w + "\n";
+  return out;
+}
+
+void ValidationTotals::add(const ProblemValidation& v) {
+  ++problems;
+  bad_problems += !v.ok();
+  spec_errors += v.spec_error;
+  solutions += static_cast<int>(v.solutions.size());
+  for (const auto& s : v.solutions) bad_solutions += !s.ok;
+}
+
+std::string ValidationTotals::summary(double seconds, const Palette& palette) const {
+  return fmt::format("{} problems, {} solutions: ", problems, solutions) +
+         palette.outcome(ok(), ok() ? "all valid"
+                                    : fmt::format("{} problems invalid, {} solutions mismatched", bad_problems,
+                                                  bad_solutions)) +
+         fmt::format(" ({:.1f} s)\n", seconds);
 }
 
 }  // namespace pyjudge

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "judge/judge.hpp"
+#include "judge/palette.hpp"
 
 namespace pyjudge {
 
@@ -55,5 +56,25 @@ ProblemValidation validate_problem(const std::filesystem::path& dir, const Runne
                                    const ValidateOptions& options);
 
 nlohmann::json to_json(const ProblemValidation& v);
+
+// ---- validate's text table (cli/ prints it) ----------------------------------------------------
+
+/// The column titles: PROBLEM SOLUTION WANT GOT SLOWEST / LIMIT RESULT.
+std::string validation_table_header();
+
+/// One solution's row ("ok", "NO MARGIN" or "MISMATCH"), and below a failing one its message.
+std::string validation_table_row(const ProblemValidation& v, const SolutionCheck& s, const Palette& palette);
+
+/// A problem's errors and warnings, a line each.
+std::string validation_findings(const ProblemValidation& v, const Palette& palette);
+
+/// What every problem validated adds up to.
+struct ValidationTotals {
+  int problems = 0, bad_problems = 0, spec_errors = 0, solutions = 0, bad_solutions = 0;
+  void add(const ProblemValidation& v);
+  bool ok() const { return bad_problems == 0; }
+  /// "N problems, M solutions: all valid (1.2 s)".
+  std::string summary(double seconds, const Palette& palette) const;
+};
 
 }  // namespace pyjudge

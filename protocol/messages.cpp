@@ -27,7 +27,37 @@ std::vector<std::string> get_strings(Reader& r) {
   return v;
 }
 
+void put_layers(Writer& w, const std::vector<LayerStatus>& v) {
+  w.u64(v.size());
+  for (const auto& l : v) {
+    w.bytes(l.name);
+    w.u8(static_cast<std::uint8_t>(l.state));
+    w.bytes(l.detail);
+  }
+}
+
+std::vector<LayerStatus> get_layers(Reader& r) {
+  std::uint64_t n = r.u64();
+  if (n > 64) throw ProtocolError("implausible layer count");
+  std::vector<LayerStatus> v(n);
+  for (auto& l : v) {
+    l.name = r.bytes();
+    l.state = checked_enum(r.u8(), LayerState::NotNeeded, "layer state");
+    l.detail = r.bytes();
+  }
+  return v;
+}
+
 }  // namespace
+
+const char* layer_state_name(LayerState s) {
+  switch (s) {
+    case LayerState::Active: return "active";
+    case LayerState::Missing: return "missing";
+    case LayerState::NotNeeded: return "not-needed";
+  }
+  return "?";
+}
 
 std::string encode(const Setup& m) {
   Writer w;
@@ -41,6 +71,7 @@ std::string encode(const Setup& m) {
   w.u64(m.limits.memory.value);
   w.u64(m.limits.output.value);
   w.u8(static_cast<std::uint8_t>(m.isolation));
+  put_strings(w, m.required_layers);
   return w.take();
 }
 
@@ -57,6 +88,7 @@ Setup decode_setup(std::string_view payload) {
   m.limits.memory = Bytes{r.u64()};
   m.limits.output = Bytes{r.u64()};
   m.isolation = checked_enum(r.u8(), Isolation::Process, "isolation");
+  m.required_layers = get_strings(r);
   r.expect_done();
   return m;
 }
@@ -64,8 +96,7 @@ Setup decode_setup(std::string_view payload) {
 std::string encode(const Ready& m) {
   Writer w;
   w.bytes(m.python_version);
-  put_strings(w, m.layers);
-  put_strings(w, m.missing);
+  put_layers(w, m.layers);
   w.u8(static_cast<std::uint8_t>(m.isolation));
   return w.take();
 }
@@ -74,8 +105,7 @@ Ready decode_ready(std::string_view payload) {
   Reader r(payload);
   Ready m;
   m.python_version = r.bytes();
-  m.layers = get_strings(r);
-  m.missing = get_strings(r);
+  m.layers = get_layers(r);
   m.isolation = checked_enum(r.u8(), Isolation::Process, "isolation");
   r.expect_done();
   return m;

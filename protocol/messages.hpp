@@ -42,6 +42,20 @@ inline constexpr std::size_t kMaxFrame = std::size_t{2} << 30;
 /// bytes; the limit is M").
 inline constexpr std::size_t kMaxSource = std::size_t{256} << 10;
 
+/// One sandbox layer as the box applied it: active (with what it found, e.g. "ABI 4"), missing
+/// on this host (with why), or not needed here (credentials when the box is not root).
+enum class LayerState : std::uint8_t { Active, Missing, NotNeeded };
+
+struct LayerStatus {
+  std::string name;  ///< "rlimits", "seccomp", "fds", "hygiene", "credentials", "namespaces", "cgroups", "landlock"
+  LayerState state = LayerState::Missing;
+  std::string detail;
+  bool operator==(const LayerStatus&) const = default;
+};
+
+/// "active", "missing", "not-needed".
+const char* layer_state_name(LayerState s);
+
 struct Setup {
   Mode mode = Mode::Function;
   Prelude prelude = Prelude::None;
@@ -50,12 +64,14 @@ struct Setup {
   std::string source;    ///< the candidate's file, bytes as read
   Limits limits;
   Isolation isolation = Isolation::Shared;
+  /// Layers the user requires (`--require`): the box answers Fatal, naming the first one it
+  /// cannot apply, before any candidate code runs.
+  std::vector<std::string> required_layers;
 };
 
 struct Ready {
   std::string python_version;
-  std::vector<std::string> layers;   ///< isolation layers active in every test ("seccomp", ...)
-  std::vector<std::string> missing;  ///< layers this host lacks, each with the reason
+  std::vector<LayerStatus> layers;  ///< every layer, in the box's order, in every test
   /// What the box applies: Shared needs a cgroup whose memory peak can be reset (per-test
   /// memory net of what the child held); without one the box runs every test in a fresh child.
   Isolation isolation = Isolation::Process;

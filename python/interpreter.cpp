@@ -1,6 +1,8 @@
 #include "python/interpreter.hpp"
 
 #include <algorithm>
+#include <utility>
+
 #include <stdexcept>
 #include <string_view>
 #include <vector>
@@ -201,20 +203,34 @@ PyObject* sortedcontainers() {
   return module;
 }
 
+FetchedError FetchedError::take() {
+  FetchedError e;
+  PyErr_Fetch(&e.type_, &e.value_, &e.traceback_);
+  if (e.type_) PyErr_NormalizeException(&e.type_, &e.value_, &e.traceback_);
+  // Normalising can itself fail; what it left pending is not this exception.
+  PyErr_Clear();
+  return e;
+}
+
+FetchedError::FetchedError(FetchedError&& o) noexcept
+    : type_(std::exchange(o.type_, nullptr)), value_(std::exchange(o.value_, nullptr)),
+      traceback_(std::exchange(o.traceback_, nullptr)) {}
+
+FetchedError::~FetchedError() {
+  Py_XDECREF(type_);
+  Py_XDECREF(value_);
+  Py_XDECREF(traceback_);
+}
+
 std::string take_error() {
-  PyObject *type, *value, *tb;
-  PyErr_Fetch(&type, &value, &tb);
-  if (!type) return "unknown error";
-  PyErr_NormalizeException(&type, &value, &tb);
-  std::string out = reinterpret_cast<PyTypeObject*>(type)->tp_name;
-  if (PyObject* s = value ? PyObject_Str(value) : nullptr) {
+  FetchedError e = FetchedError::take();
+  if (!e) return "unknown error";
+  std::string out = reinterpret_cast<PyTypeObject*>(e.type())->tp_name;
+  if (PyObject* s = e.value() ? PyObject_Str(e.value()) : nullptr) {
     if (const char* text = PyUnicode_AsUTF8(s); text && *text) out = out + ": " + text;
     Py_DECREF(s);
   }
   PyErr_Clear();
-  Py_XDECREF(type);
-  Py_XDECREF(value);
-  Py_XDECREF(tb);
   return out;
 }
 

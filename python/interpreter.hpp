@@ -33,6 +33,30 @@ PyObject* leetcode_prelude_for(PyObject* code);
 /// (borrowed, cached in sys.modules) or null when it is not installed (error cleared).
 PyObject* sortedcontainers();
 
+/// The pending Python exception, fetched (the error indicator is then clear) and normalised:
+/// the one way pyjudge takes an exception from CPython. Owns its three references.
+class FetchedError {
+ public:
+  /// Takes the pending exception; all three are null when none was pending.
+  static FetchedError take();
+  FetchedError(FetchedError&& o) noexcept;
+  FetchedError(const FetchedError&) = delete;
+  FetchedError& operator=(const FetchedError&) = delete;
+  FetchedError& operator=(FetchedError&&) = delete;
+  ~FetchedError();
+
+  PyObject* type() const { return type_; }
+  PyObject* value() const { return value_; }
+  PyObject* traceback() const { return traceback_; }
+  explicit operator bool() const { return type_ != nullptr; }
+
+ private:
+  FetchedError() = default;
+  PyObject* type_ = nullptr;
+  PyObject* value_ = nullptr;
+  PyObject* traceback_ = nullptr;
+};
+
 /// Formats and clears the pending Python exception as "Type: message".
 std::string take_error();
 

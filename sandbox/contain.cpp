@@ -1,5 +1,9 @@
 #include "sandbox/contain.hpp"
 
+#include <unistd.h>
+
+#include <algorithm>
+
 #include "sandbox/credentials.hpp"
 
 namespace pyjudge::sandbox {
@@ -14,6 +18,7 @@ Status contain_box_process(int first_fd_to_close, BoxLayers& layers, std::unique
   if (cgroup) layers.cgroups_detail = (cgroup->v2() ? "v2 " : "v1 ") + cgroup->paths().front();
   PYJUDGE_RETURN_ON_FAILURE(apply_namespaces(layers.namespaces, layers.namespaces_detail));
   // After the namespaces (their mounts need root), with or without them: the box is nobody.
+  layers.root_dropped = geteuid() == 0;
   return drop_root(layers.credentials_detail);
 }
 
@@ -24,6 +29,35 @@ Status restrict_box_filesystem(const std::vector<std::string>& readable, BoxLaye
   PYJUDGE_RETURN_ON_FAILURE(apply_landlock(readable));
   layers.landlock = true;
   return Status::ok();
+}
+
+std::vector<LayerStatus> layer_statuses(const BoxLayers& l) {
+  auto optional = [](const char* name, bool active, const std::string& detail) {
+    return LayerStatus{name, active ? LayerState::Active : LayerState::Missing, detail};
+  };
+  return {
+      {"fds", LayerState::Active, ""},
+      {"hygiene", LayerState::Active, ""},
+      optional("cgroups", l.cgroups, l.cgroups_detail),
+      optional("namespaces", l.namespaces, l.namespaces_detail),
+      {"credentials", l.root_dropped ? LayerState::Active : LayerState::NotNeeded, l.credentials_detail},
+      optional("landlock", l.landlock, l.landlock_detail),
+      {"rlimits", LayerState::Active, ""},
+      {"seccomp", LayerState::Active, ""},
+  };
+}
+
+std::optional<std::string> missing_required_layer(const std::vector<LayerStatus>& layers,
+                                                  const std::vector<std::string>& required) {
+  for (const auto& name : required) {
+    auto it = std::find_if(layers.begin(), layers.end(), [&](const LayerStatus& l) { return l.name == name; });
+    if (it != layers.end() && it->state == LayerState::Active) continue;
+    std::string why = it == layers.end()                     ? "this version of pyjudge does not provide it"
+                      : it->state == LayerState::NotNeeded ? "not needed here: " + it->detail
+                                                           : it->detail;
+    return "required sandbox layer '" + name + "' is not available on this host: " + why;
+  }
+  return std::nullopt;
 }
 
 Status contain_test_child(const RlimitPolicy& limits, int first_fd_to_close,

@@ -4,9 +4,11 @@
 
 #include <sys/types.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "protocol/messages.hpp"
 #include "sandbox/layers.hpp"
 
 namespace pyjudge::sandbox {
@@ -19,8 +21,20 @@ struct BoxLayers {
   std::string namespaces_detail;
   bool cgroups = false;
   std::string cgroups_detail;
+  bool root_dropped = false;       ///< the box started as root and is now nobody
   std::string credentials_detail;  ///< root dropped to nobody, or not root (always applied)
 };
+
+/// Every layer a box applies, in the order it applies them (fds, hygiene, cgroups, namespaces,
+/// credentials, landlock, then in each test's child rlimits and seccomp), each active, missing
+/// (with why) or not needed: what the box reports in Ready and `doctor` shows.
+std::vector<LayerStatus> layer_statuses(const BoxLayers& layers);
+
+/// The first of `required` that `layers` does not have active, as a message naming it and why
+/// ("required sandbox layer 'namespaces' is not available on this host: ..."); nullopt when all
+/// are active.
+std::optional<std::string> missing_required_layer(const std::vector<LayerStatus>& layers,
+                                                  const std::vector<std::string>& required);
 
 /// Once, in the box right after exec, before the interpreter starts: descriptors, hygiene, then
 /// namespaces where the host allows them (recorded in `layers`, never fatal), then root dropped

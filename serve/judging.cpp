@@ -26,8 +26,6 @@ std::string read_capped(const fs::path& p, std::size_t cap) {
   return out;
 }
 
-std::unique_ptr<Runner> make_box_runner() { return std::make_unique<BoxRunner>(); }
-
 std::size_t indent_of(const std::string& line) { return line.find_first_not_of(' '); }
 
 int paren_balance(const std::string& text) {
@@ -127,23 +125,18 @@ nlohmann::json samples_of(const Problem& p) {
 std::vector<TestCase> custom_tests(const Problem& p, const std::vector<std::string>& inputs, nlohmann::json& notes) {
   std::vector<TestCase> out;
   if (inputs.empty()) return out;
-  auto ref = reference_solution(p);
-  if (!ref) {
+  if (!reference_solution(p)) {
     notes.push_back({{"index", 0}, {"reason", "this problem has no reference solution to compute expected values"}});
     return out;
   }
-  Problem with_reference = p;
-  with_reference.reference = *ref;
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     CustomInput in;
     if (p.mode == Mode::Stdio) in.stdin_data = inputs[i];
     else in.args = inputs[i];
     try {
-      std::vector<TestCase> one{custom_test(p, in)};
-      one[0].name = "custom-" + std::to_string(i + 1);
-      BoxRunner reference;
-      fill_expected(with_reference, one, reference);
-      out.push_back(std::move(one[0]));
+      TestCase test = custom_test(p, in);
+      test.name = "custom-" + std::to_string(i + 1);
+      out.push_back(with_reference_expected(p, std::move(test), make_box_runner));
     } catch (const std::exception& e) {  // UsageError (the input), JudgeError (the reference)
       std::string what = e.what();
       notes.push_back({{"index", i}, {"reason", what.substr(0, what.find('\n')).substr(0, 500)}});
@@ -197,28 +190,38 @@ bool accepts_custom_inputs(const Problem& problem) {
   return problem.mode == Mode::Function || problem.mode == Mode::Stdio;
 }
 
+namespace {
+
+// The server's sink of judge_submission(): each finished test leaves as its event object.
+class EventSink final : public JudgeSink {
+ public:
+  explicit EventSink(const std::function<void(const nlohmann::json&)>& on_test) : on_test_(on_test) {}
+  void test_finished(const TestReport& t) override { on_test_(test_json(t)); }
+  void end(const SubmissionReport& r) override {
+    result_ = to_json(r);
+    for (std::size_t i = 0; i < r.tests.size(); ++i) result_["tests"][i] = test_json(r.tests[i]);
+  }
+  nlohmann::json take() { return std::move(result_); }
+
+ private:
+  const std::function<void(const nlohmann::json&)>& on_test_;
+  nlohmann::json result_;
+};
+
+}  // namespace
+
 nlohmann::json judge_attempt(const PreparedProblem& prepared, const AttemptRequest& request,
                              const std::function<void(const nlohmann::json&)>& on_test, nlohmann::json& notes) {
   const Problem& p = *prepared.problem;
-  std::vector<TestCase> tests;
-  if (request.kind == "submit") {
-    tests = prepared.tests;
-  } else {
-    for (const auto& t : prepared.tests) {
-      if (t.sample) tests.push_back(t);
-    }
-    if (accepts_custom_inputs(p)) {
-      auto custom = custom_tests(p, request.inputs, notes);
-      tests.insert(tests.end(), std::make_move_iterator(custom.begin()), std::make_move_iterator(custom.end()));
-    }
-  }
   JudgeOptions options;
-  options.on_test = [&](const TestReport& t) { on_test(test_json(t)); };
-  BoxRunner runner;
-  SubmissionReport report = judge_source(p, tests, "solution.py", request.source, runner, options);
-  nlohmann::json j = to_json(report);
-  for (std::size_t i = 0; i < report.tests.size(); ++i) j["tests"][i] = test_json(report.tests[i]);
-  return j;
+  options.tests = &prepared.tests;
+  if (request.kind != "submit") {
+    options.samples_only = true;
+    if (accepts_custom_inputs(p)) options.custom = custom_tests(p, request.inputs, notes);
+  }
+  EventSink events(on_test);
+  judge_submission(p, SourceFile{"solution.py", request.source}, options, events);
+  return events.take();
 }
 
 }  // namespace pyjudge::serve

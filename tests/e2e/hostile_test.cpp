@@ -3,6 +3,8 @@
 // targets attacks may aim at) and checks afterwards that both are untouched, on top of the exact
 // verdict and a judge that answered.
 #include <doctest/doctest.h>
+
+#include <map>
 #include <signal.h>
 #include <fcntl.h>
 #include <sys/file.h>
@@ -113,8 +115,12 @@ TEST_CASE("The no-namespaces pass really has no namespaces and no cgroup") {
   Run doctor = run_pyjudge("doctor --json");
   g_wrapper.clear();
   auto j = nlohmann::json::parse(doctor.out);
-  CHECK(j["box"]["missing"].dump().find("namespaces: unshare") != std::string::npos);
-  CHECK(j["box"]["missing"].dump().find("cgroups: ") != std::string::npos);
+  std::map<std::string, nlohmann::json> by_name;
+  for (const auto& l : j["box"]["layers"]) by_name[l["name"]] = l;
+  CHECK(by_name["namespaces"]["state"] == "missing");
+  CHECK(by_name["namespaces"]["detail"].get<std::string>().find("unshare") == 0);
+  CHECK(by_name["cgroups"]["state"] == "missing");
+  CHECK(by_name["seccomp"]["state"] == "active");
 }
 
 TEST_CASE("Every folder of tests/hostile is a complete case that names the layer containing it") {

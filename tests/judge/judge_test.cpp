@@ -1,41 +1,19 @@
 #include <doctest/doctest.h>
 
-#include <deque>
+#include <fmt/format.h>
 
 #include "batch/outputs.hpp"
 #include "judge/judge.hpp"
 #include "judge/redact.hpp"
 #include "judge/report.hpp"
+#include "tests/judge/fake_runner.hpp"
 
 using namespace pyjudge;
+using pyjudge::testing::FakeRunner;
+using pyjudge::testing::judge_with;
+using pyjudge::testing::returning;
 
 namespace {
-
-// Returns canned outcomes, so comparison, classification and reporting run without a process.
-class FakeRunner final : public Runner {
- public:
-  std::variant<Ready, CompileError> start_result = Ready{"3.11 (fake)", {"seccomp"}, {}};
-  std::deque<TestOutcome> outcomes;
-  std::vector<RunTest> received;
-
-  std::variant<Ready, CompileError> start(const Setup&) override { return start_result; }
-  void submit(const RunTest& test) override { received.push_back(test); }
-  TestOutcome next_outcome() override {
-    TestOutcome o = outcomes.front();
-    outcomes.pop_front();
-    return o;
-  }
-};
-
-TestOutcome returning(Value v) {
-  TestOutcome o;
-  o.user = Micros(3000);
-  o.wall = Micros(4000);
-  o.baseline = mib(20);
-  o.max_rss = mib(22);
-  o.report = encode(ChildReport{Returned{std::move(v)}});
-  return o;
-}
 
 Problem problem_with(std::vector<TestCase> tests) {
   Problem p;
@@ -61,7 +39,7 @@ TEST_CASE("A sample failure shows input, expected and got; a hidden one shows a 
   Problem p = problem_with({test("sample-1", true, 41), test("hidden-1", false, 42)});
   FakeRunner runner;
   runner.outcomes = {returning(Value::of_int(7)), returning(Value::of_int(8))};
-  SubmissionReport full = judge_source(p, p.tests, "sol.py", "def f(x): return 7\n", runner, {});
+  SubmissionReport full = judge_with(runner, p, p.tests, "sol.py", "def f(x): return 7\n");
   CHECK(full.tests[1].expected == "42");  // kept for a grader
   CHECK(to_json(redacted(full, Audience::Grader))["tests"][1]["got"] == "8");
   SubmissionReport r = redacted(full, Audience::Candidate);
@@ -86,7 +64,7 @@ TEST_CASE("The box never receives an expected value") {
   p.tests[0].input.args = Value::sequence(Value::Kind::List, {});
   FakeRunner runner;
   runner.outcomes = {returning(Value::of_int(0))};
-  judge_source(p, p.tests, "sol.py", "def f(x): return x\n", runner, {});
+  judge_with(runner, p, p.tests, "sol.py", "def f(x): return x\n");
   REQUIRE(runner.received.size() == 1);
   Writer w;
   encode(Value::of_int(123456789), w);
@@ -105,7 +83,7 @@ TEST_CASE("A failing sample shows what this test returned, never the previous te
   Problem p = problem_with({first, second});
   FakeRunner runner;
   runner.outcomes = {returning(Value::of_int(5)), returning(Value::of_int(7))};
-  SubmissionReport r = judge_source(p, p.tests, "sol.py", "def f(x): return x\n", runner, {});
+  SubmissionReport r = judge_with(runner, p, p.tests, "sol.py", "def f(x): return x\n");
   REQUIRE(r.tests.size() == 2);
   CHECK(r.tests[0].verdict == Verdict::AC);
   CHECK(r.tests[1].verdict == Verdict::WA);
@@ -117,7 +95,7 @@ TEST_CASE("The JSON report carries the documented fields") {
   Problem p = problem_with({test("t1", true, 1)});
   FakeRunner runner;
   runner.outcomes = {returning(Value::of_int(1))};
-  nlohmann::json j = to_json(judge_source(p, p.tests, "sol.py", "def f(x): return x\n", runner, {}));
+  nlohmann::json j = to_json(judge_with(runner, p, p.tests, "sol.py", "def f(x): return x\n"));
   for (const char* key : {"schema", "problem", "solution", "verdict", "passed", "total", "time_ms", "memory_kib", "tests"}) {
     CAPTURE(key);
     CHECK(j.contains(key));
@@ -135,7 +113,7 @@ TEST_CASE("A compile error is reported with line and caret, and no test runs") {
   Problem p = problem_with({test("t1", true, 1)});
   FakeRunner runner;
   runner.start_result = CompileError{"invalid syntax", "SyntaxError", 2, 7, 8};
-  SubmissionReport r = judge_source(p, p.tests, "sol.py", "x = 1\ndef f(:\n", runner, {});
+  SubmissionReport r = judge_with(runner, p, p.tests, "sol.py", "x = 1\ndef f(:\n");
   CHECK(r.verdict == Verdict::CE);
   CHECK(r.compile_error == "  File \"sol.py\", line 2\n    def f(:\n          ^\nSyntaxError: invalid syntax");
   CHECK(runner.received.empty());
@@ -145,7 +123,7 @@ TEST_CASE("A compile error keeps its kind: an IndentationError is not called a S
   Problem p = problem_with({test("t1", true, 1)});
   FakeRunner runner;
   runner.start_result = CompileError{"expected an indented block", "IndentationError", 2, 1, 0};
-  SubmissionReport r = judge_source(p, p.tests, "sol.py", "def f(x):\nreturn x\n", runner, {});
+  SubmissionReport r = judge_with(runner, p, p.tests, "sol.py", "def f(x):\nreturn x\n");
   nlohmann::json j = to_json(r);
   CHECK(j["compile_error"]["kind"] == "IndentationError");
   j["candidate"] = "ann";
@@ -160,7 +138,7 @@ TEST_CASE("A corrupted result channel is the candidate's runtime error, not an i
   TestOutcome o = returning(Value::of_int(1));
   o.report = "forged bytes";
   runner.outcomes = {o};
-  SubmissionReport r = judge_source(p, p.tests, "sol.py", "def f(x): return x\n", runner, {});
+  SubmissionReport r = judge_with(runner, p, p.tests, "sol.py", "def f(x): return x\n");
   CHECK(r.verdict == Verdict::RE);
 }
 
@@ -173,7 +151,7 @@ TEST_CASE("A runtime error on a hidden test names the builtin exception, not its
   e.frames.push_back(TraceFrame{"sol.py", 2, "f"});
   o.report = encode(ChildReport{e});
   runner.outcomes = {o};
-  SubmissionReport r = redacted(judge_source(p, p.tests, "sol.py", "def f(x):\n    return {}[x]\n", runner, {}),
+  SubmissionReport r = redacted(judge_with(runner, p, p.tests, "sol.py", "def f(x):\n    return {}[x]\n"),
                                 Audience::Candidate);
   REQUIRE(r.tests.size() == 1);
   CHECK(r.tests[0].verdict == Verdict::RE);
@@ -187,7 +165,7 @@ TEST_CASE("Scores: all-or-nothing by default, per test and per group when the pr
   Problem plain = problem_with({a, b});
   FakeRunner r1;
   r1.outcomes = {returning(Value::of_int(1)), returning(Value::of_int(0))};
-  SubmissionReport rep = judge_source(plain, plain.tests, "sol.py", "def f(x): return x\n", r1, {});
+  SubmissionReport rep = judge_with(r1, plain, plain.tests, "sol.py", "def f(x): return x\n");
   CHECK(rep.score == 0);
   CHECK(rep.max_score == 1);
 
@@ -198,20 +176,20 @@ TEST_CASE("Scores: all-or-nothing by default, per test and per group when the pr
   scored.groups = {{"big", 30}};
   FakeRunner r2;
   r2.outcomes = {returning(Value::of_int(1)), returning(Value::of_int(2)), returning(Value::of_int(0))};
-  rep = judge_source(scored, scored.tests, "sol.py", "def f(x): return x\n", r2, {});
+  rep = judge_with(r2, scored, scored.tests, "sol.py", "def f(x): return x\n");
   CHECK(rep.score == 10);
   CHECK(rep.max_score == 40);
   CHECK(to_json(rep)["score"] == 10);
   FakeRunner r3;
   r3.outcomes = {returning(Value::of_int(0)), returning(Value::of_int(2)), returning(Value::of_int(3))};
-  rep = judge_source(scored, scored.tests, "sol.py", "def f(x): return x\n", r3, {});
+  rep = judge_with(r3, scored, scored.tests, "sol.py", "def f(x): return x\n");
   CHECK(rep.score == 30);
 }
 
 TEST_CASE("With a shared child, a failing test is judged again in a fresh one, after the test queued behind it") {
   Problem p = problem_with({test("a", true, 1), test("b", true, 2), test("c", true, 3)});
   FakeRunner runner;
-  Ready shared{"3.11 (fake)", {"seccomp"}, {}};
+  Ready shared{"3.11 (fake)", {{"seccomp", LayerState::Active, ""}}};
   shared.isolation = Isolation::Shared;
   runner.start_result = shared;
   TestOutcome first = returning(Value::of_int(1));
@@ -221,7 +199,7 @@ TEST_CASE("With a shared child, a failing test is judged again in a fresh one, a
   first.setup_memory = mib(3);
   // b fails in the shared child (state from a), c's outcome is already queued, then b's re-run.
   runner.outcomes = {first, returning(Value::of_int(99)), returning(Value::of_int(3)), returning(Value::of_int(2))};
-  SubmissionReport r = judge_source(p, p.tests, "sol.py", "def f(x): return x\n", runner, {});
+  SubmissionReport r = judge_with(runner, p, p.tests, "sol.py", "def f(x): return x\n");
   REQUIRE(runner.received.size() == 4);
   CHECK_FALSE(runner.received[1].fresh);
   CHECK_FALSE(runner.received[2].fresh);
@@ -241,13 +219,13 @@ TEST_CASE("With a shared child, a failing test is judged again in a fresh one, a
 TEST_CASE("A test that failed as the first in its child is not run again") {
   Problem p = problem_with({test("a", true, 1)});
   FakeRunner runner;
-  Ready shared{"3.11 (fake)", {"seccomp"}, {}};
+  Ready shared{"3.11 (fake)", {{"seccomp", LayerState::Active, ""}}};
   shared.isolation = Isolation::Shared;
   runner.start_result = shared;
   TestOutcome only = returning(Value::of_int(5));
   only.first_in_child = true;
   runner.outcomes = {only};
-  SubmissionReport r = judge_source(p, p.tests, "sol.py", "def f(x): return x\n", runner, {});
+  SubmissionReport r = judge_with(runner, p, p.tests, "sol.py", "def f(x): return x\n");
   CHECK(runner.received.size() == 1);
   CHECK(r.verdict == Verdict::WA);
 }
@@ -256,7 +234,7 @@ TEST_CASE("With a child per test, a failure is final: no re-run") {
   Problem p = problem_with({test("a", true, 1)});
   FakeRunner runner;  // Ready.isolation defaults to Process
   runner.outcomes = {returning(Value::of_int(5))};
-  SubmissionReport r = judge_source(p, p.tests, "sol.py", "def f(x): return x\n", runner, {});
+  SubmissionReport r = judge_with(runner, p, p.tests, "sol.py", "def f(x): return x\n");
   CHECK(runner.received.size() == 1);
   CHECK(r.verdict == Verdict::WA);
   CHECK_FALSE(r.tests[0].rerun);
@@ -265,10 +243,63 @@ TEST_CASE("With a child per test, a failure is final: no re-run") {
 TEST_CASE("An empty file is an empty submission, not a missing entry on every test") {
   Problem p = problem_with({test("t1", true, 1)});
   FakeRunner runner;
-  SubmissionReport r = judge_source(p, p.tests, "sol.py", " \n\n\t\n", runner, {});
+  SubmissionReport r = judge_with(runner, p, p.tests, "sol.py", " \n\n\t\n");
   CHECK(r.verdict == Verdict::CE);
   CHECK(r.compile_error == "empty submission: sol.py has no code");
   CHECK(r.compile_error_kind == "EmptySubmission");
   CHECK(r.total == 1);
   CHECK(runner.received.empty());
+}
+
+TEST_CASE("A sink hears start with the total, each test as it finishes, then the end report") {
+  Problem p = problem_with({test("a", true, 1), test("b", false, 2), test("c", false, 3)});
+  FakeRunner runner;
+  runner.outcomes = {returning(Value::of_int(1)), returning(Value::of_int(5)), returning(Value::of_int(3))};
+  struct Recorder final : JudgeSink {
+    std::vector<std::string> events;
+    void start(const JudgeStart& s) override { events.push_back(fmt::format("start {} {}", s.solution, s.total)); }
+    void test_finished(const TestReport& t) override { events.push_back("test " + t.name + " " + t.got); }
+    void end(const SubmissionReport& r) override { events.push_back(fmt::format("end {}", verdict_code(r.verdict))); }
+  } recorder;
+  JudgeOptions options;
+  options.stop_on_failure = true;
+  SubmissionReport r = judge_with(runner, p, p.tests, "sol.py", "def f(x): return x\n", options, &recorder);
+  CHECK(recorder.events == std::vector<std::string>{"start sol.py 3", "test a ", "test b 5", "end WA"});
+  CHECK(r.total == 3);
+}
+
+TEST_CASE("A redacting sink passes a candidate each hidden test and the end report without their data") {
+  Problem p = problem_with({test("hidden-1", false, 42)});
+  FakeRunner runner;
+  runner.outcomes = {returning(Value::of_int(8))};
+  struct Recorder final : JudgeSink {
+    std::string shown;
+    void test_finished(const TestReport& t) override { shown += to_json(t).dump(); }
+    void end(const SubmissionReport& r) override { shown += to_json(r).dump(); }
+  } recorder;
+  RedactingSink candidate(Audience::Candidate, recorder);
+  SubmissionReport full = judge_with(runner, p, p.tests, "sol.py", "def f(x): return x\n", {}, &candidate);
+  CHECK(full.tests[0].expected == "42");  // the caller's report is the judge's, whole
+  CHECK(recorder.shown.find("wrong answer on a hidden test") != std::string::npos);
+  CHECK(recorder.shown.find("\"42\"") == std::string::npos);
+  CHECK(recorder.shown.find("\"expected\"") == std::string::npos);
+  CHECK(recorder.shown.find("\"got\"") == std::string::npos);
+}
+
+TEST_CASE("Required layers go to the box; one the box reports missing makes the submission IE, no test sent") {
+  Problem p = problem_with({test("t1", true, 1)});
+  FakeRunner runner;
+  runner.start_result = Ready{"3.11 (fake)",
+                              {{"seccomp", LayerState::Active, ""}, {"landlock", LayerState::Missing, "kernel lacks it"}}};
+  JudgeOptions options;
+  options.required_layers = {"seccomp", "landlock"};
+  SubmissionReport r = judge_with(runner, p, p.tests, "sol.py", "def f(x): return x\n", options);
+  CHECK(runner.setup.required_layers == std::vector<std::string>{"seccomp", "landlock"});
+  CHECK(r.verdict == Verdict::IE);
+  CHECK(r.internal_error == "required sandbox layer 'landlock' is not available on this host: kernel lacks it");
+  CHECK(runner.received.empty());
+  nlohmann::json j = to_json(r);
+  CHECK(j["sandbox"]["layers"] == nlohmann::json::array({"seccomp"}));
+  CHECK(j["sandbox"]["missing"] == nlohmann::json::array({"landlock: kernel lacks it"}));
+  CHECK(j["sandbox"]["status"][1]["state"] == "missing");
 }

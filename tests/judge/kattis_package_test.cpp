@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "tests/judge/fake_runner.hpp"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,6 +15,7 @@
 #include "judge/validate.hpp"
 
 using namespace pyjudge;
+using pyjudge::testing::judge_with;
 namespace fs = std::filesystem;
 
 namespace {
@@ -249,7 +252,7 @@ namespace {
 class PrintingRunner final : public Runner {
  public:
   explicit PrintingRunner(std::vector<std::string> outputs) : outputs_(std::move(outputs)) {}
-  std::variant<Ready, CompileError> start(const Setup&) override { return Ready{"3.11 (fake)", {"seccomp"}, {}}; }
+  std::variant<Ready, CompileError> start(const Setup&) override { return Ready{"3.11 (fake)", {{"seccomp", LayerState::Active, ""}}}; }
   void submit(const RunTest&) override {}
   TestOutcome next_outcome() override {
     TestOutcome o;
@@ -282,7 +285,7 @@ TEST_CASE("Judging with a package's validator: team message on samples only, a c
           "sys.exit(42 if team == open(sys.argv[2]).read().strip() else 43)\n");
   Problem prob = load_problem(p.dir);
   PrintingRunner runner({"9\n", "8\n", "boom\n"});
-  SubmissionReport r = judge_source(prob, prob.tests, "sol.py", "print(1)\n", runner, {});
+  SubmissionReport r = judge_with(runner, prob, prob.tests, "sol.py", "print(1)\n");
   REQUIRE(r.tests.size() == 3);
   CHECK(r.tests[0].verdict == Verdict::WA);
   CHECK(r.tests[0].message == "you printed 9");

@@ -25,7 +25,11 @@ TEST_CASE("Setup round-trips") {
   m.filename = "sol.py";
   m.source = std::string("class LRUCache: pass\n\0\xff", 23);
   m.limits = {Millis(1234), Millis(5678), mib(99), mib(3)};
+  m.isolation = Isolation::Process;
+  m.required_layers = {"landlock", "namespaces"};
   Setup d = decode_setup(encode(m));
+  CHECK(d.isolation == m.isolation);
+  CHECK(d.required_layers == m.required_layers);
   CHECK(d.mode == m.mode);
   CHECK(d.prelude == m.prelude);
   CHECK(d.entry == m.entry);
@@ -38,11 +42,16 @@ TEST_CASE("Setup round-trips") {
 }
 
 TEST_CASE("Ready, CompileError and Fatal round-trip") {
-  Ready r{"3.11.2", {"seccomp", "landlock (ABI 4)"}, {"namespaces: unshare: EPERM"}};
+  Ready r{"3.11.2",
+          {{"seccomp", LayerState::Active, ""},
+           {"credentials", LayerState::NotNeeded, "not root (uid 1000): nothing to drop"},
+           {"landlock", LayerState::Active, "ABI 4"},
+           {"namespaces", LayerState::Missing, "unshare: EPERM"}},
+          Isolation::Shared};
   Ready rd = decode_ready(encode(r));
   CHECK(rd.python_version == r.python_version);
   CHECK(rd.layers == r.layers);
-  CHECK(rd.missing == r.missing);
+  CHECK(rd.isolation == Isolation::Shared);
 
   CompileError c{"invalid syntax", "IndentationError", 7, 3, 9};
   CompileError cd = decode_compile_error(encode(c));
@@ -53,6 +62,16 @@ TEST_CASE("Ready, CompileError and Fatal round-trip") {
   CHECK(cd.end_column == c.end_column);
 
   CHECK(decode_fatal(encode(Fatal{"cannot fork"})).message == "cannot fork");
+}
+
+TEST_CASE("A layer status with a state outside the closed list is refused") {
+  Ready r{"3.11.2", {{"seccomp", LayerState::Active, ""}}, Isolation::Process};
+  std::string bytes = encode(r);
+  // python_version (u64 length + bytes), layer count, name (u64 length + bytes), then the state.
+  std::size_t state_at = 8 + r.python_version.size() + 8 + 8 + std::string("seccomp").size();
+  REQUIRE(bytes[state_at] == static_cast<char>(LayerState::Active));
+  bytes[state_at] = 7;
+  CHECK_THROWS_AS(decode_ready(bytes), ProtocolError);
 }
 
 TEST_CASE("RunTest round-trips") {
