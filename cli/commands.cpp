@@ -11,6 +11,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "judge/complexity.hpp"
 #include "judge/custom_input.hpp"
 #include "judge/feedback.hpp"
 #include "judge/kattis_package.hpp"
@@ -61,6 +62,19 @@ Problem load_run_problem(const std::string& ref, const RunSettings& settings) {
   return problem;
 }
 
+ComplexityReport complexity_report(const Problem& problem, const std::string& solution, double budget_s) {
+  ComplexityOptions options;
+  options.budget = Micros(static_cast<std::int64_t>(budget_s * 1e6));
+  auto make_runner = [] { return std::unique_ptr<Runner>(std::make_unique<BoxRunner>()); };
+  try {
+    return analyse_complexity(problem, solution, make_runner, options);
+  } catch (const std::exception& e) {  // the report is a note for the interviewer: never a verdict
+    ComplexityReport failed;
+    failed.inconclusive = std::string("the analysis failed: ") + e.what();
+    return failed;
+  }
+}
+
 int judge_and_report(const Problem& problem, const std::string& solution, const RunSettings& settings,
                      const std::vector<TestCase>* tests, const std::function<void(const TestReport&)>& on_test) {
   bool colour = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR");
@@ -87,8 +101,15 @@ int judge_and_report(const Problem& problem, const std::string& solution, const 
   SubmissionReport report = redacted(tests ? judge_file(problem, *tests, solution, make_runner, options)
                                            : judge_file(problem, solution, make_runner, options),
                                      audience);
-  if (settings.json) std::cout << to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  std::optional<ComplexityReport> scaling;
+  if (settings.complexity && report.compile_error.empty() && report.verdict != Verdict::IE) {
+    scaling = complexity_report(problem, solution, settings.complexity_budget_s);
+  }
+  nlohmann::json json = settings.json ? to_json(report) : nlohmann::json();
+  if (settings.json && scaling) json["complexity"] = to_json(*scaling);
+  if (settings.json) std::cout << json.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   else text.finish(report);
+  if (!settings.json && scaling) std::cout << "\n" << complexity_text(*scaling);
   std::cout.flush();
   if (report.verdict == Verdict::IE) return int(kInternalError);
   return report.verdict == Verdict::AC ? int(kAccepted) : int(kRejected);
@@ -173,6 +194,10 @@ Action run_command(CLI::App& app) {
   app.add_option("--stdin", o->stdin_from, "custom input (stdio mode): a file, or - for standard input");
   app.add_option("--code", o->custom.code, "custom input (script mode): the test code");
   add_run_settings(app, o->settings);
+  app.add_flag("--complexity", o->settings.complexity,
+               "after the verdicts, measure how CPU time and memory grow with the input against the reference");
+  app.add_option("--complexity-budget", o->settings.complexity_budget_s, "CPU seconds the --complexity analysis may spend")
+      ->check(CLI::Range(0.5, 600.0));
   return [o] {
     Problem problem = load_run_problem(o->problem, o->settings);
     std::error_code ec;
