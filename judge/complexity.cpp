@@ -230,7 +230,7 @@ std::string kib(Bytes b) { return fmt::format("{} KiB", b.value / 1024); }
 std::string growth_phrase(const Growth& g, bool at_least, bool memory) {
   std::string bound = at_least ? "≥ " : "";
   if (g.flat) return memory ? bound + "O(1) extra" : bound + "flat (≈ O(1))";
-  if (!g.fit) return "not enough sizes";
+  if (!g.fit) return "too few sizes above the noise floor";
   std::string error = std::isfinite(g.fit->standard_error) ? fmt::format(" ± {:.2f}", g.fit->standard_error) : "";
   return fmt::format("n^{:.2f}{} ({} O({}){})", g.fit->exponent, error, at_least ? "≥" : "≈", growth_name(g.growth),
                      memory ? " extra" : "");

@@ -149,10 +149,9 @@ Growth describe_growth(std::span<const Sample> samples, double floor) {
     g.growth = classify_growth(above);
     return g;
   }
-  // Too few samples above the floor: what the raw samples say, and "flat" when none rose.
-  g.fit = fit_power(samples);
+  // None rose above the floor: constant within the noise. One or two did: no trend to fit
+  // (the raw samples would fit the floor's noise, not the solution).
   g.flat = above.empty();
-  g.growth = g.flat ? GrowthClass::Constant : classify_growth(samples);
   return g;
 }
 
@@ -185,7 +184,8 @@ GrowthComparison compare_exponents(const Growth& yours, const Growth& reference)
     return c;
   }
   if ((!yours.fit && !yours.flat) || (!reference.fit && !reference.flat)) {
-    c.reason = !yours.fit && !yours.flat ? "too few sizes measured for your solution" : "too few sizes measured for the reference";
+    c.reason = fmt::format("too few sizes above the noise floor for {}",
+                           !yours.fit && !yours.flat ? "your solution" : "the reference");
     return c;
   }
   // A flat series never rose above its floor: constant, its raw slope is noise, not growth.
@@ -222,8 +222,9 @@ GrowthComparison compare_growth(const Growth& yours, const Growth& reference, bo
   if (!bounded) return c;
   c.result = Comparison::Inconclusive;
   c.confidence = Confidence::None;
-  c.reason = fmt::format("{} stopped at a limit, so its exponent is only a lower bound",
-                         yours_lower_bound ? "your solution" : "the reference");
+  std::string why = fmt::format("{} stopped at a limit, so its exponent is only a lower bound",
+                                yours_lower_bound ? "your solution" : "the reference");
+  c.reason = c.reason.empty() ? why : c.reason + "; " + why;
   return c;
 }
 

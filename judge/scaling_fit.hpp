@@ -46,8 +46,8 @@ struct Growth {
 };
 
 /// `floor`: the cost a run has whatever the solution does (the harness's call overhead, the
-/// memory quantum). Samples at or under 3·floor say "flat" when no sample rises above it; the
-/// exponent is fitted on value − floor of the samples above it.
+/// memory quantum). The exponent is fitted on value − floor of the samples above 3·floor when
+/// there are three or more; with none the series is flat; with one or two there is no fit.
 Growth describe_growth(std::span<const Sample> samples, double floor);
 
 enum class Comparison { Faster, Same, Slower, Inconclusive };

@@ -123,13 +123,15 @@ TEST_CASE("The same class with another constant is never faster: same or inconcl
   CHECK(compare_growth(yours, reference).result != Comparison::Faster);
 }
 
-TEST_CASE("Two sizes give no error estimate: inconclusive, with the reason") {
-  std::vector<Sample> two = {{100, 100}, {200, 400}};
+TEST_CASE("Two sizes above the floor give no trend: inconclusive, with the reason") {
+  std::vector<Sample> two = {{50, 1}, {100, 100}, {200, 400}};
   Growth yours = describe_growth(two, 1);
+  CHECK_FALSE(yours.fit);
+  CHECK_FALSE(yours.flat);
   Growth reference = describe_growth(series(linear, 0.05), 1);
   auto c = compare_growth(yours, reference);
   CHECK(c.result == Comparison::Inconclusive);
-  CHECK(c.reason.find("two sizes") != std::string::npos);
+  CHECK(c.reason == "too few sizes above the noise floor for your solution");
 }
 
 TEST_CASE("A series stopped at a limit is a lower bound: only 'faster' can be concluded from it") {
