@@ -149,12 +149,12 @@ class Series {
   std::optional<Micros> last_, previous_;
 };
 
-Setup setup_of(const Problem& p, const fs::path& file, std::string source, Millis time_cap) {
+Setup setup_of(const Problem& p, const std::string& filename, std::string source, Millis time_cap) {
   Setup s;
   s.mode = p.mode;
   s.prelude = p.prelude;
   s.entry = p.entry;
-  s.filename = file.filename().string();
+  s.filename = filename;
   s.source = std::move(source);
   s.limits = p.limits;
   // A run over this is stopped: the budget could not afford it repeated, let alone the next size.
@@ -313,6 +313,11 @@ std::optional<std::string> instruction_counter_unavailable() {
 
 ComplexityReport analyse_complexity(const Problem& problem, const fs::path& solution,
                                     const RunnerFactory& make_runner, const ComplexityOptions& options) {
+  return analyse_complexity(problem, solution.string(), read_solution(solution), make_runner, options);
+}
+
+ComplexityReport analyse_complexity(const Problem& problem, const std::string& filename, const std::string& source,
+                                    const RunnerFactory& make_runner, const ComplexityOptions& options) {
   ComplexityReport r;
   r.repeats = options.repeats;
   r.budget = options.budget;
@@ -335,8 +340,8 @@ ComplexityReport analyse_complexity(const Problem& problem, const fs::path& solu
   r.memory_limit = problem.limits.memory;
   Micros spent{0};
   Micros judge_start = thread_cpu();
-  Series yours(problem, make_runner, setup_of(problem, solution, read_solution(solution), cap));
-  Series ref(problem, make_runner, setup_of(problem, *reference, read_solution(*reference), cap));
+  Series yours(problem, make_runner, setup_of(problem, filename, source, cap));
+  Series ref(problem, make_runner, setup_of(problem, reference->filename().string(), read_solution(*reference), cap));
   if (!yours.start()) {
     r.inconclusive = "the solution does not compile";
     return r;
@@ -394,6 +399,8 @@ nlohmann::json to_json(const ComplexityReport& r) {
   j["points"] = points;
   if (r.time) j["time"] = verdict_json(*r.time);
   if (r.memory) j["memory"] = verdict_json(*r.memory);
+  j["summary"] = complexity_summary(r);
+  j["text"] = complexity_text(r);  // what `run` prints: the interviewer page shows it as text
   return j;
 }
 

@@ -54,7 +54,12 @@ struct ComplexityReport {
   std::string instructions;  ///< why no hardware instruction count is reported on this host
 };
 
-/// Runs the analysis. Throws JudgeError when a generator or the reference fails.
+/// Runs the analysis of `source` (`filename` is what tracebacks show). Throws JudgeError when a
+/// generator or the reference fails.
+ComplexityReport analyse_complexity(const Problem& problem, const std::string& filename, const std::string& source,
+                                    const RunnerFactory& make_runner, const ComplexityOptions& options);
+
+/// The same, reading the solution file.
 ComplexityReport analyse_complexity(const Problem& problem, const std::filesystem::path& solution,
                                     const RunnerFactory& make_runner, const ComplexityOptions& options);
 

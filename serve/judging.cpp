@@ -5,6 +5,7 @@
 
 #include "judge/custom_input.hpp"
 #include "judge/feedback.hpp"
+#include "judge/complexity.hpp"
 #include "judge/redact.hpp"
 #include "judge/problems.hpp"
 #include "judge/python_host.hpp"
@@ -161,6 +162,20 @@ nlohmann::json test_json(const TestReport& t) {
   return jt;
 }
 
+// The interviewer's scaling report of a submit; a failure of the analysis is an inconclusive
+// report, never the attempt's.
+ComplexityReport complexity_of(const Problem& p, const AttemptRequest& request) {
+  ComplexityOptions options;
+  options.budget = Micros(static_cast<std::int64_t>(request.complexity_budget_s * 1e6));
+  try {
+    return analyse_complexity(p, "solution.py", request.source, make_box_runner, options);
+  } catch (const std::exception& e) {
+    ComplexityReport failed;
+    failed.inconclusive = std::string("the analysis failed: ") + e.what();
+    return failed;
+  }
+}
+
 }  // namespace
 
 void start_host_python() {
@@ -218,6 +233,9 @@ nlohmann::json judge_attempt(const PreparedProblem& prepared, const AttemptReque
   SubmissionReport report = judge_source(p, tests, "solution.py", request.source, runner, options);
   nlohmann::json j = to_json(report);
   for (std::size_t i = 0; i < report.tests.size(); ++i) j["tests"][i] = test_json(report.tests[i]);
+  if (request.kind == "submit" && request.complexity_budget_s > 0 && report.compile_error.empty()) {
+    j["complexity"] = to_json(complexity_of(p, request));
+  }
   return j;
 }
 
