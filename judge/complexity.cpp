@@ -33,6 +33,10 @@ constexpr Micros kRepeatBelow = std::chrono::milliseconds(250);
 // nothing about growth.
 constexpr double kMemoryFloor = 256.0 * 1024;
 constexpr std::int64_t kSmallestDefault = 8;
+// Runs shorter than this (µs) are shown but not fitted: on this loaded 2-core VM the best of 3
+// runs of 20-100 µs still moves by up to 5x (the hypervisor's steal is charged to the task's CPU
+// clock), while a 0.5 ms run moves by a few percent.
+constexpr double kShortestFitted = 500;
 
 std::string read_solution(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -186,13 +190,23 @@ bool add_limit_sample(const std::vector<ScalingPoint>& points, bool yours, const
   return false;
 }
 
+// Time's floor: each side's own fixed cost per call (the harness's, plus what the solution does
+// whatever n is: imports, building a Counter of nothing), most of its cheapest run.
+double own_floor(const std::vector<Sample>& samples) {
+  double floor = 0;
+  for (const auto& s : samples) floor = floor == 0 ? s.value : std::min(floor, s.value);
+  return 0.8 * floor;
+}
+
+// `floor` < 0: each side's own_floor(). `least`: see describe_growth().
 ScalingVerdict verdict_on(const ComplexityReport& r, std::vector<Sample> yours, std::vector<Sample> reference,
-                          double floor, const char* limit_verdict, double limit) {
+                          double floor, double least, const char* limit_verdict, double limit) {
   ScalingVerdict v;
+  double yours_floor = floor < 0 ? own_floor(yours) : floor, reference_floor = floor < 0 ? own_floor(reference) : floor;
   bool yours_bound = add_limit_sample(r.points, true, limit_verdict, limit, yours);
   bool reference_bound = add_limit_sample(r.points, false, limit_verdict, limit, reference);
-  v.yours = describe_growth(yours, floor);
-  v.reference = describe_growth(reference, floor);
+  v.yours = describe_growth(yours, yours_floor, least);
+  v.reference = describe_growth(reference, reference_floor, least);
   auto stopped = [&](bool mine) {
     return std::any_of(r.points.begin(), r.points.end(),
                        [&](const ScalingPoint& p) { return !(mine ? p.yours_stopped : p.reference_stopped).empty(); });
@@ -207,17 +221,12 @@ void analyse_points(ComplexityReport& r) {
   auto time_of = [](std::optional<Micros> m) { return m ? std::optional<double>(double(m->count())) : std::nullopt; };
   auto yours_t = samples_of(r.points, [&](const ScalingPoint& p) { return time_of(p.yours_cpu); });
   auto ref_t = samples_of(r.points, [&](const ScalingPoint& p) { return time_of(p.reference_cpu); });
-  // The harness's own cost per call (taking the function, sending the result): most of the
-  // cheapest run either side made, taken off every run before fitting.
-  double floor = 0;
-  for (const auto& s : yours_t) floor = floor == 0 ? s.value : std::min(floor, s.value);
-  for (const auto& s : ref_t) floor = floor == 0 ? s.value : std::min(floor, s.value);
-  r.time = verdict_on(r, yours_t, ref_t, 0.8 * floor, "TLE", double(Micros(r.run_cap).count()));
+  r.time = verdict_on(r, yours_t, ref_t, -1, kShortestFitted, "TLE", double(Micros(r.run_cap).count()));
   auto mem_of = [](std::optional<Bytes> b) { return b ? std::optional<double>(double(b->value)) : std::nullopt; };
   auto yours_m = samples_of(r.points, [&](const ScalingPoint& p) { return mem_of(p.yours_memory); });
   auto ref_m = samples_of(r.points, [&](const ScalingPoint& p) { return mem_of(p.reference_memory); });
   if (yours_m.empty() && ref_m.empty()) return;  // no cgroup: no per-test peak to fit
-  r.memory = verdict_on(r, yours_m, ref_m, kMemoryFloor, "MLE", double(r.memory_limit.value));
+  r.memory = verdict_on(r, yours_m, ref_m, kMemoryFloor, 0, "MLE", double(r.memory_limit.value));
 }
 
 std::string ms(Micros m) {

@@ -138,11 +138,11 @@ GrowthClass classify_growth(std::span<const Sample> samples) {
   return GrowthClass::Constant;
 }
 
-Growth describe_growth(std::span<const Sample> samples, double floor) {
+Growth describe_growth(std::span<const Sample> samples, double floor, double least) {
   Growth g;
   std::vector<Sample> above;
   for (const auto& s : samples) {
-    if (s.value > 3 * floor && s.value > 0) above.push_back({s.size, s.value - std::max(floor, 0.0)});
+    if (s.value > 3 * floor && s.value > least && s.value > 0) above.push_back({s.size, s.value - std::max(floor, 0.0)});
   }
   if (above.size() >= 3) {
     g.fit = fit_power(above);

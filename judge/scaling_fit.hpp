@@ -48,7 +48,9 @@ struct Growth {
 /// `floor`: the cost a run has whatever the solution does (the harness's call overhead, the
 /// memory quantum). The exponent is fitted on value − floor of the samples above 3·floor when
 /// there are three or more; with none the series is flat; with one or two there is no fit.
-Growth describe_growth(std::span<const Sample> samples, double floor);
+/// `least`: a sample must also exceed this to count (time: runs so short that a loaded host's
+/// jitter is a large part of them).
+Growth describe_growth(std::span<const Sample> samples, double floor, double least = 0);
 
 enum class Comparison { Faster, Same, Slower, Inconclusive };
 enum class Confidence { None, Medium, High };
