@@ -29,6 +29,9 @@ namespace fs = std::filesystem;
 // A run this long is not repeated: its noise is small against it, and repeats would eat the
 // budget the larger sizes need.
 constexpr Micros kRepeatBelow = std::chrono::milliseconds(250);
+// Runs this short are cheap: the best of 5 instead of k, against a loaded host's jitter.
+constexpr Micros kShortRun = std::chrono::milliseconds(20);
+constexpr int kShortRunRepeats = 5;
 // The memory cgroup charges in batches of 64 pages per CPU: a peak under three times this says
 // nothing about growth.
 constexpr double kMemoryFloor = 256.0 * 1024;
@@ -101,7 +104,7 @@ class Series {
     RunTest fresh = small;
     fresh.fresh = true;
     spent += run(fresh).cpu();
-    for (int i = 0; i < repeats; ++i) {
+    for (int i = 0; i < std::max(repeats, cpu && *cpu < kShortRun ? kShortRunRepeats : 0); ++i) {
       RunStats stats = run(input);
       spent += stats.cpu();
       Classification c = classify(stats, setup_.limits);
@@ -178,12 +181,15 @@ std::vector<Sample> samples_of(const std::vector<ScalingPoint>& points, Get get)
 }
 
 // A series that ended at `limit_verdict` (TLE for time, MLE for memory) at some size cost at
-// least `limit` there: that size joins the fit as a lower bound, and says so.
+// least `limit` there: its exponent is a lower bound. When fewer than three of its samples rose
+// above `least` (a cost that jumped from nothing to the limit), that size joins the fit as a
+// sample of `limit`; otherwise it would only pull a measured slope down.
 bool add_limit_sample(const std::vector<ScalingPoint>& points, bool yours, const char* limit_verdict, double limit,
-                      std::vector<Sample>& samples) {
+                      double least, std::vector<Sample>& samples) {
   for (const auto& p : points) {
     if ((yours ? p.yours_stopped : p.reference_stopped) == limit_verdict) {
-      samples.push_back({double(p.size), limit});
+      auto risen = std::count_if(samples.begin(), samples.end(), [&](const Sample& s) { return s.value > least; });
+      if (risen < 3) samples.push_back({double(p.size), limit});
       return true;
     }
   }
@@ -203,8 +209,9 @@ ScalingVerdict verdict_on(const ComplexityReport& r, std::vector<Sample> yours, 
                           double floor, double least, const char* limit_verdict, double limit) {
   ScalingVerdict v;
   double yours_floor = floor < 0 ? own_floor(yours) : floor, reference_floor = floor < 0 ? own_floor(reference) : floor;
-  bool yours_bound = add_limit_sample(r.points, true, limit_verdict, limit, yours);
-  bool reference_bound = add_limit_sample(r.points, false, limit_verdict, limit, reference);
+  bool yours_bound = add_limit_sample(r.points, true, limit_verdict, limit, std::max(least, 3 * yours_floor), yours);
+  bool reference_bound =
+      add_limit_sample(r.points, false, limit_verdict, limit, std::max(least, 3 * reference_floor), reference);
   v.yours = describe_growth(yours, yours_floor, least);
   v.reference = describe_growth(reference, reference_floor, least);
   auto stopped = [&](bool mine) {
