@@ -1,6 +1,7 @@
 #include "judge/errors.hpp"
 #include "batch/grade.hpp"
 
+#include "judge/complexity.hpp"
 #include "judge/problems.hpp"
 #include "judge/report.hpp"
 
@@ -76,7 +77,27 @@ std::chrono::milliseconds submission_deadline(const fs::path& problem_dir) {
   }
 }
 
-nlohmann::json grade(const Submission& s, ProblemCache& problems, const JudgeOptions& options) {
+namespace {
+
+// The scaling report of a graded submission; a failure of the analysis is an inconclusive
+// report, never the submission's.
+nlohmann::json complexity_json(const Problem& problem, const Submission& s, const std::string& source,
+                               const RunnerFactory& make_runner, double budget_s) {
+  ComplexityOptions options;
+  options.budget = Micros(static_cast<std::int64_t>(budget_s * 1e6));
+  ComplexityReport report;
+  try {
+    report = analyse_complexity(problem, name_as_text(s.file.filename().string()), source, make_runner, options);
+  } catch (const std::exception& e) {
+    report.inconclusive = std::string("the analysis failed: ") + e.what();
+  }
+  return to_json(report);
+}
+
+}  // namespace
+
+nlohmann::json grade(const Submission& s, ProblemCache& problems, const JudgeOptions& options,
+                     double complexity_budget_s) {
   SubmissionFile file = read_submission(s.file);
   if (!file.refused.empty()) {
     auto j = refused_record(s, file.refused);
@@ -97,6 +118,9 @@ nlohmann::json grade(const Submission& s, ProblemCache& problems, const JudgeOpt
       RecordSink record;
       judge_submission(entry.problem, SourceFile{name_as_text(s.file.string()), file.source}, with, record);
       j = record.take();
+      if (complexity_budget_s > 0 && !j.contains("compile_error") && j.value("verdict", "IE") != "IE") {
+        j["complexity"] = complexity_json(entry.problem, s, file.source, problems.runner_factory(), complexity_budget_s);
+      }
     } catch (const std::exception& e) {
       j = error_record(s, e.what());
     }

@@ -40,8 +40,10 @@ class ProblemCache {
   std::map<std::string, std::unique_ptr<Entry>> entries_;
 };
 
-/// Judges `s` on every test (no stop at the first failure: scores need them all).
-nlohmann::json grade(const Submission& s, ProblemCache& problems, const JudgeOptions& options = {});
+/// Judges `s` on every test (no stop at the first failure: scores need them all). With
+/// `complexity_budget_s` > 0 the record also carries `complexity` (judge/complexity.hpp).
+nlohmann::json grade(const Submission& s, ProblemCache& problems, const JudgeOptions& options = {},
+                     double complexity_budget_s = 0);
 
 /// An error record for `s`: verdict IE with `error` saying what broke.
 nlohmann::json error_record(const Submission& s, const std::string& error);

@@ -189,6 +189,7 @@ void write_html(const fs::path& file, const Records& records) {
                        {"message", str(r["compile_error"], "message")}, {"time_ms", 0}, {"memory_kib", 0}});
     }
     s["tests"] = tests;
+    if (r.contains("complexity") && r["complexity"].is_object()) s["complexity"] = str(r["complexity"], "summary");
     slim.push_back(std::move(s));
   }
   auto now = std::chrono::system_clock::now();

@@ -76,6 +76,7 @@ struct WorkerPool::Impl {
   fs::path problems_dir;
   std::vector<std::string> required;
   std::optional<fs::path> cache_dir;
+  double complexity_budget_s = 0;
   std::vector<Worker> workers;
 
   void spawn(Worker& w) {
@@ -88,6 +89,7 @@ struct WorkerPool::Impl {
     for (const auto& layer : required) args.insert(args.end(), {"--require", layer});
     if (cache_dir) args.insert(args.end(), {"--cache", cache_dir->string()});
     else args.push_back("--no-cache");
+    if (complexity_budget_s > 0) args.insert(args.end(), {"--complexity-budget", fmt::format("{}", complexity_budget_s)});
     w.process.emplace(ctx, self, args,
                       bp::process_stdio{in[0], out[1], STDERR_FILENO});
     ::close(in[0]);
@@ -110,9 +112,10 @@ struct WorkerPool::Impl {
 };
 
 WorkerPool::WorkerPool(unsigned workers, fs::path problems_dir, std::vector<std::string> required_layers,
-                       std::optional<fs::path> cache_dir)
+                       std::optional<fs::path> cache_dir, double complexity_budget_s)
     : impl_(std::make_unique<Impl>()) {
   impl_->required = std::move(required_layers);
+  impl_->complexity_budget_s = complexity_budget_s;
   impl_->cache_dir = std::move(cache_dir);
   signal(SIGPIPE, SIG_IGN);  // a dead worker's pipe is detected by the write's error instead
   impl_->problems_dir = std::move(problems_dir);
@@ -132,7 +135,11 @@ void WorkerPool::run(const std::vector<Submission>& todo,
   std::map<std::string, std::chrono::milliseconds> deadlines;
   auto deadline_of = [&](const std::string& problem) {
     auto it = deadlines.find(problem);
-    if (it == deadlines.end()) it = deadlines.emplace(problem, submission_deadline(impl_->problems_dir / problem)).first;
+    if (it == deadlines.end()) {
+      // A complexity analysis adds its CPU budget, four times over as wall time on a loaded host.
+      auto analysis = std::chrono::milliseconds(static_cast<std::int64_t>(impl_->complexity_budget_s * 4000));
+      it = deadlines.emplace(problem, submission_deadline(impl_->problems_dir / problem) + analysis).first;
+    }
     return it->second;
   };
   std::size_t given = 0, finished = 0;
@@ -235,7 +242,7 @@ void WorkerPool::run(const std::vector<Submission>& todo,
 }
 
 int worker_main(const fs::path& problems_dir, const std::vector<std::string>& required_layers,
-                const std::optional<fs::path>& cache_dir) {
+                const std::optional<fs::path>& cache_dir, double complexity_budget_s) {
   prctl(PR_SET_PDEATHSIG, SIGKILL);  // the batch was killed: stop judging
   if (getppid() == 1) return 1;
   // Records leave on a private descriptor: the worker's stdout is also sys.stdout of a problem's
@@ -254,7 +261,7 @@ int worker_main(const fs::path& problems_dir, const std::vector<std::string>& re
     nlohmann::json job = nlohmann::json::parse(line, nullptr, false);
     if (!job.is_object()) return 2;
     Submission s{job.value("candidate", ""), job.value("problem", ""), from_hex(job.value("file_hex", ""))};
-    nlohmann::json record = grade(s, problems, options);
+    nlohmann::json record = grade(s, problems, options, complexity_budget_s);
     std::string line = record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     if (!write_all(records, line)) return 1;
   }

@@ -20,8 +20,9 @@ class WorkerPool {
  public:
   /// `required_layers`: sandbox layers every box must have (see JudgeOptions). `cache_dir`: the
   /// prepared-test cache the workers share (none: each prepares its problems afresh).
+  /// `complexity_budget_s` > 0: each record also carries the complexity report (see grade()).
   WorkerPool(unsigned workers, std::filesystem::path problems_dir, std::vector<std::string> required_layers = {},
-             std::optional<std::filesystem::path> cache_dir = std::nullopt);
+             std::optional<std::filesystem::path> cache_dir = std::nullopt, double complexity_budget_s = 0);
   ~WorkerPool();
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
@@ -38,6 +39,6 @@ class WorkerPool {
 
 /// The worker's side: reads jobs from stdin until EOF, judges each, writes records to stdout.
 int worker_main(const std::filesystem::path& problems_dir, const std::vector<std::string>& required_layers,
-                const std::optional<std::filesystem::path>& cache_dir = std::nullopt);
+                const std::optional<std::filesystem::path>& cache_dir = std::nullopt, double complexity_budget_s = 0);
 
 }  // namespace pyjudge::batch

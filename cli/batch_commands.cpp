@@ -113,6 +113,8 @@ Action batch_command(CLI::App& app) {
     ReportFiles reports;
     std::vector<std::string> require;
     CacheChoice cache;
+    bool complexity = false;
+    double complexity_budget_s = 10;
   };
   auto o = std::make_shared<Options>();
   app.add_option("submissions", o->submissions,
@@ -131,6 +133,9 @@ Action batch_command(CLI::App& app) {
   o->reports.add_options(app);
   add_require_option(app, o->require);
   add_cache_options(app, o->cache);
+  app.add_flag("--complexity", o->complexity, "add each submission's complexity report (run --complexity) to its record");
+  app.add_option("--complexity-budget", o->complexity_budget_s, "CPU seconds one --complexity analysis may spend")
+      ->check(CLI::Range(0.5, 600.0));
   return [o] {
     o->reports.require_writable();
     fs::path problems = problems_folder(o->problems_dir);
@@ -163,7 +168,7 @@ Action batch_command(CLI::App& app) {
                              o->out, todo.size(), o->jobs);
     std::map<std::string, nlohmann::json> fresh;
     Progress progress(mine.size(), mine.size() - todo.size());
-    WorkerPool pool(o->jobs, problems, o->require, o->cache.folder());
+    WorkerPool pool(o->jobs, problems, o->require, o->cache.folder(), o->complexity ? o->complexity_budget_s : 0);
     pool.run(todo, [&](const Submission& s, nlohmann::json record) {
       if (shard) record["shard"] = shard->str();
       record["submissions"] = set;
@@ -390,13 +395,15 @@ Action worker_command(CLI::App& app) {
     std::string problems;
     std::vector<std::string> require;
     CacheChoice cache;
+    double complexity_budget_s = 0;
   };
   auto o = std::make_shared<Options>();
   app.add_option("--problems", o->problems, "folder of problems")->required();
   app.add_option("--require", o->require, "required sandbox layers");
   add_cache_options(app, o->cache);
+  app.add_option("--complexity-budget", o->complexity_budget_s, "add the complexity report within this CPU budget");
   app.group("");  // internal: spawned by batch and check
-  return [o] { return worker_main(o->problems, o->require, o->cache.folder()); };
+  return [o] { return worker_main(o->problems, o->require, o->cache.folder(), o->complexity_budget_s); };
 }
 
 }  // namespace pyjudge::cli

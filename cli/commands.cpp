@@ -11,6 +11,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "judge/complexity.hpp"
 #include "judge/custom_input.hpp"
 #include "judge/feedback.hpp"
 #include "judge/kattis_package.hpp"
@@ -82,6 +83,47 @@ int exit_code(const SubmissionReport& report) {
   return report.verdict == Verdict::AC ? int(kAccepted) : int(kRejected);
 }
 
+ComplexityReport complexity_report(const Problem& problem, const std::string& solution, double budget_s) {
+  ComplexityOptions options;
+  options.budget = Micros(static_cast<std::int64_t>(budget_s * 1e6));
+  try {
+    return analyse_complexity(problem, solution, make_box_runner, options);
+  } catch (const std::exception& e) {  // the report is a note for the interviewer: never a verdict
+    ComplexityReport failed;
+    failed.inconclusive = std::string("the analysis failed: ") + e.what();
+    return failed;
+  }
+}
+
+// `run --complexity`: once the verdicts are in, and before the report's end is written, measures
+// how the solution scales (judge/complexity). It never changes the verdict.
+class ScalingAfterVerdicts final : public JudgeSink {
+ public:
+  ScalingAfterVerdicts(JudgeSink& next, const Problem& problem, const std::string& solution, double budget_s,
+                       JsonReport* json)
+      : next_(next), problem_(problem), solution_(solution), budget_s_(budget_s), json_(json) {}
+  void start(const JudgeStart& what) override { next_.start(what); }
+  void preparing(const std::string& what) override { next_.preparing(what); }
+  void test_finished(const TestReport& t) override { next_.test_finished(t); }
+  void end(const SubmissionReport& r) override {
+    bool measured = r.compile_error.empty() && r.verdict != Verdict::IE;
+    if (!json_) next_.end(r);  // the text's summary first, then the table as it is ready
+    if (measured) {
+      ComplexityReport scaling = complexity_report(problem_, solution_, budget_s_);
+      if (json_) json_->also("complexity", to_json(scaling));
+      else std::cout << "\n" << complexity_text(scaling) << std::flush;
+    }
+    if (json_) next_.end(r);
+  }
+
+ private:
+  JudgeSink& next_;
+  const Problem& problem_;
+  const std::string& solution_;
+  double budget_s_;
+  JsonReport* json_;
+};
+
 }  // namespace
 
 int judge_and_report(const Problem& problem, const std::string& solution, const RunSettings& settings,
@@ -102,7 +144,11 @@ int judge_and_report(const Problem& problem, const std::string& solution, const 
   if (also) sinks.push_back(also);
   Tee shown(sinks);
   // Hidden tests are redacted for a candidate on the way out, from the audience alone.
-  RedactingSink out(settings.reveal_hidden ? Audience::Grader : Audience::Candidate, shown);
+  std::optional<ScalingAfterVerdicts> scaling;
+  if (settings.complexity) scaling.emplace(shown, problem, solution, settings.complexity_budget_s, settings.json ? &json : nullptr);
+  JudgeSink& then = scaling ? static_cast<JudgeSink&>(*scaling) : shown;
+  // Hidden tests are redacted for a candidate on the way out, from the audience alone.
+  RedactingSink out(settings.reveal_hidden ? Audience::Grader : Audience::Candidate, then);
   return exit_code(judge_submission(problem, read_source_file(solution), options, out));
 }
 
@@ -167,6 +213,10 @@ Action run_command(CLI::App& app) {
   app.add_option("--stdin", o->stdin_from, "custom input (stdio mode): a file, or - for standard input");
   app.add_option("--code", o->custom.code, "custom input (script mode): the test code");
   add_run_settings(app, o->settings);
+  app.add_flag("--complexity", o->settings.complexity,
+               "after the verdicts, measure how CPU time and memory grow with the input against the reference");
+  app.add_option("--complexity-budget", o->settings.complexity_budget_s, "CPU seconds the --complexity analysis may spend")
+      ->check(CLI::Range(0.5, 600.0));
   return [o] {
     BoxRunner::spawn_ahead();  // the box starts CPython while the problem loads
     Problem problem = load_run_problem(o->problem, o->settings);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "judge/cache.hpp"
+#include "judge/complexity.hpp"
 #include "judge/judge.hpp"
 
 namespace pyjudge::cli {
@@ -56,6 +57,8 @@ struct RunSettings {
   std::string problems_dir;    ///< where ids are looked up; empty: the default folder
   std::vector<std::string> require;
   CacheChoice cache;
+  bool complexity = false;          ///< `run --complexity`: the scaling report after the verdicts
+  double complexity_budget_s = 10;  ///< `--complexity-budget`: its CPU budget in seconds
 };
 
 /// The options `run` and `watch` share: --samples, --stop-on-failure, --reveal-hidden,
@@ -72,6 +75,10 @@ Problem load_run_problem(const std::string& ref, const RunSettings& settings);
 /// redacted stream after it is printed (watch uses it to stop early).
 int judge_and_report(const Problem& problem, const std::string& solution, const RunSettings& settings,
                      std::vector<TestCase> custom = {}, JudgeSink* also = nullptr);
+
+/// The complexity report of `solution` (judge/complexity.hpp); a failure of the analysis is an
+/// inconclusive report, never an error of the run.
+ComplexityReport complexity_report(const Problem& problem, const std::string& solution, double budget_s);
 
 /// `pyjudge serve`: the live round server (cli/serve_command.cpp).
 Action serve_command(CLI::App& app);

@@ -27,7 +27,13 @@ Action serve_command(CLI::App& app) {
   app.add_option("--max-input", o->caps.max_input, "largest custom input in bytes (413 over it)");
   app.add_option("--attempts-per-minute", o->caps.attempts_per_minute, "attempts a session may make in a minute (429 over it)")
       ->check(CLI::Range(1, 100000));
-  return [o, problems] {
+  auto complexity = std::make_shared<std::pair<bool, double>>(false, 10.0);
+  app.add_flag("--complexity", complexity->first,
+               "a Submit's result also carries the complexity report (run --complexity), for the interviewer only");
+  app.add_option("--complexity-budget", complexity->second, "CPU seconds one --complexity analysis may spend")
+      ->check(CLI::Range(0.5, 600.0));
+  return [o, problems, complexity] {
+    o->complexity_budget_s = complexity->first ? complexity->second : 0;
     o->problems_dir = problems->empty() ? default_problems_dir() : std::filesystem::path(*problems);
     return serve::run_server(*o, std::cout);
   };

@@ -175,7 +175,9 @@ void TextReport::end(const SubmissionReport& r) {
 namespace pyjudge {
 
 void JsonReport::end(const SubmissionReport& r) {
-  out_ << to_json(r).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  nlohmann::json j = to_json(r);
+  for (const auto& [key, value] : extra_.items()) j[key] = value;
+  out_ << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   out_.flush();
 }
 

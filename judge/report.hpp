@@ -43,10 +43,13 @@ class TextReport final : public JudgeSink {
 class JsonReport final : public JudgeSink {
  public:
   explicit JsonReport(std::ostream& out) : out_(out) {}
+  /// A field written beside the report's own (run --complexity's `complexity`).
+  void also(const std::string& key, nlohmann::json value) { extra_[key] = std::move(value); }
   void end(const SubmissionReport& r) override;
 
  private:
   std::ostream& out_;
+  nlohmann::json extra_ = nlohmann::json::object();
 };
 
 }  // namespace pyjudge

@@ -15,6 +15,7 @@
 #include "judge/cache.hpp"
 #include "judge/kattis_package.hpp"
 #include "judge/python_host.hpp"
+#include "judge/scaling_fit.hpp"
 #include "protocol/utf8.hpp"
 #include "protocol/wire.hpp"
 
@@ -385,7 +386,7 @@ class ProblemLoader {
     YAML::Node root = reader_.load();
     reader_.only_fields(root, {"id", "title", "difficulty", "topics", "mode", "entry", "prelude",
                                "isolation", "limits", "compare", "compare_options", "compare_arg", "checker",
-                               "tests", "generate", "reference", "groups"},
+                               "tests", "generate", "reference", "groups", "complexity"},
                         "problem.yaml");
     header(root);
     if (root["tests"]) {
@@ -393,6 +394,7 @@ class ProblemLoader {
       for (const auto& t : root["tests"]) p_.tests.push_back(test(t, reader_));
     }
     if (root["generate"]) generators(root["generate"]);
+    if (root["complexity"]) complexity(root["complexity"]);
     if (p_.tests.empty() && p_.generators.empty()) reader_.fail(root, "tests", "the problem has no tests");
     groups(root["groups"]);
     std::set<std::string> names;
@@ -680,6 +682,49 @@ class ProblemLoader {
       if (g["group"]) spec.group = reader_.str(g["group"], "group");
       p_.generators.push_back(std::move(spec));
     }
+  }
+
+  void complexity(const YAML::Node& map) {
+    reader_.only_fields(map, {"generator", "sizes", "time", "memory"}, "complexity");
+    ComplexitySpec c;
+    if (map["generator"]) {
+      c.generator = python_file(map["generator"], "generator");
+      bool declared = std::any_of(p_.generators.begin(), p_.generators.end(),
+                                  [&](const GeneratorSpec& g) { return g.file == *c.generator; });
+      if (!declared) reader_.fail(map["generator"], "generator", "not one of the problem's generate: entries");
+    } else if (p_.generators.empty()) {
+      reader_.fail(map, "complexity", "the complexity report needs a generator (generate:)");
+    }
+    if (map["sizes"]) {
+      const YAML::Node& s = map["sizes"];
+      if (!s.IsSequence() || s.size() != 2) reader_.fail(s, "sizes", "expected [smallest, largest]");
+      c.min_size = reader_.integer(s[0], "sizes");
+      c.max_size = reader_.integer(s[1], "sizes");
+      if (c.min_size < 1 || c.max_size < 2 * c.min_size) {
+        reader_.fail(s, "sizes", "expected 1 <= smallest and largest >= 2 x smallest");
+      }
+    }
+    c.time_labels = complexity_labels(map["time"], "time");
+    c.memory_labels = complexity_labels(map["memory"], "memory");
+    p_.complexity = std::move(c);
+  }
+
+  std::map<std::string, std::string> complexity_labels(const YAML::Node& map, const char* field) {
+    std::map<std::string, std::string> labels;
+    if (!map) return labels;
+    if (!map.IsMap()) reader_.fail(map, field, "expected a mapping of solutions/ paths to classes");
+    for (const auto& kv : map) {
+      std::string file = reader_.str(kv.first, field), label = reader_.str(kv.second, field);
+      std::error_code ec;
+      if (!fs::is_regular_file(p_.dir / "solutions" / file, ec)) {
+        reader_.fail(kv.first, field, "no such solution: solutions/" + file);
+      }
+      if (!parse_growth(label)) {
+        reader_.fail(kv.second, field, "'" + label + "' is not one of: 1, log n, n, n log n, n^2, n^3, 2^n");
+      }
+      labels[file] = label;
+    }
+    return labels;
   }
 
   Problem& p_;

@@ -96,6 +96,16 @@ struct GeneratorSpec {
 /// the generator's `i` counts from 0.
 std::string generated_test_name(const GeneratorSpec& g, std::int64_t size, int index);
 
+/// `complexity:` in problem.yaml: which generator and sizes the complexity report measures, and
+/// the hand-written classes of the problem's solutions (labels, checked by the report's tests).
+struct ComplexitySpec {
+  std::optional<std::filesystem::path> generator;  ///< default: the generator of the largest sizes
+  std::int64_t min_size = 0, max_size = 0;         ///< `sizes: [min, max]`; 0: from the generator
+  /// "accepted/hashmap.py" (relative to solutions/) -> its class, "n", "n^2", ... (`time:`)
+  std::map<std::string, std::string> time_labels;
+  std::map<std::string, std::string> memory_labels;  ///< extra memory, the same way (`memory:`)
+};
+
 struct Problem {
   std::filesystem::path dir;
   std::filesystem::path spec_file;
@@ -117,6 +127,7 @@ struct Problem {
   std::filesystem::path statement_file;        ///< what `show` prints (statement.md natively)
   std::optional<OutputValidator> output_validator;  ///< a package's custom output validator
   std::optional<PackageInfo> package;               ///< set when loaded from a Kattis package
+  std::optional<ComplexitySpec> complexity;         ///< `complexity:` (judge/complexity.hpp)
 };
 
 /// A mistake in one test's input for the problem's mode (design: ops and argument lists must

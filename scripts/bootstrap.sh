@@ -21,7 +21,7 @@ packages=(
 )
 # The test suite also renders the HTML batch report in headless Chromium, drives the serve pages
 # through Selenium, and runs shards with GNU parallel.
-[ "$what" = test ] && packages+=(chromium chromium-driver python3-selenium parallel)
+[ "$what" = test ] && packages+=(chromium chromium-driver python3-selenium parallel python3-yaml)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -5,6 +5,7 @@
 
 #include "judge/custom_input.hpp"
 #include "judge/feedback.hpp"
+#include "judge/complexity.hpp"
 #include "judge/redact.hpp"
 #include "judge/problems.hpp"
 #include "judge/python_host.hpp"
@@ -154,6 +155,20 @@ nlohmann::json test_json(const TestReport& t) {
   return jt;
 }
 
+// The interviewer's scaling report of a submit; a failure of the analysis is an inconclusive
+// report, never the attempt's.
+ComplexityReport complexity_of(const Problem& p, const AttemptRequest& request) {
+  ComplexityOptions options;
+  options.budget = Micros(static_cast<std::int64_t>(request.complexity_budget_s * 1e6));
+  try {
+    return analyse_complexity(p, "solution.py", request.source, make_box_runner, options);
+  } catch (const std::exception& e) {
+    ComplexityReport failed;
+    failed.inconclusive = std::string("the analysis failed: ") + e.what();
+    return failed;
+  }
+}
+
 }  // namespace
 
 void start_host_python() {
@@ -221,7 +236,11 @@ nlohmann::json judge_attempt(const PreparedProblem& prepared, const AttemptReque
   }
   EventSink events(on_test);
   judge_submission(p, SourceFile{"solution.py", request.source}, options, events);
-  return events.take();
+  nlohmann::json j = events.take();
+  if (request.kind == "submit" && request.complexity_budget_s > 0 && !j.contains("compile_error")) {
+    j["complexity"] = to_json(complexity_of(p, request));
+  }
+  return j;
 }
 
 }  // namespace pyjudge::serve

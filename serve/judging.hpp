@@ -53,12 +53,14 @@ struct AttemptRequest {
   std::string kind;  ///< "run": samples + custom inputs; "submit": every test
   std::string source;
   std::vector<std::string> inputs;
+  double complexity_budget_s = 0;  ///< submit: add the complexity report (`complexity`); 0: none
 };
 
 /// Judges an attempt in fresh boxes. `on_test` receives each finished test as a `tests[i]`
 /// object of `run --json` (unredacted: a failing hidden test carries its input and expected
 /// value for the interviewer). `notes` receives custom inputs that could not be used, each
-/// {index, reason}. Returns the `run --json` object.
+/// {index, reason}. Returns the `run --json` object (with `complexity` for a submit that asked for
+/// it; serve/redact.cpp keeps it from the candidate).
 nlohmann::json judge_attempt(const PreparedProblem& prepared, const AttemptRequest& request,
                              const std::function<void(const nlohmann::json&)>& on_test, nlohmann::json& notes);
 

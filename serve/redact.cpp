@@ -51,6 +51,7 @@ nlohmann::json redact_report(const nlohmann::json& report, Role role) {
   if (role == Role::Interviewer || !report.is_object()) return report;
   nlohmann::json out = report;
   if (out.contains("internal_error")) out["internal_error"] = "the judge failed; the interviewer sees the details";
+  out.erase("complexity");  // the scaling report is the interviewer's
   if (out.contains("tests") && out["tests"].is_array()) {
     for (auto& t : out["tests"]) t = redact_test(t, role);
   }

@@ -80,7 +80,7 @@ int run_server(const ServeOptions& o, std::ostream& out) {
   std::string host = bound.address().is_v6() ? "[" + bound.address().to_string() + "]" : bound.address().to_string();
   ctx.base_url = o.public_url.empty() ? "http://" + host + ":" + std::to_string(bound.port()) : o.public_url;
   api = std::make_unique<Api>(ctx);
-  Workers workers(o.workers, queue, log, metrics, catalogue);
+  Workers workers(o.workers, queue, log, metrics, catalogue, o.complexity_budget_s);
   http.start();
   out << "pyjudge serve: listening on " << ctx.base_url << "/ (" << catalogue.size() << " problems, -j " << o.workers
       << ", data in " << o.data_dir.string() << ")\n";

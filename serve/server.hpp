@@ -21,6 +21,9 @@ struct ServeOptions {
   std::size_t queue_capacity = 64;
   std::size_t max_connections = 1024;  ///< open connections and event streams
   Caps caps;
+  /// `--complexity`: a Submit's result also carries the complexity report (interviewer only),
+  /// within this many CPU seconds; 0: off.
+  double complexity_budget_s = 0;
 };
 
 /// Serves until SIGTERM or SIGINT, then stops accepting, marks waiting attempts interrupted,

@@ -23,8 +23,8 @@ nlohmann::json internal_error_report(const std::string& problem, const std::stri
 }  // namespace
 
 Workers::Workers(int count, AttemptQueue& queue, EventLog& log, Metrics& metrics,
-                 const std::map<std::string, CatalogueEntry>& catalogue)
-    : queue_(queue), log_(log), metrics_(metrics), catalogue_(catalogue) {
+                 const std::map<std::string, CatalogueEntry>& catalogue, double complexity_budget_s)
+    : queue_(queue), log_(log), metrics_(metrics), catalogue_(catalogue), complexity_budget_s_(complexity_budget_s) {
   for (int i = 0; i < count; ++i) threads_.emplace_back([this] { work(); });
 }
 
@@ -56,7 +56,7 @@ void Workers::judge(const Job& job, std::map<std::string, std::shared_ptr<const 
   try {
     auto& p = prepared[job.problem];
     if (!p) p = prepare(catalogue_.at(job.problem).problem);
-    result = judge_attempt(*p, {job.kind, job.source, job.inputs}, [&](const nlohmann::json& test) {
+    result = judge_attempt(*p, {job.kind, job.source, job.inputs, complexity_budget_s_}, [&](const nlohmann::json& test) {
       metrics_.test_finished(test.value("verdict", "IE"));
       log_.append(job.session, "test", test);
     }, notes);

@@ -17,7 +17,7 @@ namespace pyjudge::serve {
 class Workers {
  public:
   Workers(int count, AttemptQueue& queue, EventLog& log, Metrics& metrics,
-          const std::map<std::string, CatalogueEntry>& catalogue);
+          const std::map<std::string, CatalogueEntry>& catalogue, double complexity_budget_s = 0);
   /// Closes the queue (if still open) and joins: what is left waiting is the caller's to mark.
   ~Workers();
   /// Returns once every worker has finished its running attempt (after the queue is closed).
@@ -32,6 +32,7 @@ class Workers {
   EventLog& log_;
   Metrics& metrics_;
   const std::map<std::string, CatalogueEntry>& catalogue_;
+  double complexity_budget_s_;  ///< a Submit's complexity report; 0: none
   std::vector<std::thread> threads_;
 };
 

@@ -36,6 +36,11 @@ function renderTimeline() {
       const tests = details(`${a.attempt}-tests`, pj.el("summary", {}, "tests"));
       for (const t of a.result.tests) tests.append(pj.renderTest(t));
       box.append(tests);
+      // A submit judged by `serve --complexity`: the scaling report, never sent to the candidate.
+      if (a.result.complexity && a.result.complexity.text) {
+        box.append(details(`${a.attempt}-complexity`, pj.el("summary", {}, "how it scales (complexity report)"),
+          pj.el("pre", { class: "complexity" }, a.result.complexity.text)));
+      }
     }
     previous = a.source;
     items.push(box);

@@ -6,6 +6,7 @@ using nlohmann::json;
 using pyjudge::serve::Role;
 using pyjudge::serve::redact_report;
 using pyjudge::serve::redact_test;
+using pyjudge::serve::redact_event;
 
 namespace {
 
@@ -49,4 +50,13 @@ TEST_CASE("A report for the candidate has every hidden test redacted and no inte
   CHECK(c.dump().find("Leak") == std::string::npos);
   CHECK(c["tests"].size() == 2);
   CHECK(redact_report(report, Role::Interviewer) == report);
+}
+
+TEST_CASE("The complexity report of a submit reaches the interviewer and never the candidate") {
+  json report = {{"verdict", "TLE"},
+                 {"tests", json::array({hidden("TLE", "")})},
+                 {"complexity", {{"text", "time: yours n^2.00 …"}, {"time", {{"comparison", "faster"}}}}}};
+  CHECK_FALSE(redact_report(report, Role::Candidate).contains("complexity"));
+  CHECK(redact_report(report, Role::Interviewer)["complexity"] == report["complexity"]);
+  CHECK_FALSE(redact_event("end", report, Role::Candidate).contains("complexity"));
 }
