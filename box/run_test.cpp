@@ -201,6 +201,7 @@ class WarmChild {
     bool began = false, ended = false, exited = false, failed = false;
     Clock::time_point wall_start;
     Micros cpu_set_up{0}, cpu_begin{0};
+    Micros cpu_at_kill{0};  ///< the charged CPU that decided a CPU-limit kill
     Bytes usage_begin;
     KilledBy killed_by = KilledBy::None;
     std::string command;  ///< the frame still to write to the child
@@ -457,7 +458,10 @@ std::variant<TestOutcome, Fatal> WarmChild::run(const RunTest& test, std::string
     Micros cpu = last_cpu;
     if (now >= next_cpu_check) {
       cpu = last_cpu = charged_cpu(cpu_clock());
-      if (cpu > limits.time) kill_for(KilledBy::CpuTime);
+      if (cpu > limits.time) {
+        t_.cpu_at_kill = cpu;
+        kill_for(KilledBy::CpuTime);
+      }
       next_cpu_check = now + Millis(1);
     }
     // Wake at the wall deadline, or when the CPU budget could next run out.
@@ -472,20 +476,25 @@ std::variant<TestOutcome, Fatal> WarmChild::run(const RunTest& test, std::string
   if (t_.failed || t_.exited) {
     kill(pid_, SIGKILL);  // a harness failure: nothing more from this child
     drain_to_eof();
+    // Its CPU clock before wait4 reaps it: a zombie's clock reads its final total, on the clock
+    // the CPU limit was enforced on (rusage, the kernel's other account, is the fallback).
+    cpu_end = cpu_clock();
     std::string setup_error = reap();
     if (!setup_error.empty()) return Fatal{setup_error};
     if (t_.failed) return Fatal{"the test's child failed: " + t_.failure};
     out = outcome();
     out.signaled = WIFSIGNALED(final_status_);
     out.status = out.signaled ? WTERMSIG(final_status_) : WEXITSTATUS(final_status_);
-    cpu_end = to_micros(final_usage_.ru_utime) + to_micros(final_usage_.ru_stime);
+    if (cpu_end == Micros(0)) cpu_end = to_micros(final_usage_.ru_utime) + to_micros(final_usage_.ru_stime);
   } else {
     read_pipes();  // everything the test wrote is in the pipes before its End marker
     out = outcome();
     judge_fitness();
   }
   out.wall = std::chrono::duration_cast<Micros>(end - t_.wall_start);
-  out.user = charged_cpu(cpu_end);
+  // The figure comes from the clock the kill was decided on, and is never under the reading
+  // that decided it: a TLE shows a time over its limit.
+  out.user = std::max(charged_cpu(cpu_end), t_.cpu_at_kill);
   if (box_.cgroup) {
     Bytes peak = box_.cgroup->peak();
     Bytes base = t_.first ? usage_at_fork_ : t_.usage_begin;

@@ -43,7 +43,8 @@ inline bool contains(const nlohmann::json* t, const char* key, const std::string
 inline const std::vector<std::string> kExpectKeys = {
     "verdict",          "exit",          "layer",           "message_contains",       "traceback_contains",
     "compile_error_contains", "stderr_contains", "test_wall_ms_below", "wall_ms_below", "memory_kib_between",
-    "no_rerun",         "tests",         "message_equals",  "output_lacks",           "json_bytes_below"};
+    "no_rerun",         "tests",         "message_equals",  "output_lacks",           "json_bytes_below",
+    "tle_figure_over_limit"};
 
 /// The sandbox layers a case may name under `layer:`; "judge" is the judge's own side (the
 /// reader's cut, exact-type results, report validation) and "box" the box's own checks before any
@@ -134,6 +135,14 @@ inline void check_case(const fs::path& dir) {
   if (expect["test_wall_ms_below"]) {  // e.g. the wall-clock kill came promptly after the deadline
     REQUIRE(failed != nullptr);
     CHECK((*failed)["wall_ms"].get<double>() < expect["test_wall_ms_below"].as<double>());
+  }
+  if (expect["tle_figure_over_limit"]) {  // a TLE's figure agrees with it, on the clock that decided it
+    REQUIRE(failed != nullptr);
+    CHECK((*failed)["verdict"] == "TLE");
+    bool wall = contains(failed, "message", "wall time");
+    const char* figure = wall ? "wall_ms" : "time_ms";
+    CHECK((*failed)[figure].get<double>() > j["limits"][figure].get<double>());
+    CHECK(j[figure].get<double>() > j["limits"][figure].get<double>());
   }
   if (expect["no_rerun"]) {  // shared isolation: no test failed in the warm child
     for (const auto& t : j["tests"]) CHECK_MESSAGE(!t.contains("rerun"), "re-run in a fresh child: ", t["name"]);
