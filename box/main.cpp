@@ -147,6 +147,7 @@ int box_main() {
   }
   auto& program = std::get<Program>(prepared);
   if (auto s = sandbox::restrict_box_filesystem(readable_paths(), layers); !s) die(s.describe());
+  if (auto error = install_solution_folder(program)) die(*error);
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   pthread_attr_setstacksize(&attr, kThreadStack);

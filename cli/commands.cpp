@@ -47,6 +47,8 @@ void add_run_settings(CLI::App& app, RunSettings& settings) {
                  "shared: one warm child runs all tests (default); process: a fresh child per test")
       ->check(CLI::IsMember({"shared", "process"}));
   app.add_option("--problems", settings.problems_dir, "folder of problems to look ids up in");
+  app.add_option("--entry", settings.entry,
+                 "a solution folder's entry file (default: main.py, else solution.py, else the only .py file)");
   add_cache_options(app, settings.cache);
   add_require_option(app, settings.require);
 }
@@ -70,6 +72,7 @@ int judge_and_report(const Problem& problem, const std::string& solution, const 
   options.stop_on_failure = settings.stop_on_failure;
   options.samples_only = settings.samples;
   options.required_layers = settings.require;
+  options.entry = settings.entry;
   options.cache = cache ? &*cache : nullptr;
   // Hidden tests are redacted for a candidate here, from the audience alone (judge/redact).
   Audience audience = settings.reveal_hidden ? Audience::Grader : Audience::Candidate;
@@ -164,7 +167,7 @@ Action run_command(CLI::App& app) {
   };
   auto o = std::make_shared<Options>();
   app.add_option("problem", o->problem, "problem id (from the problems folder) or path to a problem")->required();
-  app.add_option("solution", o->solution, "the candidate's Python file")->required();
+  app.add_option("solution", o->solution, "the candidate's Python file, or a solution folder (--entry)")->required();
   app.add_flag("--json", o->settings.json, "print one JSON object (schema in README) instead of text");
   app.add_option("--args", o->custom.args, "custom input (function mode): the arguments as a Python list, e.g. '[[3, 1], 4]'");
   app.add_option("--kwargs", o->custom.kwargs, "custom input (function mode): keyword arguments as a Python dict");
@@ -176,7 +179,9 @@ Action run_command(CLI::App& app) {
   return [o] {
     Problem problem = load_run_problem(o->problem, o->settings);
     std::error_code ec;
-    if (!fs::is_regular_file(o->solution, ec)) throw UsageError("no such solution file: " + o->solution);
+    if (!fs::is_regular_file(o->solution, ec) && !fs::is_directory(o->solution, ec)) {
+      throw UsageError("no such solution file or folder: " + o->solution);
+    }
     settle_time_limit(problem, make_box_runner);  // a problem package without one: problemtools' rule
     if (!o->stdin_from.empty()) o->custom.stdin_data = read_stdin_option(o->stdin_from);
     if (!o->custom.given()) return judge_and_report(problem, o->solution, o->settings);

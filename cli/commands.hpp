@@ -56,10 +56,11 @@ struct RunSettings {
   std::string problems_dir;    ///< where ids are looked up; empty: the default folder
   std::vector<std::string> require;
   CacheChoice cache;
+  std::string entry;           ///< a solution folder's entry file (--entry)
 };
 
 /// The options `run` and `watch` share: --samples, --stop-on-failure, --reveal-hidden,
-/// --isolation, --problems, --cache/--no-cache and --require.
+/// --isolation, --problems, --cache/--no-cache, --require and --entry.
 void add_run_settings(CLI::App& app, RunSettings& settings);
 
 /// The problem `ref` names (an id in the settings' folder, or a path), through the settings'

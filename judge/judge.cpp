@@ -15,20 +15,14 @@
 #include "judge/feedback.hpp"
 #include "judge/output_validator.hpp"
 #include "judge/python_host.hpp"
+#include "judge/solution_folder.hpp"
 
 namespace pyjudge {
 
 namespace {
 
-std::string read_source(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + p.string());
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-Setup setup_for(const Problem& problem, const std::string& filename, const std::string& source) {
+Setup setup_for(const Problem& problem, const std::string& filename, const std::string& source,
+                const std::vector<ModuleFile>& modules) {
   Setup s;
   s.mode = problem.mode;
   s.prelude = problem.prelude;
@@ -37,6 +31,7 @@ Setup setup_for(const Problem& problem, const std::string& filename, const std::
   s.source = source;
   s.limits = problem.limits;
   s.isolation = problem.isolation;
+  s.modules = modules;
   return s;
 }
 
@@ -316,8 +311,10 @@ std::optional<std::string> missing_required_layer(const Ready& ready, const std:
 class SubmissionRun {
  public:
   SubmissionRun(const Problem& problem, std::vector<PlannedTest> planned, const std::string& filename,
-                const std::string& source, Runner& runner, const JudgeOptions& options)
-      : problem_(problem), planned_(std::move(planned)), filename_(filename), source_(source), runner_(runner),
+                const std::string& source, Runner& runner, const JudgeOptions& options,
+                std::vector<ModuleFile> modules = {})
+      : problem_(problem), planned_(std::move(planned)), filename_(filename), source_(source),
+        modules_(std::move(modules)), runner_(runner),
         options_(options), tj_(problem, filename, source) {
     rep_.problem = problem.id;
     rep_.solution = filename;
@@ -334,7 +331,7 @@ class SubmissionRun {
       return false;
     }
     return guard([&] {
-      auto started = runner_.start(setup_for(problem_, filename_, source_));
+      auto started = runner_.start(setup_for(problem_, filename_, source_, modules_));
       if (auto* ce = std::get_if<CompileError>(&started)) {
         rep_.verdict = Verdict::CE;
         rep_.compile_error = format_compile_error(*ce, filename_, source_);
@@ -408,6 +405,7 @@ class SubmissionRun {
   std::vector<PlannedTest> planned_;
   const std::string& filename_;
   const std::string& source_;
+  std::vector<ModuleFile> modules_;  ///< a solution folder's other modules
   Runner& runner_;
   const JudgeOptions& options_;
   TestJudge tj_;
@@ -463,9 +461,12 @@ SubmissionReport judge_source(const Problem& problem, const std::vector<TestCase
 SubmissionReport judge_file(const Problem& problem, const std::vector<TestCase>& tests,
                             const std::filesystem::path& solution, const RunnerFactory& make_runner,
                             const JudgeOptions& options) {
-  std::string source = read_source(solution);
+  SolutionFiles files = read_solution(solution, options.entry);
+  add_package_includes(problem, files);
   auto runner = make_runner();
-  return judge_source(problem, tests, solution.string(), source, *runner, options);
+  SubmissionRun run(problem, plan(tests), files.filename, files.source, *runner, options, std::move(files.modules));
+  if (run.start()) run.judge(tests);
+  return run.finish();
 }
 
 SubmissionReport judge_file(const Problem& problem, const std::filesystem::path& solution,
@@ -479,10 +480,10 @@ SubmissionReport judge_file(const Problem& problem, const std::filesystem::path&
   std::vector<PlannedTest> planned = plan(written);
   std::vector<TestCase> to_generate = generate ? planned_generated_tests(problem) : std::vector<TestCase>{};
   for (const auto& t : plan(to_generate)) planned.push_back(t);
-  std::string source = read_source(solution);
-  std::string filename = solution.string();
+  SolutionFiles files = read_solution(solution, options.entry);
+  add_package_includes(problem, files);
   auto runner = make_runner();
-  SubmissionRun run(problem, std::move(planned), filename, source, *runner, options);
+  SubmissionRun run(problem, std::move(planned), files.filename, files.source, *runner, options, std::move(files.modules));
   if (!run.start()) return run.finish();
   if (!generate) {
     run.judge(written);

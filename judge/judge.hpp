@@ -88,6 +88,8 @@ struct JudgeOptions {
   /// Sandbox layers that must be active ("namespaces", "landlock", ...): a box without one of
   /// them judges nothing and the submission is IE, naming the layer and why it is missing.
   std::vector<std::string> required_layers;
+  /// A solution folder's entry file (`--entry`); empty: main.py, solution.py or the only .py.
+  std::string entry;
   std::function<void(const TestReport&)> on_test;  ///< called as each test finishes
   /// Called when the written tests are done and the generated ones are still being prepared
   /// (a message such as "preparing 12 generated tests: generators and the reference solution").

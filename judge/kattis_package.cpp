@@ -390,7 +390,9 @@ std::vector<LabelledSubmission> labelled_submissions(const Problem& package) {
   for (const auto& [label, verdicts] : labels) {
     for (const auto& f : programs_in(package.dir / "submissions" / label)) {
       std::error_code ec;
-      if (fs::is_regular_file(f, ec) && f.extension() == ".py") out.push_back({f, label, verdicts});
+      // A file, or a folder with an entry file (judge/solution_folder.hpp), as Kattis allows.
+      bool folder = fs::is_directory(fs::symlink_status(f, ec));
+      if ((fs::is_regular_file(f, ec) && f.extension() == ".py") || folder) out.push_back({f, label, verdicts});
     }
   }
   return out;

@@ -41,6 +41,9 @@ std::string encode(const Setup& m) {
   w.u64(m.limits.memory.value);
   w.u64(m.limits.output.value);
   w.u8(static_cast<std::uint8_t>(m.isolation));
+  std::vector<std::string> modules;
+  for (const auto& f : m.modules) modules.insert(modules.end(), {f.path, f.source});
+  put_strings(w, modules);
   return w.take();
 }
 
@@ -57,6 +60,9 @@ Setup decode_setup(std::string_view payload) {
   m.limits.memory = Bytes{r.u64()};
   m.limits.output = Bytes{r.u64()};
   m.isolation = checked_enum(r.u8(), Isolation::Process, "isolation");
+  std::vector<std::string> modules = get_strings(r);
+  if (modules.size() % 2 != 0) throw ProtocolError("a module without its source");
+  for (std::size_t i = 0; i < modules.size(); i += 2) m.modules.push_back({modules[i], modules[i + 1]});
   r.expect_done();
   return m;
 }

@@ -42,6 +42,13 @@ inline constexpr std::size_t kMaxFrame = std::size_t{2} << 30;
 /// bytes; the limit is M").
 inline constexpr std::size_t kMaxSource = std::size_t{256} << 10;
 
+/// A module of a solution folder besides its entry file: importable in the box as if the folder
+/// were on sys.path (served from memory: nothing is written to or read from a filesystem).
+struct ModuleFile {
+  std::string path;    ///< relative to the folder, '/'-separated: "helper.py", "pkg/__init__.py"
+  std::string source;  ///< the file's bytes
+};
+
 struct Setup {
   Mode mode = Mode::Function;
   Prelude prelude = Prelude::None;
@@ -50,6 +57,7 @@ struct Setup {
   std::string source;    ///< the candidate's file, bytes as read
   Limits limits;
   Isolation isolation = Isolation::Shared;
+  std::vector<ModuleFile> modules{};  ///< a solution folder's other modules (judge/solution_folder.hpp)
 };
 
 struct Ready {

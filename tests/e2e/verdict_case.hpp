@@ -80,7 +80,7 @@ inline bool layer_active(const nlohmann::json& run, const std::string& name) {
 /// Options added to every `run` of check_case() (the hostile suite sets `--isolation process`).
 inline std::string g_run_options;
 
-/// Judges dir/solution.py on dir (a problem folder) and checks every expectation of
+/// Judges dir/solution.py (or the folder dir/solution/) on dir (a problem folder) and checks every expectation of
 /// dir/expect.yaml: verdict, exit code, message/traceback/compile-error substrings, memory range,
 /// and wall_ms_below (the whole run, start to exit). A case whose `layer:` is missing on this
 /// host is skipped, saying why; where the layer is present, the case must hold.
@@ -104,7 +104,9 @@ inline void check_case(const fs::path& dir) {
   std::string verdict = expect["verdict"].as<std::string>();
   int exit_code = expect["exit"] ? expect["exit"].as<int>() : verdict == "AC" ? 0 : verdict == "IE" ? 3 : 1;
   auto start = std::chrono::steady_clock::now();
-  Run r = run_pyjudge("run " + quote(dir) + " " + quote(dir / "solution.py") + " --json" + g_run_options);
+  // The solution is solution.py, or a solution folder named solution/.
+  fs::path solution = fs::is_directory(dir / "solution") ? dir / "solution" : dir / "solution.py";
+  Run r = run_pyjudge("run " + quote(dir) + " " + quote(solution) + " --json" + g_run_options);
   auto took_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
   INFO("case: ", dir.filename().string(), "\nstdout: ", r.out.substr(0, 3000), "\nstderr: ", r.err.substr(0, 2000));
   CHECK(r.exit_code == exit_code);

@@ -25,6 +25,7 @@ TEST_CASE("Setup round-trips") {
   m.filename = "sol.py";
   m.source = std::string("class LRUCache: pass\n\0\xff", 23);
   m.limits = {Millis(1234), Millis(5678), mib(99), mib(3)};
+  m.modules = {{"helper.py", "def f(): pass\n"}, {"pkg/__init__.py", std::string("\0x", 2)}};
   Setup d = decode_setup(encode(m));
   CHECK(d.mode == m.mode);
   CHECK(d.prelude == m.prelude);
@@ -35,6 +36,9 @@ TEST_CASE("Setup round-trips") {
   CHECK(d.limits.wall == m.limits.wall);
   CHECK(d.limits.memory == m.limits.memory);
   CHECK(d.limits.output == m.limits.output);
+  REQUIRE(d.modules.size() == 2);
+  CHECK(d.modules[1].path == "pkg/__init__.py");
+  CHECK(d.modules[1].source == m.modules[1].source);
 }
 
 TEST_CASE("Ready, CompileError and Fatal round-trip") {
