@@ -258,6 +258,11 @@ Action show_command(CLI::App& app) {
     if (statement) std::cout << "\n" << statement.rdbuf() << "\n";
     for (const auto& t : p.tests) {
       if (!t.sample) continue;
+      if (t.interaction) {  // an interactive problem's sample, lines as the package writes them
+        std::cout << "\n" << bold("Sample " + t.name) << "\n" << "  interaction (> and < lines as in "
+                  << t.name << ".interaction):\n" << *t.interaction << "\n";
+        continue;
+      }
       std::cout << "\n" << bold("Sample " + t.name) << "\n" << "  input:\n" << describe_input(p, t) << "\n";
       if (t.expected) std::cout << "  expected: " << repr(*t.expected) << "\n";
       if (t.expected_output) std::cout << "  expected output:\n" << *t.expected_output << "\n";

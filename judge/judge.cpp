@@ -13,6 +13,7 @@
 #include "judge/compare.hpp"
 #include "judge/escape.hpp"
 #include "judge/feedback.hpp"
+#include "judge/interactive.hpp"
 #include "judge/output_validator.hpp"
 #include "judge/python_host.hpp"
 #include "judge/solution_folder.hpp"
@@ -70,7 +71,8 @@ class TestJudge {
   TestJudge(const Problem& p, const std::string& filename, const std::string& source)
       : p_(p), filename_(filename), source_(source) {}
 
-  TestReport judge(const TestCase& test, TestOutcome outcome) {
+  /// `interaction`: an interactive test's interactor, which decides with the solution's end.
+  TestReport judge(const TestCase& test, TestOutcome outcome, const InteractionResult* interaction = nullptr) {
     got_.reset();  // what this test returned, never a previous test's
     TestReport r;
     r.name = test.name;
@@ -83,7 +85,12 @@ class TestJudge {
     r.memory = stats.memory();
     r.memory_from_cgroup = stats.outcome.cgroup_peak.value > 0;
     r.rusage_memory = stats.rusage_memory();
-    Classification c = classify(stats, p_.limits);
+    Classification c = interaction ? classify_interaction(*interaction, stats, p_.limits) : classify(stats, p_.limits);
+    if (interaction) {
+      r.author_message = printable(interaction->interactor.judge_message);
+      r.interactor_cpu = interaction->interactor_cpu;
+      r.interactor_wall = interaction->interactor_wall;
+    }
     if (c.verdict) {
       r.verdict = *c.verdict;
       r.message = c.message;
@@ -190,7 +197,8 @@ class TestJudge {
     if (raised && (r.verdict == Verdict::RE || r.verdict == Verdict::MLE || r.verdict == Verdict::WA)) {
       r.traceback = cut_text(format_traceback(*raised, filename_, source_), 2 * kMaxDetail);
     }
-    if (r.verdict != Verdict::WA) return;
+    // An interactive test's answer file is the interactor's, and its output went to it.
+    if (r.verdict != Verdict::WA || (p_.package && p_.package->interactive)) return;
     if (p_.mode == Mode::Stdio) {
       r.expected = cut_text(test.expected_output.value_or(""), kMaxDetail);
       r.got = cut_text(printable(s.outcome.stdout_data.substr(0, kMaxDetail * 2)), kMaxDetail);
@@ -352,6 +360,7 @@ class SubmissionRun {
   /// Judges `tests` in order (the box runs test i + 1 while the judge compares and reports test
   /// i); false once the run must stop (a failure under stop_on_failure, a box fault).
   bool judge(const std::vector<TestCase>& tests) {
+    if (problem_.package && problem_.package->interactive) return judge_interactive(tests);
     return guard([&] {
       // A test that fails in a shared child after other tests may owe it to them: it is judged
       // again in a fresh child, after the test queued behind it, and that run is the one reported.
@@ -373,6 +382,20 @@ class SubmissionRun {
           report.rerun = true;
         }
         rep_.tests.push_back(std::move(report));
+        if (options_.on_test) options_.on_test(rep_.tests.back());
+        if (options_.stop_on_failure && rep_.tests.back().verdict != Verdict::AC) return false;
+      }
+      return true;
+    });
+  }
+
+  /// Interactive tests, one at a time: each has its own interactor, which starts with it.
+  bool judge_interactive(const std::vector<TestCase>& tests) {
+    return guard([&] {
+      for (const auto& test : tests) {
+        InteractionResult interaction;
+        TestOutcome outcome = run_interactive_test(problem_, test, runner_, interaction);
+        rep_.tests.push_back(tj_.judge(test, std::move(outcome), &interaction));
         if (options_.on_test) options_.on_test(rep_.tests.back());
         if (options_.stop_on_failure && rep_.tests.back().verdict != Verdict::AC) return false;
       }

@@ -131,6 +131,7 @@ std::string encode(const RunTest& m) {
   w.bytes(m.stdin_data);
   w.i64(m.compare_arg);
   w.u8(m.fresh);
+  w.u8(m.interactive);
   return w.take();
 }
 
@@ -144,6 +145,7 @@ RunTest decode_run_test(std::string_view payload) {
   m.stdin_data = r.bytes();
   m.compare_arg = r.i64();
   m.fresh = r.u8() != 0;
+  m.interactive = r.u8() != 0;
   r.expect_done();
   return m;
 }
@@ -169,6 +171,7 @@ std::string encode(const TestOutcome& m) {
   w.u8(m.first_in_child);
   w.i64(m.setup_cpu.count());
   w.u64(m.setup_memory.value);
+  w.u8(m.interactor_left_first);
   return w.take();
 }
 
@@ -194,6 +197,7 @@ TestOutcome decode_test_outcome(std::string_view payload) {
   m.first_in_child = r.u8() != 0;
   m.setup_cpu = Micros(r.i64());
   m.setup_memory = Bytes{r.u64()};
+  m.interactor_left_first = r.u8() != 0;
   r.expect_done();
   return m;
 }

@@ -89,6 +89,10 @@ struct RunTest {
   std::string stdin_data;
   std::int64_t compare_arg = -1;  ///< function mode: report this argument instead of the return
   bool fresh = false;  ///< run in a fresh child (a re-run of a test that failed in a shared one)
+  /// Stdio talking to an interactor: the box takes the child's stdin and stdout (two pipe ends
+  /// the judge passed on the interaction socket just before this frame) and runs it in a fresh
+  /// child; `stdin_data` is unused.
+  bool interactive = false;
 };
 
 enum class KilledBy : std::uint8_t { None, WallClock, CpuTime, Output };
@@ -116,6 +120,9 @@ struct TestOutcome {
   bool first_in_child = false;  ///< no earlier test ran in this child (nothing to re-run it for)
   Micros setup_cpu{0};
   Bytes setup_memory;
+  /// An interactive test: the interactor had closed its output (ended) when the box saw the
+  /// solution end, so a rejection came first (problemtools then follows the interactor).
+  bool interactor_left_first = false;
 };
 
 /// Caps on what a test's child reports, checked while decoding, before allocating (the child
