@@ -23,7 +23,8 @@ struct SolutionFiles {
   std::vector<ModuleFile> modules;  ///< the folder's other .py files (and the package's includes)
 };
 
-/// Reads `path`: a .py file (as before: its bytes), or a folder whose entry file is `entry`
+/// Reads `path`: a .py file (its bytes, whatever its size: the box refuses one over its cap
+/// with a CE), or a folder whose entry file is `entry`
 /// when given, else main.py, else solution.py, else the only .py file at its top. Every other
 /// .py file below it becomes a module; other regular files are left out. Throws UsageError
 /// naming the file and the rule for a symlink, a FIFO or device, a file or folder over the caps,
