@@ -87,7 +87,7 @@ nlohmann::json complexity_json(const Problem& problem, const Submission& s, cons
   options.budget = Micros(static_cast<std::int64_t>(budget_s * 1e6));
   ComplexityReport report;
   try {
-    report = analyse_complexity(problem, name_as_text(s.file.filename().string()), source, make_runner, options);
+    report = analyse_complexity(problem, SourceFile{name_as_text(s.file.filename().string()), source}, make_runner, options);
   } catch (const std::exception& e) {
     report.inconclusive = std::string("the analysis failed: ") + e.what();
   }

@@ -2,6 +2,7 @@
 #include "batch/submissions.hpp"
 
 #include "judge/escape.hpp"
+#include "judge/intake.hpp"
 
 #include <fcntl.h>
 #include <openssl/evp.h>
@@ -191,44 +192,8 @@ Shard Shard::parse(const std::string& text) {
 bool Shard::contains(const Submission& s) const { return fnv1a(s.key()) % count == index; }
 
 SubmissionFile read_submission(const fs::path& file) {
-  SubmissionFile out;
-  int fd = ::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0) {
-    out.refused = errno == ELOOP ? "a symlink (submissions are read as regular files only)"
-                                 : fmt::format("cannot be opened: {}", std::strerror(errno));
-    return out;
-  }
-  struct stat st {};
-  if (fstat(fd, &st) < 0) {
-    out.refused = fmt::format("cannot be examined: {}", std::strerror(errno));
-  } else if (S_ISFIFO(st.st_mode)) {
-    out.refused = "a FIFO (submissions are read as regular files only)";
-  } else if (S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)) {
-    out.refused = "a device (submissions are read as regular files only)";
-  } else if (S_ISSOCK(st.st_mode)) {
-    out.refused = "a socket (submissions are read as regular files only)";
-  } else if (S_ISDIR(st.st_mode)) {
-    out.refused = "a folder (submissions are read as regular files only)";
-  } else if (!S_ISREG(st.st_mode)) {
-    out.refused = "not a regular file";
-  } else if (static_cast<std::uintmax_t>(st.st_size) > kMaxSubmissionBytes) {
-    out.refused = fmt::format("too large ({} bytes; the limit is {})", st.st_size, kMaxSubmissionBytes);
-  } else {
-    // Read at most one byte past the cap: a file growing while it is read is still bounded.
-    std::string buf(kMaxSubmissionBytes + 1, '\0');
-    std::size_t got = 0;
-    while (got < buf.size()) {
-      ssize_t n = ::read(fd, buf.data() + got, buf.size() - got);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;
-      got += static_cast<std::size_t>(n);
-    }
-    buf.resize(got);
-    if (got > kMaxSubmissionBytes) out.refused = fmt::format("too large (over {} bytes)", kMaxSubmissionBytes);
-    else out.source = std::move(buf);
-  }
-  ::close(fd);
-  return out;
+  IntakeFile f = read_regular_file(file, kMaxSubmissionBytes);
+  return {std::move(f.bytes), std::move(f.refused)};
 }
 
 std::string sha256_hex(std::string_view bytes) {

@@ -21,6 +21,8 @@ namespace {
 
 constexpr int kRequestFd = 10;
 constexpr int kResponseFd = 11;
+// The judge's interaction socket (fd 3 at exec, see judge/box_runner.cpp) moves here.
+constexpr int kInteractionFd = 12;
 // Threads get 1 MiB stacks (glibc would take RLIMIT_STACK, 8 MiB): thread stacks count
 // against RLIMIT_DATA, and a threading exercise should not fail for its reservations.
 constexpr std::size_t kThreadStack = 1 << 20;
@@ -35,6 +37,8 @@ constexpr std::size_t kThreadStack = 1 << 20;
 // set up per test on 0-2, and nothing Python prints in the box can reach the protocol.
 bool move_protocol_fds() {
   if (dup3(0, kRequestFd, O_CLOEXEC) < 0 || dup3(1, kResponseFd, O_CLOEXEC) < 0) return false;
+  // A box started without one (by hand) runs every test but an interactive one.
+  if (fcntl(3, F_GETFD) >= 0 && (dup3(3, kInteractionFd, O_CLOEXEC) < 0 || close(3) < 0)) return false;
   int null = open("/dev/null", O_RDWR | O_CLOEXEC);
   return null >= 0 && dup2(null, 0) == 0 && dup2(null, 1) == 1 && close(null) == 0;
 }
@@ -119,7 +123,8 @@ int box_main() {
   if (!move_protocol_fds()) die("cannot set up the protocol descriptors");
   sandbox::BoxLayers layers;
   BoxState box;
-  if (auto s = sandbox::contain_box_process(kResponseFd + 1, layers, box.cgroup); !s) die(s.describe());
+  if (auto s = sandbox::contain_box_process(kInteractionFd + 1, layers, box.cgroup); !s) die(s.describe());
+  box.interaction = fcntl(kInteractionFd, F_GETFD) >= 0 ? kInteractionFd : -1;
   box.statm = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
   if (box.statm < 0) die("cannot open /proc/self/statm");
   if (!open_stdin_file(box)) die(std::string("cannot create the tests' stdin file: ") + std::strerror(errno));
@@ -136,6 +141,7 @@ int box_main() {
   if (auto missing = sandbox::missing_required_layer(sandbox::layer_statuses(layers), program.setup.required_layers)) {
     die(*missing);
   }
+  if (auto error = install_solution_folder(program)) die(*error);
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   pthread_attr_setstacksize(&attr, kThreadStack);

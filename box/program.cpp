@@ -16,6 +16,10 @@
 #include "box/program.hpp"
 #include "python/interpreter.hpp"
 
+namespace pyjudge::embedded {
+extern const char* const kSolutionFolderPy;
+}
+
 namespace pyjudge::box {
 
 namespace {
@@ -209,6 +213,23 @@ std::optional<CompileError> trial_compile(const Setup& setup) {
   return e;
 }
 
+// The standard-library names to pre-import: all but those a solution folder provides (its
+// queue.py shadows the standard one, as the folder of `python3 main.py` does). New reference.
+PyObject* preimportable(PyObject* stdlib, const Setup& setup) {
+  PyObject* own = PySet_New(nullptr);
+  for (const auto& f : setup.modules) {
+    std::string top = f.path.substr(0, f.path.find('/'));
+    if (top.ends_with(".py")) top.resize(top.size() - 3);
+    PyObject* name = PyUnicode_DecodeUTF8(top.data(), static_cast<Py_ssize_t>(top.size()), "strict");
+    if (name) PySet_Add(own, name);
+    Py_XDECREF(name);
+  }
+  PyErr_Clear();
+  PyObject* out = PyNumber_Subtract(stdlib, own);
+  Py_DECREF(own);
+  return out;
+}
+
 }  // namespace
 
 std::variant<Program, CompileError> prepare(Setup setup) {
@@ -229,13 +250,48 @@ std::variant<Program, CompileError> prepare(Setup setup) {
                                          setup.filename.c_str(), "exec");
   if (!code) return compile_error_from_pending();
   PyObject* stdlib = PySys_GetObject("stdlib_module_names");  // borrowed frozenset
-  if (stdlib) preimport_named_modules(code, stdlib);
+  if (PyObject* names = stdlib ? preimportable(stdlib, setup) : nullptr) {
+    preimport_named_modules(code, names);
+    Py_DECREF(names);
+  }
+  PyErr_Clear();
   Program p;
   p.globals = make_module_globals(setup, code);
   bind_sortedcontainers(code, setup, p.globals);
   p.code = code;
   p.setup = std::move(setup);
   return p;
+}
+
+// python/solution_folder.py serves the modules from memory, under the folder's name: that name
+// on sys.path names nothing the box may read, since Landlock's list is made before (see
+// box/main.cpp). Nothing of the candidate's runs here: a module is compiled and run in a child,
+// when the code imports it.
+std::optional<std::string> install_solution_folder(const Program& program) {
+  const Setup& setup = program.setup;
+  if (setup.modules.empty()) return std::nullopt;
+  std::size_t slash = setup.filename.rfind('/');
+  std::string root = slash == std::string::npos || slash == 0 ? "." : setup.filename.substr(0, slash);
+  PyObject* ns = PyDict_New();
+  PyDict_SetItemString(ns, "__builtins__", PyEval_GetBuiltins());
+  PyObject* r = PyRun_String(embedded::kSolutionFolderPy, Py_file_input, ns, ns);
+  Py_XDECREF(r);
+  PyObject* files = PyDict_New();
+  for (const auto& f : setup.modules) {
+    PyObject* source = PyBytes_FromStringAndSize(f.source.data(), static_cast<Py_ssize_t>(f.source.size()));
+    PyObject* key = PyUnicode_DecodeUTF8(f.path.data(), static_cast<Py_ssize_t>(f.path.size()), "strict");
+    if (key && source) PyDict_SetItem(files, key, source);
+    Py_XDECREF(key);
+    Py_XDECREF(source);
+  }
+  PyObject* install = r ? PyDict_GetItemString(ns, "install") : nullptr;  // borrowed
+  PyObject* done = install ? PyObject_CallFunction(install, "sO", root.c_str(), files) : nullptr;
+  std::optional<std::string> error;
+  if (!done) error = "cannot install the solution folder's modules: " + python::take_error();
+  Py_XDECREF(done);
+  Py_DECREF(files);
+  Py_DECREF(ns);
+  return error;
 }
 
 }  // namespace pyjudge::box

@@ -4,6 +4,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include <optional>
 #include <string>
 #include <variant>
 
@@ -34,6 +35,11 @@ struct Program {
 /// Compiles the candidate's file without running any of it, and imports the standard-library
 /// modules it names so that children start warm. A SyntaxError becomes a CompileError.
 std::variant<Program, CompileError> prepare(Setup setup);
+
+/// Makes a solution folder's other modules (Setup::modules) importable in every child, as if
+/// the folder were first on sys.path. Call after Landlock: the folder's name is on sys.path, and
+/// nothing of the host's folder may become readable. Returns the error, if any.
+std::optional<std::string> install_solution_folder(const Program& program);
 
 /// A test's arguments as Python objects, built in the child before it marks Begin (decoding is
 /// not charged to the candidate).

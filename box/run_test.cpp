@@ -108,11 +108,12 @@ bool make_channels(Channels& ch) {
          make_pipe(ch.command, false, true);
 }
 
-[[noreturn]] void child_main(const Program& program, Channels& ch, int stdin_fd, const sandbox::RlimitPolicy& limits,
-                             const sandbox::SeccompProgram& seccomp, const sandbox::TestCgroup* cgroup) {
+[[noreturn]] void child_main(const Program& program, Channels& ch, int stdin_fd, int stdout_fd,
+                             const sandbox::RlimitPolicy& limits, const sandbox::SeccompProgram& seccomp,
+                             const sandbox::TestCgroup* cgroup) {
   PyOS_AfterFork_Child();
   const std::pair<int, int> moves[] = {
-      {stdin_fd, 0},          {ch.out.write.fd, 1},     {ch.err.write.fd, 2},
+      {stdin_fd, 0},          {stdout_fd, 1},           {ch.err.write.fd, 2},
       {ch.report.write.fd, kReportFd}, {ch.setup_error.write.fd, kSetupErrorFd},
       {ch.control.write.fd, kControlFd}, {ch.command.read.fd, kCommandFd},
       {stdin_fd, 7}};
@@ -155,10 +156,25 @@ Micros to_micros(const timeval& tv) { return Micros(tv.tv_sec * 1'000'000 + tv.t
 
 }  // namespace
 
+/// An interactive test's pipe ends, as the judge passed them: the child's stdin (from the
+/// interactor) and stdout (to it).
+struct Interaction {
+  Fd child_stdin, child_stdout;
+};
+
+// Takes the pipe ends the judge sent just before an interactive RunTest, moved above the
+// numbers a child dup2()s onto.
+std::optional<Interaction> receive_interaction(int socket) {
+  auto fds = receive_fd_pair(socket);
+  if (!fds) return std::nullopt;
+  return Interaction{high(fds->first), high(fds->second)};
+}
+
 /// One child, box side: it may serve many tests (shared isolation) or one.
 class WarmChild {
  public:
-  WarmChild(const Program& program, BoxState& box) : program_(program), box_(box) {}
+  WarmChild(const Program& program, BoxState& box, Interaction* interaction = nullptr)
+      : program_(program), box_(box), interaction_(interaction) {}
   ~WarmChild() { retire(); }
 
   std::optional<Fatal> start();
@@ -180,8 +196,11 @@ class WarmChild {
   void judge_fitness();
   TestOutcome outcome();
 
+  bool interactor_left() const;
+
   const Program& program_;
   BoxState& box_;
+  Interaction* interaction_;  ///< an interactive test's pipes, else null
   Channels ch_;
   pid_t pid_ = -1;
   Fd pidfd_;
@@ -202,6 +221,7 @@ class WarmChild {
     bool peak_reset = false;  ///< the cgroup's peak restarted at Begin: the test is measured from there
     Clock::time_point wall_start;
     Micros cpu_set_up{0}, cpu_begin{0};
+    Micros cpu_at_kill{0};  ///< the charged CPU that decided a CPU-limit kill
     Bytes usage_begin;
     KilledBy killed_by = KilledBy::None;
     std::string command;  ///< the frame still to write to the child
@@ -232,8 +252,14 @@ std::optional<Fatal> WarmChild::start() {
   forked_at_ = Clock::now();
   pid_ = fork();
   if (pid_ < 0) return Fatal{fmt::format("fork: {}", std::strerror(errno))};
-  if (pid_ == 0) child_main(program_, ch_, box_.stdin_read, rl, box_.seccomp, box_.cgroup.get());
+  if (pid_ == 0) {
+    child_main(program_, ch_, interaction_ ? interaction_->child_stdin.fd : box_.stdin_read,
+               interaction_ ? interaction_->child_stdout.fd : ch_.out.write.fd, rl, box_.seccomp, box_.cgroup.get());
+  }
   alive_ = true;
+  // The box keeps its copies of both pipe ends while the child lives: the stdin end to see when
+  // the interactor has left, the stdout end so that the interactor cannot see the child's end
+  // (EOF) before the box has looked (see run()): who ended first is then not a race.
   for (Pipe* p : {&ch_.out, &ch_.err, &ch_.report, &ch_.setup_error, &ch_.control}) p->write.reset();
   ch_.command.read.reset();
   pidfd_ = Fd(static_cast<int>(syscall(SYS_pidfd_open, pid_, 0)));
@@ -347,6 +373,14 @@ void WarmChild::read_pipes() {
   }
 }
 
+// Whether every writer of the child's stdin is gone: the interactor has ended (or closed its
+// output) before the child was seen to end.
+bool WarmChild::interactor_left() const {
+  if (!interaction_) return false;
+  pollfd p{interaction_->child_stdin.fd, POLLIN, 0};
+  return poll(&p, 1, 0) == 1 && (p.revents & POLLHUP);
+}
+
 bool WarmChild::poll_once(int timeout_ms) {
   auto open_fd = [](bool eof, int fd) { return eof ? -1 : fd; };
   bool writing = t_.command_sent < t_.command.size();
@@ -432,7 +466,7 @@ std::variant<TestOutcome, Fatal> WarmChild::run(const RunTestView& test, std::st
   t_.first = !set_up_;
   t_.wall_start = t_.first ? forked_at_ : Clock::now();
   // This test's stdin, in place before the child reads its command.
-  if (!test.stdin_data.empty() || box_.stdin_size != 0) {
+  if (!interaction_ && (!test.stdin_data.empty() || box_.stdin_size != 0)) {
     if (ftruncate(box_.stdin_write, 0) < 0 || pwrite(box_.stdin_write, test.stdin_data.data(), test.stdin_data.size(), 0) !=
                                                  static_cast<ssize_t>(test.stdin_data.size())) {
       return Fatal{fmt::format("cannot write the test's stdin: {}", std::strerror(errno))};
@@ -462,7 +496,10 @@ std::variant<TestOutcome, Fatal> WarmChild::run(const RunTestView& test, std::st
     Micros cpu = last_cpu;
     if (now >= next_cpu_check) {
       cpu = last_cpu = charged_cpu(cpu_clock());
-      if (cpu > limits.time) kill_for(KilledBy::CpuTime);
+      if (cpu > limits.time) {
+        t_.cpu_at_kill = cpu;
+        kill_for(KilledBy::CpuTime);
+      }
       next_cpu_check = now + Millis(1);
     }
     // Wake at the wall deadline, or when the CPU budget could next run out.
@@ -473,24 +510,35 @@ std::variant<TestOutcome, Fatal> WarmChild::run(const RunTestView& test, std::st
   }
   auto end = Clock::now();
   Micros cpu_end = t_.exited ? Micros(0) : cpu_clock();
+  bool interactor_first = interactor_left();
   TestOutcome out;
   if (t_.failed || t_.exited) {
     kill(pid_, SIGKILL);  // a harness failure: nothing more from this child
     drain_to_eof();
+    // Its CPU clock before wait4 reaps it: a zombie's clock reads its final total, on the clock
+    // the CPU limit was enforced on (rusage, the kernel's other account, is the fallback).
+    cpu_end = cpu_clock();
     std::string setup_error = reap();
     if (!setup_error.empty()) return Fatal{setup_error};
     if (t_.failed) return Fatal{"the test's child failed: " + t_.failure};
     out = outcome();
     out.signaled = WIFSIGNALED(final_status_);
     out.status = out.signaled ? WTERMSIG(final_status_) : WEXITSTATUS(final_status_);
-    cpu_end = to_micros(final_usage_.ru_utime) + to_micros(final_usage_.ru_stime);
+    if (cpu_end == Micros(0)) cpu_end = to_micros(final_usage_.ru_utime) + to_micros(final_usage_.ru_stime);
   } else {
     read_pipes();  // everything the test wrote is in the pipes before its End marker
     out = outcome();
     judge_fitness();
   }
+  if (interaction_) {
+    out.interactor_left_first = interactor_first;
+    interaction_->child_stdout.reset();  // looked: the interactor may see the end now
+    fit_ = false;  // its stdio is this interaction's: the child ends with the test
+  }
   out.wall = std::chrono::duration_cast<Micros>(end - t_.wall_start);
-  out.user = charged_cpu(cpu_end);
+  // The figure comes from the clock the kill was decided on, and is never under the reading
+  // that decided it: a TLE shows a time over its limit.
+  out.user = std::max(charged_cpu(cpu_end), t_.cpu_at_kill);
   if (box_.cgroup) {
     Bytes peak = box_.cgroup->peak();
     Bytes base = t_.peak_reset ? t_.usage_begin : usage_at_fork_;
@@ -563,6 +611,18 @@ Calibration calibrate(int statm_fd) {
 
 std::variant<TestOutcome, Fatal> run_test(const Program& program, const RunTestView& test,
                                           std::string_view payload, BoxState& box) {
+  if (test.interactive) {
+    // Its own child, with the interactor's pipes as stdio; ended (and so EOF to the
+    // interactor) before the outcome goes back.
+    box.child.reset();
+    std::optional<Interaction> pipes = box.interaction >= 0 ? receive_interaction(box.interaction) : std::nullopt;
+    if (!pipes || pipes->child_stdin.fd < 0 || pipes->child_stdout.fd < 0) {
+      return Fatal{"an interactive test came without its pipes from the judge"};
+    }
+    WarmChild child(program, box, &*pipes);
+    if (auto fatal = child.start()) return *fatal;
+    return child.run(test, payload);
+  }
   if (test.fresh || (box.child && !box.child->reusable())) box.child.reset();
   if (!box.child) {
     auto child = std::make_unique<WarmChild>(program, box);

@@ -45,6 +45,7 @@ struct BoxState {
   std::unique_ptr<sandbox::TestCgroup> cgroup;  ///< the tests' cgroup, where the host has one
   Isolation isolation = Isolation::Process;     ///< what the box applies (see Ready)
   std::unique_ptr<WarmChild> child;             ///< the child that runs the next test, if any
+  int interaction = -1;  ///< the judge's socket that passes an interactive test's pipe ends
   BoxState();
   ~BoxState();
 };
@@ -54,7 +55,9 @@ bool open_stdin_file(BoxState& box);
 
 /// Runs `test` (read from `payload`, which is forwarded to the child as is, or without its stdin,
 /// which the child reads from the stdin file; the box never builds the test's values): in the warm
-/// child when the box shares one and the test is not `fresh`, else in a new child. A child
+/// child when the box shares one and the test is not `fresh` or `interactive`, else in a new
+/// child (an interactive test's with the pipe ends from BoxState::interaction as its stdin and
+/// stdout). A child
 /// that ended abnormally or left state behind is replaced before the next test. Returns the
 /// outcome, or a Fatal when the box itself failed (the judge turns that into IE, never into a
 /// verdict against the candidate).

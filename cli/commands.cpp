@@ -49,6 +49,8 @@ void add_run_settings(CLI::App& app, RunSettings& settings) {
                  "shared: one warm child runs all tests (default); process: a fresh child per test")
       ->check(CLI::IsMember({"shared", "process"}));
   app.add_option("--problems", settings.problems_dir, "folder of problems to look ids up in");
+  app.add_option("--entry", settings.entry,
+                 "a solution folder's entry file (default: main.py, else solution.py, else the only .py file)");
   add_cache_options(app, settings.cache);
   add_require_option(app, settings.require);
 }
@@ -83,7 +85,7 @@ int exit_code(const SubmissionReport& report) {
   return report.verdict == Verdict::AC ? int(kAccepted) : int(kRejected);
 }
 
-ComplexityReport complexity_report(const Problem& problem, const std::string& solution, double budget_s) {
+ComplexityReport complexity_report(const Problem& problem, const SourceFile& solution, double budget_s) {
   ComplexityOptions options;
   options.budget = Micros(static_cast<std::int64_t>(budget_s * 1e6));
   try {
@@ -99,7 +101,7 @@ ComplexityReport complexity_report(const Problem& problem, const std::string& so
 // how the solution scales (judge/complexity). It never changes the verdict.
 class ScalingAfterVerdicts final : public JudgeSink {
  public:
-  ScalingAfterVerdicts(JudgeSink& next, const Problem& problem, const std::string& solution, double budget_s,
+  ScalingAfterVerdicts(JudgeSink& next, const Problem& problem, const SourceFile& solution, double budget_s,
                        JsonReport* json)
       : next_(next), problem_(problem), solution_(solution), budget_s_(budget_s), json_(json) {}
   void start(const JudgeStart& what) override { next_.start(what); }
@@ -119,7 +121,7 @@ class ScalingAfterVerdicts final : public JudgeSink {
  private:
   JudgeSink& next_;
   const Problem& problem_;
-  const std::string& solution_;
+  const SourceFile& solution_;
   double budget_s_;
   JsonReport* json_;
 };
@@ -143,13 +145,13 @@ int judge_and_report(const Problem& problem, const std::string& solution, const 
   std::vector<JudgeSink*> sinks{settings.json ? static_cast<JudgeSink*>(&json) : &text};
   if (also) sinks.push_back(also);
   Tee shown(sinks);
-  // Hidden tests are redacted for a candidate on the way out, from the audience alone.
+  SourceFile source = read_source_file(solution, settings.entry);
   std::optional<ScalingAfterVerdicts> scaling;
-  if (settings.complexity) scaling.emplace(shown, problem, solution, settings.complexity_budget_s, settings.json ? &json : nullptr);
+  if (settings.complexity) scaling.emplace(shown, problem, source, settings.complexity_budget_s, settings.json ? &json : nullptr);
   JudgeSink& then = scaling ? static_cast<JudgeSink&>(*scaling) : shown;
   // Hidden tests are redacted for a candidate on the way out, from the audience alone.
   RedactingSink out(settings.reveal_hidden ? Audience::Grader : Audience::Candidate, then);
-  return exit_code(judge_submission(problem, read_source_file(solution), options, out));
+  return exit_code(judge_submission(problem, source, options, out));
 }
 
 namespace {
@@ -204,7 +206,7 @@ Action run_command(CLI::App& app) {
   };
   auto o = std::make_shared<Options>();
   app.add_option("problem", o->problem, "problem id (from the problems folder) or path to a problem")->required();
-  app.add_option("solution", o->solution, "the candidate's Python file")->required();
+  app.add_option("solution", o->solution, "the candidate's Python file, or a solution folder (--entry)")->required();
   app.add_flag("--json", o->settings.json, "print one JSON object (schema in README) instead of text");
   app.add_option("--args", o->custom.args, "custom input (function mode): the arguments as a Python list, e.g. '[[3, 1], 4]'");
   app.add_option("--kwargs", o->custom.kwargs, "custom input (function mode): keyword arguments as a Python dict");
@@ -221,7 +223,9 @@ Action run_command(CLI::App& app) {
     BoxRunner::spawn_ahead();  // the box starts CPython while the problem loads
     Problem problem = load_run_problem(o->problem, o->settings);
     std::error_code ec;
-    if (!fs::is_regular_file(o->solution, ec)) throw UsageError("no such solution file: " + o->solution);
+    if (!fs::is_regular_file(o->solution, ec) && !fs::is_directory(o->solution, ec)) {
+      throw UsageError("no such solution file or folder: " + o->solution);
+    }
     settle_time_limit(problem, make_box_runner);  // a problem package without one: problemtools' rule
     if (!o->stdin_from.empty()) o->custom.stdin_data = read_stdin_option(o->stdin_from);
     if (!o->custom.given()) return judge_and_report(problem, o->solution, o->settings);
@@ -299,6 +303,11 @@ Action show_command(CLI::App& app) {
     if (statement) std::cout << "\n" << statement.rdbuf() << "\n";
     for (const auto& t : p.tests) {
       if (!t.sample) continue;
+      if (t.interaction) {  // an interactive problem's sample, lines as the package writes them
+        std::cout << "\n" << bold("Sample " + t.name) << "\n" << "  interaction (> and < lines as in "
+                  << t.name << ".interaction):\n" << *t.interaction << "\n";
+        continue;
+      }
       std::cout << "\n" << bold("Sample " + t.name) << "\n" << "  input:\n" << describe_input(p, t) << "\n";
       if (t.expected) std::cout << "  expected: " << repr(*t.expected) << "\n";
       if (t.expected_output) std::cout << "  expected output:\n" << *t.expected_output << "\n";

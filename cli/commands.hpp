@@ -59,10 +59,11 @@ struct RunSettings {
   CacheChoice cache;
   bool complexity = false;          ///< `run --complexity`: the scaling report after the verdicts
   double complexity_budget_s = 10;  ///< `--complexity-budget`: its CPU budget in seconds
+  std::string entry;           ///< a solution folder's entry file (--entry)
 };
 
 /// The options `run` and `watch` share: --samples, --stop-on-failure, --reveal-hidden,
-/// --isolation, --problems, --cache/--no-cache and --require.
+/// --isolation, --problems, --cache/--no-cache, --require and --entry.
 void add_run_settings(CLI::App& app, RunSettings& settings);
 
 /// The problem `ref` names (an id in the settings' folder, or a path), through the settings'

@@ -11,6 +11,9 @@
 #include <boost/process/v2/process.hpp>
 #include <boost/process/v2/stdio.hpp>
 #include <boost/process/v2/environment.hpp>
+#include <boost/process/v2/posix/default_launcher.hpp>
+#include <cstring>
+#include <sys/socket.h>
 #include <chrono>
 #include <filesystem>
 #include <fmt/format.h>
@@ -52,6 +55,22 @@ std::pair<OwnedFd, OwnedFd> make_pipe() {
   return {OwnedFd(fds[0]), OwnedFd(fds[1])};
 }
 
+// The interaction socket as the box's fd 3. Boost 1.81's posix::bind_fd would do it, but its
+// on_setup lacks a return statement (undefined behaviour: a garbage error code).
+struct InteractionSocket {
+  int fd;
+  boost::system::error_code on_setup(bp::posix::default_launcher& launcher, const std::filesystem::path&,
+                                     const char* const*) {
+    launcher.fd_whitelist.push_back(3);
+    return {};
+  }
+  boost::system::error_code on_exec_setup(bp::posix::default_launcher&, const std::filesystem::path&,
+                                          const char* const*) {
+    if (::dup2(fd, 3) == -1) return {errno, boost::system::system_category()};
+    return {};
+  }
+};
+
 std::filesystem::path box_executable() {
   std::error_code ec;
   auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
@@ -66,6 +85,7 @@ struct BoxRunner::Impl {
   boost::asio::io_context ctx;
   std::optional<bp::process> process;
   OwnedFd requests, responses, diagnostics;
+  OwnedFd interaction;  ///< a UNIX socket to the box's fd 3: pipe ends for interactive tests
   std::string box_stderr;
   Limits limits;
   // Requests not yet taken by the box. The judge never blocks writing: a box busy writing a big
@@ -78,10 +98,17 @@ struct BoxRunner::Impl {
     auto [req_r, req_w] = make_pipe();
     auto [resp_r, resp_w] = make_pipe();
     auto [err_r, err_w] = make_pipe();
+    int sockets[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sockets) < 0) {
+      throw JudgeError(fmt::format("socketpair: {}", std::strerror(errno)));
+    }
+    OwnedFd judge_end(sockets[0]), box_end(sockets[1]);
     // Empty environment: nothing of the judge's (tokens, paths) is visible to the box.
     std::vector<std::string> no_env;
     process.emplace(ctx, box_executable(), std::vector<std::string>{},
-                    bp::process_stdio{req_r.fd, resp_w.fd, err_w.fd}, bp::process_environment(no_env));
+                    bp::process_stdio{req_r.fd, resp_w.fd, err_w.fd}, bp::process_environment(no_env),
+                    InteractionSocket{box_end.fd});
+    interaction = std::move(judge_end);
     requests = std::move(req_w);
     responses = std::move(resp_r);
     diagnostics = std::move(err_r);
@@ -248,6 +275,20 @@ void BoxRunner::submit(const RunTest& test) {
   if (!impl_->process) throw JudgeError("the box is not running");
   impl_->send(MessageType::RunTest, encode(test));
   ++impl_->in_flight;
+}
+
+void Runner::submit_interactive(const RunTest&, int, int) {
+  throw JudgeError("this runner cannot run interactive tests");
+}
+
+// The two pipe ends go over the interaction socket first (SCM_RIGHTS), then the frame: the box
+// takes them when it reads an interactive RunTest.
+void BoxRunner::submit_interactive(const RunTest& test, int child_stdin, int child_stdout) {
+  if (!impl_->process) throw JudgeError("the box is not running");
+  if (!send_fd_pair(impl_->interaction.fd, child_stdin, child_stdout)) {
+    impl_->fail(fmt::format("cannot pass the interaction's pipes to the box: {}", std::strerror(errno)));
+  }
+  submit(test);
 }
 
 TestOutcome BoxRunner::next_outcome() {

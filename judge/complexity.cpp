@@ -41,14 +41,6 @@ constexpr std::int64_t kSmallestDefault = 8;
 // clock), while a 0.5 ms run moves by a few percent.
 constexpr double kShortestFitted = 500;
 
-std::string read_solution(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + p.string());
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 Micros thread_cpu() {
   timespec ts{};
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
@@ -156,13 +148,14 @@ class Series {
   std::optional<Micros> last_, previous_;
 };
 
-Setup setup_of(const Problem& p, const std::string& filename, std::string source, Millis time_cap) {
+Setup setup_of(const Problem& p, const SourceFile& file, Millis time_cap) {
   Setup s;
   s.mode = p.mode;
   s.prelude = p.prelude;
   s.entry = p.entry;
-  s.filename = filename;
-  s.source = std::move(source);
+  s.filename = file.name;
+  s.source = file.text;
+  s.modules = file.modules;
   s.limits = p.limits;
   // A run over this is stopped: the budget could not afford it repeated, let alone the next size.
   s.limits.time = std::min(s.limits.time, time_cap);
@@ -327,12 +320,7 @@ std::optional<std::string> instruction_counter_unavailable() {
                      why, paranoid);
 }
 
-ComplexityReport analyse_complexity(const Problem& problem, const fs::path& solution,
-                                    const RunnerFactory& make_runner, const ComplexityOptions& options) {
-  return analyse_complexity(problem, solution.string(), read_solution(solution), make_runner, options);
-}
-
-ComplexityReport analyse_complexity(const Problem& problem, const std::string& filename, const std::string& source,
+ComplexityReport analyse_complexity(const Problem& problem, const SourceFile& solution,
                                     const RunnerFactory& make_runner, const ComplexityOptions& options) {
   ComplexityReport r;
   r.repeats = options.repeats;
@@ -356,8 +344,10 @@ ComplexityReport analyse_complexity(const Problem& problem, const std::string& f
   r.memory_limit = problem.limits.memory;
   Micros spent{0};
   Micros judge_start = thread_cpu();
-  Series yours(problem, make_runner, setup_of(problem, filename, source, cap));
-  Series ref(problem, make_runner, setup_of(problem, reference->filename().string(), read_solution(*reference), cap));
+  SourceFile reference_file = read_source_file(*reference);
+  reference_file.name = reference->filename().string();
+  Series yours(problem, make_runner, setup_of(problem, solution, cap));
+  Series ref(problem, make_runner, setup_of(problem, reference_file, cap));
   if (!yours.start()) {
     r.inconclusive = "the solution does not compile";
     return r;

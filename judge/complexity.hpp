@@ -54,13 +54,9 @@ struct ComplexityReport {
   std::string instructions;  ///< why no hardware instruction count is reported on this host
 };
 
-/// Runs the analysis of `source` (`filename` is what tracebacks show). Throws JudgeError when a
-/// generator or the reference fails.
-ComplexityReport analyse_complexity(const Problem& problem, const std::string& filename, const std::string& source,
-                                    const RunnerFactory& make_runner, const ComplexityOptions& options);
-
-/// The same, reading the solution file.
-ComplexityReport analyse_complexity(const Problem& problem, const std::filesystem::path& solution,
+/// Runs the analysis of `solution` (read with read_source_file(); its name is what tracebacks
+/// show). Throws JudgeError when a generator or the reference fails.
+ComplexityReport analyse_complexity(const Problem& problem, const SourceFile& solution,
                                     const RunnerFactory& make_runner, const ComplexityOptions& options);
 
 /// Whether this host can count the instructions a child retires (perf_event_open of

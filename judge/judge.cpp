@@ -10,8 +10,10 @@
 #include <utility>
 
 #include "judge/feedback.hpp"
+#include "judge/interactive.hpp"
 #include "judge/one_test.hpp"
 #include "judge/score.hpp"
+#include "judge/solution_folder.hpp"
 #include "protocol/files.hpp"
 #include "sandbox/contain.hpp"
 
@@ -19,15 +21,16 @@ namespace pyjudge {
 
 namespace {
 
-Setup setup_for(const Problem& problem, const std::string& filename, const std::string& source) {
+Setup setup_for(const Problem& problem, const SourceFile& file) {
   Setup s;
   s.mode = problem.mode;
   s.prelude = problem.prelude;
   s.entry = problem.entry;
-  s.filename = filename;
-  s.source = source;
+  s.filename = file.name;
+  s.source = file.text;
   s.limits = problem.limits;
   s.isolation = problem.isolation;
+  s.modules = file.modules;
   return s;
 }
 
@@ -54,7 +57,7 @@ class SubmissionRun {
       return false;
     }
     return guard([&] {
-      Setup setup = setup_for(problem_, file_.name, file_.text);
+      Setup setup = setup_for(problem_, file_);
       setup.required_layers = options_.required_layers;  // the box refuses to run without them
       auto started = runner_.start(setup);
       if (auto* ce = std::get_if<CompileError>(&started)) {
@@ -79,6 +82,7 @@ class SubmissionRun {
   /// Judges `tests` in order (the box runs test i + 1 while the judge compares and reports test
   /// i); false once the run must stop (a failure under stop_on_failure, a box fault).
   bool judge(const std::vector<TestCase>& tests) {
+    if (problem_.package && problem_.package->interactive) return judge_interactive(tests);
     return guard([&] {
       // A test that fails in a shared child after other tests may owe it to them: it is judged
       // again in a fresh child, after the test queued behind it, and that run is the one reported.
@@ -100,6 +104,20 @@ class SubmissionRun {
           report.rerun = true;
         }
         rep_.tests.push_back(std::move(report));
+        sink_.test_finished(rep_.tests.back());
+        if (options_.stop_on_failure && rep_.tests.back().verdict != Verdict::AC) return false;
+      }
+      return true;
+    });
+  }
+
+  /// Interactive tests, one at a time: each has its own interactor, which starts with it.
+  bool judge_interactive(const std::vector<TestCase>& tests) {
+    return guard([&] {
+      for (const auto& test : tests) {
+        InteractionResult interaction;
+        TestOutcome outcome = run_interactive_test(problem_, test, runner_, interaction);
+        rep_.tests.push_back(judge_test(problem_, file_, test, std::move(outcome), &interaction));
         sink_.test_finished(rep_.tests.back());
         if (options_.stop_on_failure && rep_.tests.back().verdict != Verdict::AC) return false;
       }
@@ -249,7 +267,10 @@ bool run_tests(const Problem& problem, const JudgeOptions& options, const Runner
 
 }  // namespace
 
-SourceFile read_source_file(const std::filesystem::path& path) {
+SourceFile read_source_file(const std::filesystem::path& path, const std::string& entry) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(std::filesystem::symlink_status(path, ec))) return read_solution_folder(path, entry);
+  if (!entry.empty()) throw UsageError(fmt::format("--entry needs a solution folder; {} is a file", path.string()));
   FileContents read = read_whole_file(path, kMaxSourceFileRead);
   if (!read.ok()) throw UsageError(fmt::format("solution {}: {}", path.string(), read.error));
   return SourceFile{path.string(), std::move(read.data)};
@@ -260,10 +281,12 @@ SubmissionReport judge_submission(const Problem& problem, const SourceFile& subm
   const RunnerFactory make_runner = options.make_runner ? options.make_runner : RunnerFactory(make_box_runner);
   TestPlan plan = plan_tests(problem, options);
   sink.start(JudgeStart{&problem, submission.name, static_cast<int>(plan.planned.size())});
+  SourceFile file = submission;
+  add_package_includes(problem, file);  // a Kattis package's include/python3/, in every submission
   SubmissionReport report;
   {
     auto runner = make_runner();
-    SubmissionRun run(problem, plan.planned, submission, *runner, options, sink);
+    SubmissionRun run(problem, plan.planned, file, *runner, options, sink);
     run_tests(problem, options, make_runner, plan, run, sink);
     report = run.finish();
   }  // the box is gone before the end is told

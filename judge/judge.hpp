@@ -72,9 +72,10 @@ class JudgeSink {
 /// (kMaxSource), so an oversized file still reaches the box and is its CE "SourceTooLarge".
 inline constexpr std::size_t kMaxSourceFileRead = std::size_t{64} << 20;
 
-/// Reads a solution file the user named (regular files only, bounded); throws UsageError
-/// naming the path and what is wrong with it.
-SourceFile read_source_file(const std::filesystem::path& path);
+/// Reads a solution the user named: a file (regular files only, bounded), or a solution folder
+/// with its entry file (`entry`, or the rule of judge/solution_folder.hpp) and its other
+/// modules. Throws UsageError naming the path and what is wrong with it.
+SourceFile read_source_file(const std::filesystem::path& path, const std::string& entry = "");
 
 /// The one library call that judges a submission: the candidate's box starts first (a compile
 /// error comes back before anything is prepared), the tests run in order and each is reported

@@ -114,9 +114,9 @@ ProblemType type_of(const fs::path& file, const YAML::Node& root, const std::str
   if (root["validation"]) read(root["validation"], "validation");
   if (root["type"]) read(root["type"], "type");
   if (format != "legacy") t.custom = false;  // newer formats: the output_validator folder decides
-  if (t.interactive || t.other) {
+  if (t.other) {
     fail(file, root["type"] ? root["type"] : root["validation"], root["type"] ? "type" : "validation",
-         "interactive, multi-pass and submit-answer problems are not supported yet (pass-fail and scoring are)");
+         "multi-pass and submit-answer problems are not supported yet (pass-fail, scoring and interactive are)");
   }
   return t;
 }
@@ -257,6 +257,10 @@ class DataReader {
     t.expected_output = read_text(ans);
     t.input_file = in;
     t.answer_file = ans;
+    std::error_code ec;
+    if (fs::path shown = fs::path(in).replace_extension(".interaction"); sample && fs::is_regular_file(shown, ec)) {
+      t.interaction = read_text(shown);
+    }
     t.validator_args = settings.validator_args;
     if (!custom_) {
       try {
@@ -312,9 +316,12 @@ std::vector<fs::path> programs_in(const fs::path& folder) {
 void read_validators(Problem& p, const ProblemType& type) {
   auto folder = first_existing(p.dir, {"output_validators", "output_validator"});
   bool custom = p.package->format == "legacy" ? type.custom : folder.has_value();
-  if (custom && !folder) {
-    throw SpecError(p.spec_file, 0, "validation", "custom validation needs an output_validators/ folder");
+  if ((custom || type.interactive) && !folder) {
+    throw SpecError(p.spec_file, 0, "validation",
+                    type.interactive ? "an interactive problem needs its interactor in output_validators/"
+                                     : "custom validation needs an output_validators/ folder");
   }
+  custom = custom || type.interactive;
   if (custom) {
     // Legacy packages hold the program in a folder of its own: output_validators/<name>/.
     std::vector<fs::path> entries = programs_in(*folder);
@@ -371,6 +378,7 @@ Problem load_kattis_package(const fs::path& dir) {
     p.title = title_of(root, p.id);
     ProblemType type = type_of(p.spec_file, root, p.package->format);
     p.package->scoring = type.scoring;
+    p.package->interactive = type.interactive;
     read_limits(p, root, p.package->format);
     read_validators(p, type);
     p.statement_file = statement_of(dir);
@@ -390,7 +398,9 @@ std::vector<LabelledSubmission> labelled_submissions(const Problem& package) {
   for (const auto& [label, verdicts] : labels) {
     for (const auto& f : programs_in(package.dir / "submissions" / label)) {
       std::error_code ec;
-      if (fs::is_regular_file(f, ec) && f.extension() == ".py") out.push_back({f, label, verdicts});
+      // A file, or a folder with an entry file (judge/solution_folder.hpp), as Kattis allows.
+      bool folder = fs::is_directory(fs::symlink_status(f, ec));
+      if ((fs::is_regular_file(f, ec) && f.extension() == ".py") || folder) out.push_back({f, label, verdicts});
     }
   }
   return out;

@@ -22,7 +22,7 @@ bool is_kattis_package(const std::filesystem::path& dir);
 Problem load_kattis_package(const std::filesystem::path& dir);
 
 /// The labelled submissions: submissions/{accepted,wrong_answer,time_limit_exceeded,
-/// run_time_error}/*.py with the verdict each must get (run_time_error also takes MLE, which
+/// run_time_error}/*.py and solution folders in them, with the verdict each must get (run_time_error also takes MLE, which
 /// Kattis does not have).
 struct LabelledSubmission {
   std::filesystem::path file;

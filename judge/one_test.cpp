@@ -5,6 +5,7 @@
 #include "judge/compare.hpp"
 #include "judge/escape.hpp"
 #include "judge/feedback.hpp"
+#include "judge/interactive.hpp"
 #include "judge/output_validator.hpp"
 #include "judge/python_host.hpp"
 
@@ -103,7 +104,8 @@ class OneTest {
     if (raised_ && (r.verdict == Verdict::RE || r.verdict == Verdict::MLE || r.verdict == Verdict::WA)) {
       r.traceback = cut_text(format_traceback(*raised_, file_.name, file_.text), 2 * kMaxDetail);
     }
-    if (r.verdict != Verdict::WA) return;
+    // An interactive test's answer file is the interactor's, and its output went to it.
+    if (r.verdict != Verdict::WA || (p_.package && p_.package->interactive)) return;
     add_expected_and_got(r);
     if (p_.mode == Mode::Stdio || test_.expected_output) {
       r.diff = cut_text(line_diff(test_.expected_output.value_or(""), s_.outcome.stdout_data), 2 * kMaxDetail);
@@ -186,7 +188,8 @@ class OneTest {
 
 }  // namespace
 
-TestReport judge_test(const Problem& problem, const SourceFile& file, const TestCase& test, TestOutcome outcome) {
+TestReport judge_test(const Problem& problem, const SourceFile& file, const TestCase& test, TestOutcome outcome,
+                      const InteractionResult* interaction) {
   TestReport r;
   r.name = test.name;
   r.sample = test.sample;
@@ -198,7 +201,13 @@ TestReport judge_test(const Problem& problem, const SourceFile& file, const Test
   r.memory_from_cgroup = stats.outcome.cgroup_peak.value > 0;
   r.rusage_memory = stats.rusage_memory();
   OneTest one(problem, file, test, stats);
-  Classification c = classify(stats, problem.limits);
+  Classification c = interaction ? classify_interaction(*interaction, stats, problem.limits)
+                                 : classify(stats, problem.limits);
+  if (interaction) {
+    r.author_message = printable(interaction->interactor.judge_message);
+    r.interactor_cpu = interaction->interactor_cpu;
+    r.interactor_wall = interaction->interactor_wall;
+  }
   if (!c.verdict) {
     one.compare(r);
   } else {

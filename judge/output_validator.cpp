@@ -61,13 +61,9 @@ class ScratchDir {
   fs::path path_;
 };
 
-struct ProgramRun {
-  std::optional<int> exit_code;  ///< set when it exited
-  std::string failure;           ///< set when it could not start, was killed or timed out
-};
-
 struct ChildSetup {
-  const char* stdin_path;
+  const char* stdin_path;   ///< unless stdin_fd >= 0
+  int stdin_fd = -1, stdout_fd = -1;  ///< an interactor's pipes (stdout: else /dev/null)
   const char* stderr_path;  ///< nullptr: /dev/null
   const char* workdir;      ///< nullptr: stay
   rlim_t cpu_seconds, memory, file_size;
@@ -85,11 +81,11 @@ struct ChildSetup {
     _exit(127);
   };
   setpgid(0, 0);
-  int in = open(s.stdin_path, O_RDONLY | O_CLOEXEC);
+  int in = s.stdin_fd >= 0 ? s.stdin_fd : open(s.stdin_path, O_RDONLY | O_CLOEXEC);
   if (in < 0 || dup2(in, 0) < 0) fail(1);
   int null_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
   int err = s.stderr_path ? open(s.stderr_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600) : null_fd;
-  if (null_fd < 0 || err < 0 || dup2(null_fd, 1) < 0 || dup2(err, 2) < 0) fail(2);
+  if (null_fd < 0 || err < 0 || dup2(s.stdout_fd >= 0 ? s.stdout_fd : null_fd, 1) < 0 || dup2(err, 2) < 0) fail(2);
   rlimit cpu{s.cpu_seconds, s.cpu_seconds + 1}, mem{s.memory, s.memory}, fsize{s.file_size, s.file_size}, core{0, 0};
   if (setrlimit(RLIMIT_CPU, &cpu) || setrlimit(RLIMIT_AS, &mem) || setrlimit(RLIMIT_FSIZE, &fsize) ||
       setrlimit(RLIMIT_CORE, &core)) {
@@ -104,8 +100,8 @@ struct ChildSetup {
   _exit(127);
 }
 
-// Runs `argv` with the limits; waits at most `wall`, then kills its whole process group.
-ProgramRun run_program(const std::vector<std::string>& argv, const ChildSetup& setup, std::chrono::milliseconds wall) {
+// Starts `argv` with the limits; the run's failure says why it could not start.
+pid_t spawn_program(const std::vector<std::string>& argv, const ChildSetup& setup, ProgramRun& run) {
   std::vector<char*> args;  // built before fork: the child only calls async-signal-safe functions
   for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
@@ -127,24 +123,33 @@ ProgramRun run_program(const std::vector<std::string>& argv, const ChildSetup& s
   } failure{0, 0};
   ssize_t got = read(pipe_fds[0], &failure, sizeof failure);  // EOF at exec: it started
   close(pipe_fds[0]);
-  ProgramRun run;
   static const char* const steps[] = {"", "open its standard input", "redirect its output", "set its limits",
                                       "enter its folder", "execute it"};
   if (got == sizeof failure) run.failure = fmt::format("cannot {}: {}", steps[failure.step % 6], std::strerror(failure.err));
-  auto deadline = std::chrono::steady_clock::now() + wall;
+  return pid;
+}
+
+// Waits for a started program until `deadline`, then kills its whole process group.
+ProgramRun& wait_program(pid_t pid, std::chrono::steady_clock::time_point deadline, std::chrono::milliseconds wall,
+                         ProgramRun& run) {
   int status = 0;
+  rusage usage{};
   for (;;) {
-    pid_t done = waitpid(pid, &status, WNOHANG);
+    pid_t done = wait4(pid, &status, WNOHANG, &usage);
     if (done == pid) break;
     if (std::chrono::steady_clock::now() > deadline) {
       kill(-pid, SIGKILL);
       kill(pid, SIGKILL);
-      waitpid(pid, &status, 0);
+      wait4(pid, &status, 0, &usage);
+      run.cpu = std::chrono::microseconds(usage.ru_utime.tv_sec * 1'000'000 + usage.ru_utime.tv_usec +
+                                          usage.ru_stime.tv_sec * 1'000'000 + usage.ru_stime.tv_usec);
       run.failure = fmt::format("did not finish within {} ms (wall clock)", wall.count());
       return run;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
+  run.cpu = std::chrono::microseconds(usage.ru_utime.tv_sec * 1'000'000 + usage.ru_utime.tv_usec +
+                                      usage.ru_stime.tv_sec * 1'000'000 + usage.ru_stime.tv_usec);
   kill(-pid, SIGKILL);  // anything it left behind in its group
   if (!run.failure.empty()) return run;
   if (WIFEXITED(status)) {
@@ -157,9 +162,32 @@ ProgramRun run_program(const std::vector<std::string>& argv, const ChildSetup& s
   return run;
 }
 
+ProgramRun run_program(const std::vector<std::string>& argv, const ChildSetup& setup, std::chrono::milliseconds wall) {
+  ProgramRun run;
+  pid_t pid = spawn_program(argv, setup, run);
+  return wait_program(pid, std::chrono::steady_clock::now() + wall, wall, run);
+}
+
+// An output validator's (or interactor's) verdict: exit 42 or 43, with its feedback files.
+ValidatorResult judged_by(const char* what, const OutputValidator& v, const ProgramRun& run, const fs::path& feedback) {
+  ValidatorResult r;
+  r.team_message = read_capped(feedback / "teammessage.txt", kMessageCap);
+  r.judge_message = read_capped(feedback / "judgemessage.txt", kMessageCap);
+  if (run.exit_code == 42) {
+    r.outcome = ValidatorResult::Outcome::Accepted;
+  } else if (run.exit_code == 43) {
+    r.outcome = ValidatorResult::Outcome::Rejected;
+  } else {
+    r.failure = fmt::format("{} {} {}", what, v.source.string(),
+                            run.exit_code ? fmt::format("exited with status {} (expected 42 or 43)", *run.exit_code) : run.failure);
+  }
+  return r;
+}
+
 ChildSetup limits_setup(const ValidatorLimits& l, const std::string& stdin_path) {
   ChildSetup s{};
   s.stdin_path = stdin_path.c_str();
+  s.stdin_fd = s.stdout_fd = -1;
   s.cpu_seconds = static_cast<rlim_t>((l.cpu.count() + 999) / 1000);
   s.memory = static_cast<rlim_t>(l.memory.value);
   s.file_size = static_cast<rlim_t>(l.feedback.value);
@@ -285,18 +313,7 @@ ValidatorResult run_output_validator(const OutputValidator& v, const fs::path& i
   argv.insert(argv.end(), args.begin(), args.end());
   std::string stdin_path = team.string();
   ProgramRun run = run_program(argv, limits_setup(limits, stdin_path), limits.wall);
-  ValidatorResult r;
-  r.team_message = read_capped(feedback / "teammessage.txt", kMessageCap);
-  r.judge_message = read_capped(feedback / "judgemessage.txt", kMessageCap);
-  if (run.exit_code == 42) {
-    r.outcome = ValidatorResult::Outcome::Accepted;
-  } else if (run.exit_code == 43) {
-    r.outcome = ValidatorResult::Outcome::Rejected;
-  } else {
-    r.failure = fmt::format("output validator {} {}", v.source.string(),
-                            run.exit_code ? fmt::format("exited with status {} (expected 42 or 43)", *run.exit_code) : run.failure);
-  }
-  return r;
+  return judged_by("output validator", v, run, feedback);
 }
 
 ValidatorResult run_input_validator(const OutputValidator& v, const std::string& input,
@@ -313,6 +330,41 @@ ValidatorResult run_input_validator(const OutputValidator& v, const std::string&
   else if (run.exit_code) r.outcome = ValidatorResult::Outcome::Rejected;
   else r.failure = fmt::format("input validator {} {}", v.source.string(), run.failure);
   return r;
+}
+
+RunningInteractor::RunningInteractor(const OutputValidator& v, const fs::path& input, const fs::path& answer,
+                                     const std::vector<std::string>& args, int from_solution, int to_solution,
+                                     const ValidatorLimits& limits)
+    : validator_(v), limits_(limits) {
+  feedback_ = fs::temp_directory_path() / "pyjudge-interactor-XXXXXX";
+  std::string tmpl = feedback_.string();
+  if (!mkdtemp(tmpl.data())) throw std::runtime_error(std::string("mkdtemp: ") + std::strerror(errno));
+  feedback_ = tmpl;
+  std::vector<std::string> argv = v.command;
+  argv.insert(argv.end(), {fs::absolute(input).string(), fs::absolute(answer).string(), feedback_.string() + "/"});
+  argv.insert(argv.end(), args.begin(), args.end());
+  ChildSetup s = limits_setup(limits, "");
+  s.stdin_fd = from_solution;
+  s.stdout_fd = to_solution;
+  started_ = std::chrono::steady_clock::now();
+  pid_ = spawn_program(argv, s, run_);
+}
+
+RunningInteractor::~RunningInteractor() {
+  if (pid_ > 0) {
+    kill(-pid_, SIGKILL);
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+  }
+  std::error_code ec;
+  fs::remove_all(feedback_, ec);
+}
+
+ValidatorResult RunningInteractor::wait() {
+  wait_program(pid_, started_ + limits_.wall, limits_.wall, run_);
+  pid_ = -1;
+  wall_ = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started_);
+  return judged_by("interactor", validator_, run_, feedback_);
 }
 
 }  // namespace pyjudge

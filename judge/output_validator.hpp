@@ -6,7 +6,10 @@
 #pragma once
 
 #include <chrono>
+#include <sys/types.h>
+
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +45,43 @@ struct ValidatorResult {
 ValidatorResult run_output_validator(const OutputValidator& v, const std::filesystem::path& input,
                                      const std::filesystem::path& answer, const std::string& team_output,
                                      const std::vector<std::string>& args, const ValidatorLimits& limits = {});
+
+/// How a validator process ended.
+struct ProgramRun {
+  std::optional<int> exit_code;  ///< set when it exited
+  std::string failure;           ///< set when it could not start, was killed or timed out
+  std::chrono::microseconds cpu{0};  ///< its CPU time (user + system), from wait4
+};
+
+/// An interactive problem's interactor (its output validator), started on one test as
+/// `validator input answer feedback_dir [args]` with `from_solution` as its stdin and
+/// `to_solution` as its stdout: in the judge's trust domain, with its own CPU, memory and wall
+/// limits (its wall clock starts here). The caller closes its own copies of the two pipe ends.
+/// Killed, and its feedback folder removed, when destroyed.
+class RunningInteractor {
+ public:
+  RunningInteractor(const OutputValidator& v, const std::filesystem::path& input, const std::filesystem::path& answer,
+                    const std::vector<std::string>& args, int from_solution, int to_solution,
+                    const ValidatorLimits& limits);
+  ~RunningInteractor();
+  RunningInteractor(const RunningInteractor&) = delete;
+  RunningInteractor& operator=(const RunningInteractor&) = delete;
+
+  /// Waits for it to end (at most its wall limit from its start): Accepted on 42, Rejected on
+  /// 43, else Failed naming it with its exit status, signal or timeout.
+  ValidatorResult wait();
+  std::chrono::microseconds cpu() const { return run_.cpu; }  ///< after wait()
+  std::chrono::microseconds wall() const { return wall_; }    ///< after wait()
+
+ private:
+  const OutputValidator& validator_;
+  ValidatorLimits limits_;
+  std::filesystem::path feedback_;
+  pid_t pid_ = -1;
+  ProgramRun run_;
+  std::chrono::steady_clock::time_point started_;
+  std::chrono::microseconds wall_{0};
+};
 
 /// Runs an input validator with `input` on its standard input: Accepted when it exits 42.
 ValidatorResult run_input_validator(const OutputValidator& v, const std::string& input,

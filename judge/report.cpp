@@ -44,6 +44,9 @@ nlohmann::json to_json(const TestReport& t) {
                        {"message", t.message}};
   if (t.error_line) jt["line"] = *t.error_line;
   if (t.rerun) jt["rerun"] = true;
+  if (t.interactor_cpu && t.interactor_wall) {
+    jt["interactor"] = {{"time_ms", ms(*t.interactor_cpu)}, {"wall_ms", ms(*t.interactor_wall)}};
+  }
   jt["memory_source"] = t.memory_from_cgroup ? "cgroup" : "rusage";
   if (t.memory_from_cgroup) jt["rusage_kib"] = t.rusage_memory.kib();
   if (t.hidden_redacted) jt["redacted"] = true;

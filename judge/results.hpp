@@ -33,6 +33,8 @@ struct TestReport {
   std::string stdout_text;
   std::optional<std::int64_t> error_line;  ///< line of the candidate's file where it failed
   std::string author_message;  ///< a package validator's judge message: for authors (validate), never candidates
+  /// An interactive test's interactor, accounted apart from the solution's figures above.
+  std::optional<Micros> interactor_cpu, interactor_wall;
   bool raised = false;  ///< the run ended in an exception the test did not expect (any class)
   /// That exception's class, only when it is on the judge's closed list of builtin exceptions.
   std::optional<std::string_view> builtin_exception;

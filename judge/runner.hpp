@@ -24,6 +24,10 @@ class Runner {
   /// The outcome of the oldest submitted test not yet returned. Throws JudgeError if the box
   /// fails.
   virtual TestOutcome next_outcome() = 0;
+  /// Queues one interactive test (`test.interactive`): the test's child gets `child_stdin` and
+  /// `child_stdout` (pipe ends to and from the interactor) as its stdin and stdout. The caller
+  /// keeps and closes its own copies. Throws JudgeError where the runner cannot do it.
+  virtual void submit_interactive(const RunTest& test, int child_stdin, int child_stdout);
   /// Runs one test and waits for it.
   TestOutcome run(const RunTest& test) {
     submit(test);
@@ -39,6 +43,7 @@ class BoxRunner final : public Runner {
   std::variant<Ready, CompileError> start(const Setup& setup) override;
   void submit(const RunTest& test) override;
   TestOutcome next_outcome() override;
+  void submit_interactive(const RunTest& test, int child_stdin, int child_stdout) override;
 
   /// Spawns a box now, before its submission is known: it makes its namespaces and starts CPython
   /// while the judge loads the problem, then waits for its Setup. The next BoxRunner::start() in

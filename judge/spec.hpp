@@ -63,6 +63,7 @@ struct TestCase {
   // A problem package's test (judge/kattis_package.hpp): its files on disk, which a custom
   // output validator reads, and its group's validator flags.
   std::optional<std::filesystem::path> input_file, answer_file;
+  std::optional<std::string> interaction;  ///< an interactive sample's .interaction file, for `show`
   std::optional<CompareOptions> compare_options;  ///< the group's default-validator flags
   std::vector<std::string> validator_args;        ///< the group's custom-validator arguments
 };
@@ -80,6 +81,7 @@ struct PackageInfo {
   double time_safety_margin = 2;       ///< rejected submissions get limit x this: "OK with extra time"
   bool time_limit_given = false;       ///< false: derive it from submissions/accepted
   bool scoring = false;
+  bool interactive = false;  ///< the output validator is an interactor (judge/interactive.hpp)
   std::vector<std::filesystem::path> input_validators;  ///< input_validators/ entries
 };
 

@@ -102,9 +102,15 @@ Classification classify(const RunStats& s, const Limits& limits) {
   }
   bool cpu_over = s.cpu() > limits.time || o.killed_by == KilledBy::CpuTime ||
                   (o.signaled && o.status == SIGXCPU);
-  if (cpu_over) return {Verdict::TLE, fmt::format("CPU time over the {} ms limit", limits.time.count())};
+  // A TLE names the figure it was decided on, from the clock that decided it: a wall-clock TLE's
+  // CPU time is under the CPU limit, so the message gives the wall figure beside it.
+  auto ms = [](Micros t) { return std::chrono::duration<double, std::milli>(t).count(); };
+  if (cpu_over) {
+    return {Verdict::TLE, fmt::format("CPU time over the {} ms limit: {:.1f} ms", limits.time.count(), ms(s.cpu()))};
+  }
   if (o.killed_by == KilledBy::WallClock || o.wall > limits.wall) {
-    return {Verdict::TLE, fmt::format("wall time over the {} ms limit (sleeping or blocked?)", limits.wall.count())};
+    return {Verdict::TLE, fmt::format("wall time over the {} ms limit: {:.1f} ms, of which {:.1f} ms CPU (sleeping or blocked?)",
+                                      limits.wall.count(), ms(o.wall), ms(s.cpu()))};
   }
   if (auto why = runtime_error(s)) return {Verdict::RE, *why};
   return {std::nullopt, ""};

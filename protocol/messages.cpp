@@ -72,6 +72,9 @@ std::string encode(const Setup& m) {
   w.u64(m.limits.output.value);
   w.u8(static_cast<std::uint8_t>(m.isolation));
   put_strings(w, m.required_layers);
+  std::vector<std::string> modules;
+  for (const auto& f : m.modules) modules.insert(modules.end(), {f.path, f.source});
+  put_strings(w, modules);
   return w.take();
 }
 
@@ -89,6 +92,9 @@ Setup decode_setup(std::string_view payload) {
   m.limits.output = Bytes{r.u64()};
   m.isolation = checked_enum(r.u8(), Isolation::Process, "isolation");
   m.required_layers = get_strings(r);
+  std::vector<std::string> modules = get_strings(r);
+  if (modules.size() % 2 != 0) throw ProtocolError("a module without its source");
+  for (std::size_t i = 0; i < modules.size(); i += 2) m.modules.push_back({modules[i], modules[i + 1]});
   r.expect_done();
   return m;
 }
@@ -156,6 +162,7 @@ std::string finish_run_test(Writer& w, const Test& m) {
   w.bytes(m.stdin_data);
   w.i64(m.compare_arg);
   w.u8(m.fresh);
+  w.u8(m.interactive);
   return w.take();
 }
 
@@ -179,6 +186,7 @@ RunTest decode_run_test(std::string_view payload) {
   m.stdin_data = view.stdin_data;
   m.compare_arg = view.compare_arg;
   m.fresh = view.fresh;
+  m.interactive = view.interactive;
   return m;
 }
 
@@ -200,6 +208,7 @@ RunTestView decode_run_test_view(std::string_view payload) {
   m.stdin_data = r.bytes_view();
   m.compare_arg = r.i64();
   m.fresh = r.u8() != 0;
+  m.interactive = r.u8() != 0;
   r.expect_done();
   return m;
 }
@@ -225,6 +234,7 @@ std::string encode(const TestOutcome& m) {
   w.u8(m.first_in_child);
   w.i64(m.setup_cpu.count());
   w.u64(m.setup_memory.value);
+  w.u8(m.interactor_left_first);
   return w.take();
 }
 
@@ -250,6 +260,7 @@ TestOutcome decode_test_outcome(std::string_view payload) {
   m.first_in_child = r.u8() != 0;
   m.setup_cpu = Micros(r.i64());
   m.setup_memory = Bytes{r.u64()};
+  m.interactor_left_first = r.u8() != 0;
   r.expect_done();
   return m;
 }

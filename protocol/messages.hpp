@@ -56,6 +56,13 @@ struct LayerStatus {
 /// "active", "missing", "not-needed".
 const char* layer_state_name(LayerState s);
 
+/// A module of a solution folder besides its entry file: importable in the box as if the folder
+/// were on sys.path (served from memory: nothing is written to or read from a filesystem).
+struct ModuleFile {
+  std::string path;    ///< relative to the folder, '/'-separated: "helper.py", "pkg/__init__.py"
+  std::string source;  ///< the file's bytes
+};
+
 struct Setup {
   Mode mode = Mode::Function;
   Prelude prelude = Prelude::None;
@@ -67,6 +74,7 @@ struct Setup {
   /// Layers the user requires (`--require`): the box answers Fatal, naming the first one it
   /// cannot apply, before any candidate code runs.
   std::vector<std::string> required_layers;
+  std::vector<ModuleFile> modules{};  ///< a solution folder's other modules (judge/solution_folder.hpp)
 };
 
 struct Ready {
@@ -97,6 +105,10 @@ struct RunTest {
   std::string stdin_data;
   std::int64_t compare_arg = -1;  ///< function mode: report this argument instead of the return
   bool fresh = false;  ///< run in a fresh child (a re-run of a test that failed in a shared one)
+  /// Stdio talking to an interactor: the box takes the child's stdin and stdout (two pipe ends
+  /// the judge passed on the interaction socket just before this frame) and runs it in a fresh
+  /// child; `stdin_data` is unused.
+  bool interactive = false;
 };
 
 /// A RunTest read without building its values: `args` and `kwargs` are their encoded bytes, views
@@ -109,6 +121,7 @@ struct RunTestView {
   std::string_view stdin_data;
   std::int64_t compare_arg = -1;
   bool fresh = false;
+  bool interactive = false;
 };
 
 enum class KilledBy : std::uint8_t { None, WallClock, CpuTime, Output };
@@ -136,6 +149,9 @@ struct TestOutcome {
   bool first_in_child = false;  ///< no earlier test ran in this child (nothing to re-run it for)
   Micros setup_cpu{0};
   Bytes setup_memory;
+  /// An interactive test: the interactor had closed its output (ended) when the box saw the
+  /// solution end, so a rejection came first (problemtools then follows the interactor).
+  bool interactor_left_first = false;
 };
 
 /// Caps on what a test's child reports, checked while decoding, before allocating (the child

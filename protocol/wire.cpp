@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fmt/format.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 namespace pyjudge {
@@ -139,6 +140,47 @@ std::optional<Frame> read_frame(int fd, std::size_t max_payload) {
   frame.payload.resize(len);
   if (read_full(fd, frame.payload.data(), len) != len) throw ProtocolError("truncated frame");
   return frame;
+}
+
+namespace {
+
+struct FdPairMessage {
+  char byte = 'I';
+  iovec iov{&byte, 1};
+  alignas(cmsghdr) char control[CMSG_SPACE(2 * sizeof(int))] = {};
+  msghdr msg{};
+  FdPairMessage() {
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = control;
+    msg.msg_controllen = sizeof control;
+  }
+};
+
+}  // namespace
+
+bool send_fd_pair(int socket, int first, int second) {
+  FdPairMessage m;
+  cmsghdr* c = CMSG_FIRSTHDR(&m.msg);
+  c->cmsg_level = SOL_SOCKET;
+  c->cmsg_type = SCM_RIGHTS;
+  c->cmsg_len = CMSG_LEN(2 * sizeof(int));
+  int fds[2] = {first, second};
+  std::memcpy(CMSG_DATA(c), fds, sizeof fds);
+  return sendmsg(socket, &m.msg, MSG_NOSIGNAL) == 1;
+}
+
+std::optional<std::pair<int, int>> receive_fd_pair(int socket) {
+  FdPairMessage m;
+  ssize_t n;
+  do n = recvmsg(socket, &m.msg, MSG_CMSG_CLOEXEC); while (n < 0 && errno == EINTR);
+  cmsghdr* c = n == 1 ? CMSG_FIRSTHDR(&m.msg) : nullptr;
+  if (!c || c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS || c->cmsg_len != CMSG_LEN(2 * sizeof(int))) {
+    return std::nullopt;
+  }
+  int fds[2];
+  std::memcpy(fds, CMSG_DATA(c), sizeof fds);
+  return std::pair{fds[0], fds[1]};
 }
 
 }  // namespace pyjudge

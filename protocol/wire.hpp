@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -84,5 +85,12 @@ std::optional<Frame> read_frame(int fd, std::size_t max_payload);
 
 /// Writes all of `data`, retrying on EINTR and short writes. Returns false on any other error.
 bool write_all(int fd, std::string_view data);
+
+/// Passes two descriptors over a UNIX socket (SCM_RIGHTS, with one byte of data); false on error
+/// (errno set).
+bool send_fd_pair(int socket, int first, int second);
+
+/// Receives what send_fd_pair() sent, close-on-exec; nullopt on error or anything else.
+std::optional<std::pair<int, int>> receive_fd_pair(int socket);
 
 }  // namespace pyjudge

@@ -161,7 +161,7 @@ ComplexityReport complexity_of(const Problem& p, const AttemptRequest& request) 
   ComplexityOptions options;
   options.budget = Micros(static_cast<std::int64_t>(request.complexity_budget_s * 1e6));
   try {
-    return analyse_complexity(p, "solution.py", request.source, make_box_runner, options);
+    return analyse_complexity(p, SourceFile{"solution.py", request.source}, make_box_runner, options);
   } catch (const std::exception& e) {
     ComplexityReport failed;
     failed.inconclusive = std::string("the analysis failed: ") + e.what();

@@ -35,7 +35,7 @@ TEST_CASE("Every folder of tests/cases is a complete case") {
     INFO("case: ", dir.filename().string());
     CHECK(fs::is_regular_file(dir / "expect.yaml"));
     CHECK(fs::is_regular_file(dir / "problem.yaml"));
-    CHECK(fs::is_regular_file(dir / "solution.py"));
+    CHECK((fs::is_regular_file(dir / "solution.py") || fs::is_regular_file(dir / "solution" / "main.py")));
   }
 }
 

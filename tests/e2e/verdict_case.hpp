@@ -43,7 +43,8 @@ inline bool contains(const nlohmann::json* t, const char* key, const std::string
 inline const std::vector<std::string> kExpectKeys = {
     "verdict",          "exit",          "layer",           "message_contains",       "traceback_contains",
     "compile_error_contains", "stderr_contains", "test_wall_ms_below", "wall_ms_below", "memory_kib_between",
-    "no_rerun",         "tests",         "message_equals",  "output_lacks",           "json_bytes_below"};
+    "no_rerun",         "tests",         "message_equals",  "output_lacks",           "json_bytes_below",
+    "tle_figure_over_limit"};
 
 /// The sandbox layers a case may name under `layer:`; "judge" is the judge's own side (the
 /// reader's cut, exact-type results, report validation) and "box" the box's own checks before any
@@ -79,7 +80,7 @@ inline bool layer_active(const nlohmann::json& run, const std::string& name) {
 /// Options added to every `run` of check_case() (the hostile suite sets `--isolation process`).
 inline std::string g_run_options;
 
-/// Judges dir/solution.py on dir (a problem folder) and checks every expectation of
+/// Judges dir/solution.py (or the folder dir/solution/) on dir (a problem folder) and checks every expectation of
 /// dir/expect.yaml: verdict, exit code, message/traceback/compile-error substrings, memory range,
 /// and wall_ms_below (the whole run, start to exit). A case whose `layer:` is missing on this
 /// host is skipped, saying why; where the layer is present, the case must hold.
@@ -103,7 +104,9 @@ inline void check_case(const fs::path& dir) {
   std::string verdict = expect["verdict"].as<std::string>();
   int exit_code = expect["exit"] ? expect["exit"].as<int>() : verdict == "AC" ? 0 : verdict == "IE" ? 3 : 1;
   auto start = std::chrono::steady_clock::now();
-  Run r = run_pyjudge("run " + quote(dir) + " " + quote(dir / "solution.py") + " --json" + g_run_options);
+  // The solution is solution.py, or a solution folder named solution/.
+  fs::path solution = fs::is_directory(dir / "solution") ? dir / "solution" : dir / "solution.py";
+  Run r = run_pyjudge("run " + quote(dir) + " " + quote(solution) + " --json" + g_run_options);
   auto took_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
   INFO("case: ", dir.filename().string(), "\nstdout: ", r.out.substr(0, 3000), "\nstderr: ", r.err.substr(0, 2000));
   CHECK(r.exit_code == exit_code);
@@ -134,6 +137,14 @@ inline void check_case(const fs::path& dir) {
   if (expect["test_wall_ms_below"]) {  // e.g. the wall-clock kill came promptly after the deadline
     REQUIRE(failed != nullptr);
     CHECK((*failed)["wall_ms"].get<double>() < expect["test_wall_ms_below"].as<double>());
+  }
+  if (expect["tle_figure_over_limit"]) {  // a TLE's figure agrees with it, on the clock that decided it
+    REQUIRE(failed != nullptr);
+    CHECK((*failed)["verdict"] == "TLE");
+    bool wall = contains(failed, "message", "wall time");
+    const char* figure = wall ? "wall_ms" : "time_ms";
+    CHECK((*failed)[figure].get<double>() > j["limits"][figure].get<double>());
+    CHECK(j[figure].get<double>() > j["limits"][figure].get<double>());
   }
   if (expect["no_rerun"]) {  // shared isolation: no test failed in the warm child
     for (const auto& t : j["tests"]) CHECK_MESSAGE(!t.contains("rerun"), "re-run in a fresh child: ", t["name"]);

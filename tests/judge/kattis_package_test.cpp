@@ -135,6 +135,26 @@ TEST_CASE("Package mistakes are spec errors naming the file and field") {
   CHECK_THROWS_WITH_AS(load_problem(bad_reject.dir), doctest::Contains("on_reject"), SpecError);
 }
 
+TEST_CASE("An interactive package loads with its interactor and its samples' .interaction files") {
+  TempPackage legacy("validation: custom interactive\n");
+  legacy.test("sample/1", "5\n", "5\n");
+  legacy.write("data/sample/1.interaction", "<3\n>higher\n");
+  legacy.test("secret/1", "7\n", "7\n");
+  legacy.write("output_validators/guess/interactor.py", "import sys\nsys.exit(42)\n");
+  Problem p = load_problem(legacy.dir);
+  CHECK(p.package->interactive);
+  REQUIRE(p.output_validator.has_value());
+  REQUIRE(p.tests.size() == 2);
+  CHECK(p.tests[0].interaction == std::optional<std::string>("<3\n>higher\n"));
+  CHECK_FALSE(p.tests[1].interaction.has_value());
+  TempPackage modern("problem_format_version: 2023-07\ntype: interactive\n");
+  modern.test("secret/1", "7\n", "7\n");
+  CHECK_THROWS_WITH_AS(load_problem(modern.dir), doctest::Contains("interactor in output_validators"), SpecError);
+  TempPackage multi("problem_format_version: 2023-07\ntype: multi-pass\n");
+  multi.test("secret/1", "7\n", "7\n");
+  CHECK_THROWS_WITH_AS(load_problem(multi.dir), doctest::Contains("multi-pass"), SpecError);
+}
+
 TEST_CASE("The statement: Markdown first, then LaTeX, in statement/ or problem_statement/") {
   TempPackage p("name: s\n");
   p.test("secret/1", "", "1\n");

@@ -90,3 +90,21 @@ TEST_CASE("An OOM kill states the same figure as the test's memory, against the 
   CHECK(c.message == fmt::format("used {:.1f} MiB of 64 MiB: stopped by the kernel's OOM killer", s.memory().mib()));
   CHECK(c.message.find("96.0 MiB of 64 MiB") != std::string::npos);
 }
+
+TEST_CASE("A TLE states the figure of the clock that decided it, over its limit") {
+  Limits limits;  // 1 s CPU, 3 s wall
+  Classification cpu = classify(with([](RunStats& r) {
+    r.outcome.user = Micros(1'000'400);
+    r.outcome.killed_by = KilledBy::CpuTime;
+  }), limits);
+  REQUIRE(cpu.verdict == Verdict::TLE);
+  CHECK(cpu.message == "CPU time over the 1000 ms limit: 1000.4 ms");
+  // Killed by the wall clock with the CPU under its limit: the wall figure is the one shown.
+  Classification wall = classify(with([](RunStats& r) {
+    r.outcome.user = Micros(970'000);
+    r.outcome.wall = Micros(3'000'500);
+    r.outcome.killed_by = KilledBy::WallClock;
+  }), limits);
+  REQUIRE(wall.verdict == Verdict::TLE);
+  CHECK(wall.message == "wall time over the 3000 ms limit: 3000.5 ms, of which 970.0 ms CPU (sleeping or blocked?)");
+}

@@ -27,6 +27,7 @@ TEST_CASE("Setup round-trips") {
   m.limits = {Millis(1234), Millis(5678), mib(99), mib(3)};
   m.isolation = Isolation::Process;
   m.required_layers = {"landlock", "namespaces"};
+  m.modules = {{"helper.py", "def f(): pass\n"}, {"pkg/__init__.py", std::string("\0x", 2)}};
   Setup d = decode_setup(encode(m));
   CHECK(d.isolation == m.isolation);
   CHECK(d.required_layers == m.required_layers);
@@ -39,6 +40,9 @@ TEST_CASE("Setup round-trips") {
   CHECK(d.limits.wall == m.limits.wall);
   CHECK(d.limits.memory == m.limits.memory);
   CHECK(d.limits.output == m.limits.output);
+  REQUIRE(d.modules.size() == 2);
+  CHECK(d.modules[1].path == "pkg/__init__.py");
+  CHECK(d.modules[1].source == m.modules[1].source);
 }
 
 TEST_CASE("Ready, CompileError and Fatal round-trip") {

@@ -1,0 +1,3 @@
+def parse(text):
+    words = text.split()
+    return [int(w) for w in words[1:]]

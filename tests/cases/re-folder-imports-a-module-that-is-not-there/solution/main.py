@@ -1,0 +1,4 @@
+import helper
+from missing_module import solve
+
+print(solve(helper.read()))

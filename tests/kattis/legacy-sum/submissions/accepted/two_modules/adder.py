@@ -1,0 +1,5 @@
+def add_all(xs):
+    total = 0
+    for x in xs:
+        total += x
+    return total

@@ -1,0 +1,1 @@
+NOTE = "not the entry: solution.py is"
