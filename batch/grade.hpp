@@ -9,8 +9,7 @@
 #include <memory>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
+#include "batch/results.hpp"
 #include "batch/submissions.hpp"
 #include "judge/judge.hpp"
 
@@ -41,10 +40,10 @@ class ProblemCache {
 };
 
 /// Judges `s` on every test (no stop at the first failure: scores need them all).
-nlohmann::json grade(const Submission& s, ProblemCache& problems, const JudgeOptions& options = {});
+Record grade(const Submission& s, ProblemCache& problems, const JudgeOptions& options = {});
 
 /// An error record for `s`: verdict IE with `error` saying what broke.
-nlohmann::json error_record(const Submission& s, const std::string& error);
+Record error_record(const Submission& s, const std::string& error);
 
 /// How long a worker may spend on one submission of `problem_dir`'s problem before it is killed
 /// (and the submission gets an IE record): a fixed allowance for starting a box and preparing the

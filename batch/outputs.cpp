@@ -18,16 +18,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string str(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
-}
-
-double num(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_number() ? it->get<double>() : 0.0;
-}
-
 std::ofstream open_out(const fs::path& file) {
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
   if (!out) throw std::runtime_error("cannot write " + file.string());
@@ -39,31 +29,53 @@ std::string csv_cell(const std::string& s) { return csv_field(s); }
 // XML 1.0 text and attribute values: the HTML escaping fits (&#39; is XML too).
 std::string xml(const std::string& s) { return html_text(s); }
 
-const char* colour_of(const std::string& verdict) {
-  if (verdict == "AC") return "\x1b[32m";
-  if (verdict == "TLE" || verdict == "MLE" || verdict == "OLE") return "\x1b[33m";
-  if (verdict == "IE" || verdict == "CE") return "\x1b[35m";
-  return "\x1b[31m";
+const char* colour_of(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::AC: return "\x1b[32m";
+    case Verdict::TLE: case Verdict::MLE: case Verdict::OLE: return "\x1b[33m";
+    case Verdict::IE: case Verdict::CE: return "\x1b[35m";
+    default: return "\x1b[31m";
+  }
 }
 
 }  // namespace
 
-std::string first_failure(const nlohmann::json& r) {
-  if (r.contains("error")) return str(r, "error");
-  if (r.contains("compile_error")) return "compile error: " + str(r["compile_error"], "message");
-  if (r.contains("internal_error")) return "internal error: " + str(r, "internal_error");
-  for (const auto& t : r.value("tests", nlohmann::json::array())) {
-    if (str(t, "verdict") != "AC") return str(t, "name") + ": " + str(t, "message");
+std::string first_failure(const Record& r) {
+  if (!r.error.empty()) return r.error;
+  if (r.compile_error) return "compile error: " + r.compile_error->message;
+  if (!r.internal_error.empty()) return "internal error: " + r.internal_error;
+  for (const auto& t : r.tests) {
+    if (t.verdict != Verdict::AC) return t.name + ": " + t.message;
   }
   return "";
 }
 
+std::optional<long> failing_line(const Record& r) {
+  if (r.compile_error) return r.compile_error->line;
+  for (const auto& t : r.tests) {
+    if (t.verdict != Verdict::AC) return t.line;
+  }
+  return std::nullopt;
+}
+
+std::string github_annotations(const Records& records) {
+  std::string out;
+  for (const auto& r : records) {
+    if (r.verdict == Verdict::AC) continue;
+    std::string props = "file=" + workflow_property(r.file);
+    if (auto line = failing_line(r); line && *line > 0) props += fmt::format(",line={}", *line);
+    props += ",title=" + workflow_property(fmt::format("pyjudge: {} on {}", verdict_code(r.verdict), r.problem));
+    out += "::error " + props + "::" + workflow_data(first_failure(r)) + "\n";
+  }
+  return out;
+}
+
 void print_summary(std::ostream& out, const Records& records, bool colour) {
   std::set<std::string> problems_set;
-  std::map<std::string, std::map<std::string, const nlohmann::json*>> grid;
+  std::map<std::string, std::map<std::string, const Record*>> grid;
   for (const auto& r : records) {
-    problems_set.insert(str(r, "problem"));
-    grid[str(r, "candidate")][str(r, "problem")] = &r;
+    problems_set.insert(r.problem);
+    grid[r.candidate][r.problem] = &r;
   }
   std::vector<std::string> problems(problems_set.begin(), problems_set.end());
   std::size_t name_width = 9;
@@ -82,17 +94,17 @@ void print_summary(std::ostream& out, const Records& records, bool colour) {
     for (std::size_t i = 0; i < problems.size(); ++i) {
       auto it = row.find(problems[i]);
       std::string cell = "-";
-      std::string verdict;
+      std::optional<Verdict> verdict;
       if (it != row.end()) {
-        const auto& r = *it->second;
-        verdict = str(r, "verdict");
-        solved += verdict == "AC";
-        score += num(r, "score");
-        max_score += num(r, "max_score");
-        cell = fmt::format("{} {}/{}", verdict, r.value("passed", 0), r.value("total", 0));
+        const Record& r = *it->second;
+        verdict = r.verdict;
+        solved += r.verdict == Verdict::AC;
+        score += r.score;
+        max_score += r.max_score;
+        cell = fmt::format("{} {}/{}", verdict_code(r.verdict), r.passed, r.total);
       }
       std::string padded = fmt::format("{:<{}}", cell, widths[i]);
-      out << "  " << (colour && !verdict.empty() ? colour_of(verdict) + padded + "\x1b[0m" : padded);
+      out << "  " << (colour && verdict ? colour_of(*verdict) + padded + "\x1b[0m" : padded);
     }
     out << fmt::format("  {:>6}  {:g}/{:g}\n", solved, score, max_score);
   }
@@ -102,10 +114,9 @@ void write_csv(const fs::path& file, const Records& records) {
   auto out = open_out(file);
   out << "candidate,problem,verdict,passed,total,score,max_score,time_ms,memory_kib,file,first_failure\n";
   for (const auto& r : records) {
-    out << csv_cell(str(r, "candidate")) << ',' << csv_cell(str(r, "problem")) << ',' << str(r, "verdict") << ','
-        << r.value("passed", 0) << ',' << r.value("total", 0) << ',' << num(r, "score") << ','
-        << num(r, "max_score") << ',' << num(r, "time_ms") << ',' << r.value("memory_kib", 0) << ','
-        << csv_cell(str(r, "file")) << ',' << csv_cell(first_failure(r)) << '\n';
+    out << csv_cell(r.candidate) << ',' << csv_cell(r.problem) << ',' << verdict_code(r.verdict) << ',' << r.passed
+        << ',' << r.total << ',' << r.score << ',' << r.max_score << ',' << r.time_ms << ',' << r.memory_kib << ','
+        << csv_cell(r.file) << ',' << csv_cell(first_failure(r)) << '\n';
   }
 }
 
@@ -113,8 +124,8 @@ std::string junit_xml(const Records& records) {
   std::string body;
   int all_tests = 0, all_failures = 0, all_errors = 0;
   for (const auto& r : records) {
-    std::string suite = str(r, "candidate") + "/" + str(r, "problem");
-    std::string classname = str(r, "candidate") + "." + str(r, "problem");
+    std::string suite = r.candidate + "/" + r.problem;
+    std::string classname = r.candidate + "." + r.problem;
     std::string cases;
     int tests = 0, failures = 0, errors = 0;
     double seconds = 0;
@@ -124,31 +135,32 @@ std::string junit_xml(const Records& records) {
       cases += fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"{:.3f}\"", xml(classname), xml(name), ms / 1000);
       cases += inner.empty() ? "/>\n" : ">\n" + inner + "    </testcase>\n";
     };
-    if (r.contains("error") || r.contains("internal_error")) {
+    if (!r.error.empty() || !r.internal_error.empty()) {
       ++errors;
       std::string msg = first_failure(r);
       testcase("judge", 0, fmt::format("      <error type=\"IE\" message=\"{}\">{}</error>\n", xml(msg), xml(msg)));
-    } else if (r.contains("compile_error")) {
+    } else if (r.compile_error) {
       ++failures;
-      std::string msg = str(r["compile_error"], "message");
-      std::string kind = str(r["compile_error"], "kind");  // IndentationError is not a SyntaxError to a reader
+      const std::string& msg = r.compile_error->message;
+      const std::string& kind = r.compile_error->kind;  // IndentationError is not a SyntaxError to a reader
       testcase("compile", 0, fmt::format("      <failure type=\"CE\" message=\"{}\">{}</failure>\n",
                                          xml(kind.empty() ? "compile error" : kind), xml(msg)));
     }
-    for (const auto& t : r.value("tests", nlohmann::json::array())) {
-      std::string verdict = str(t, "verdict");
+    for (const auto& t : r.tests) {
+      std::string verdict = verdict_code(t.verdict);
       std::string inner;
-      if (verdict != "AC") {
-        std::string detail = str(t, "message");
-        for (const char* field : {"input", "expected", "got", "diff", "traceback"}) {
-          if (t.contains(field)) detail += fmt::format("\n{}:\n{}", field, str(t, field));
+      if (t.verdict != Verdict::AC) {
+        std::string detail = t.message;
+        for (auto [field, value] : {std::pair{"input", &t.input}, {"expected", &t.expected}, {"got", &t.got},
+                                    {"diff", &t.diff}, {"traceback", &t.traceback}}) {
+          if (!value->empty()) detail += fmt::format("\n{}:\n{}", field, *value);
         }
-        const char* tag = verdict == "IE" ? "error" : "failure";
-        (verdict == "IE" ? errors : failures) += 1;
+        const char* tag = t.verdict == Verdict::IE ? "error" : "failure";
+        (t.verdict == Verdict::IE ? errors : failures) += 1;
         inner = fmt::format("      <{} type=\"{}\" message=\"{}\">{}</{}>\n", tag, verdict,
-                            xml(verdict + ": " + str(t, "message")), xml(detail), tag);
+                            xml(verdict + ": " + t.message), xml(detail), tag);
       }
-      testcase(str(t, "name"), num(t, "time_ms"), inner);
+      testcase(t.name, t.time_ms, inner);
     }
     all_tests += tests;
     all_failures += failures;
@@ -167,26 +179,25 @@ void write_html(const fs::path& file, const Records& records) {
   std::set<std::string> problems, candidates;
   nlohmann::json slim = nlohmann::json::array();
   for (const auto& r : records) {
-    problems.insert(str(r, "problem"));
-    candidates.insert(str(r, "candidate"));
-    nlohmann::json s;
-    for (const char* k : {"candidate", "problem", "file", "verdict", "passed", "total", "score", "max_score",
-                          "time_ms", "memory_kib", "error"}) {
-      if (r.contains(k)) s[k] = r[k];
-    }
+    problems.insert(r.problem);
+    candidates.insert(r.candidate);
+    nlohmann::json s = {{"candidate", r.candidate}, {"problem", r.problem}, {"file", r.file},
+                        {"verdict", verdict_code(r.verdict)}, {"passed", r.passed}, {"total", r.total},
+                        {"score", r.score}, {"max_score", r.max_score}, {"time_ms", r.time_ms},
+                        {"memory_kib", r.memory_kib}};
+    if (!r.error.empty()) s["error"] = r.error;
     // The cell's detail is its first failing test; the rest of the tests stay in results.jsonl.
     nlohmann::json tests = nlohmann::json::array();
-    for (const auto& t : r.value("tests", nlohmann::json::array())) {
-      if (str(t, "verdict") != "AC") {
-        tests.push_back({{"name", t.value("name", "")}, {"verdict", t.value("verdict", "")},
-                         {"sample", t.value("sample", false)}, {"message", t.value("message", "")},
-                         {"time_ms", t.value("time_ms", 0.0)}, {"memory_kib", t.value("memory_kib", 0)}});
+    for (const auto& t : r.tests) {
+      if (t.verdict != Verdict::AC) {
+        tests.push_back({{"name", t.name}, {"verdict", verdict_code(t.verdict)}, {"sample", t.sample},
+                         {"message", t.message}, {"time_ms", t.time_ms}, {"memory_kib", t.memory_kib}});
         break;
       }
     }
-    if (r.contains("compile_error") && tests.empty()) {
+    if (r.compile_error && tests.empty()) {
       tests.push_back({{"name", "compile"}, {"verdict", "CE"}, {"sample", true},
-                       {"message", str(r["compile_error"], "message")}, {"time_ms", 0}, {"memory_kib", 0}});
+                       {"message", r.compile_error->message}, {"time_ms", 0}, {"memory_kib", 0}});
     }
     s["tests"] = tests;
     slim.push_back(std::move(s));
@@ -225,13 +236,13 @@ std::string markdown_summary(const Records& records) {
     return out;
   };
   int accepted = 0;
-  for (const auto& r : records) accepted += str(r, "verdict") == "AC";
+  for (const auto& r : records) accepted += r.verdict == Verdict::AC;
   std::string md = fmt::format("### pyjudge: {} of {} solutions accepted\n\n", accepted, records.size());
   md += "| solution | problem | verdict | tests | first failure |\n|---|---|---|---|---|\n";
   for (const auto& r : records) {
-    md += fmt::format("| {} | {} | {} {} | {}/{} | {} |\n", cell(str(r, "file")), cell(str(r, "problem")),
-                      str(r, "verdict") == "AC" ? "✅" : "❌", str(r, "verdict"), r.value("passed", 0),
-                      r.value("total", 0), cell(first_failure(r)));
+    md += fmt::format("| {} | {} | {} {} | {}/{} | {} |\n", cell(r.file), cell(r.problem),
+                      r.verdict == Verdict::AC ? "✅" : "❌", verdict_code(r.verdict), r.passed, r.total,
+                      cell(first_failure(r)));
   }
   return md;
 }

@@ -4,14 +4,15 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <ostream>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "batch/results.hpp"
 
 namespace pyjudge::batch {
 
-using Records = std::vector<nlohmann::json>;
+using Records = std::vector<Record>;
 
 /// candidate x problem: verdict and score per cell, solved count and total score per candidate.
 void print_summary(std::ostream& out, const Records& records, bool colour);
@@ -32,6 +33,14 @@ void write_html(const std::filesystem::path& file, const Records& records);
 std::string markdown_summary(const Records& records);
 
 /// The first failing test of a record as "name: message" (or the record's error), "" if none.
-std::string first_failure(const nlohmann::json& record);
+std::string first_failure(const Record& record);
+
+/// The line of the candidate's file a failure points at: a compile error's, or the first failing
+/// test's (a runtime error's traceback line); nullopt if none is known.
+std::optional<long> failing_line(const Record& record);
+
+/// GitHub workflow commands: one `::error file=...,line=...,title=...::message` line per record
+/// that is not accepted, every candidate-controlled part escaped for its place.
+std::string github_annotations(const Records& records);
 
 }  // namespace pyjudge::batch

@@ -142,7 +142,7 @@ Action batch_command(CLI::App& app) {
     }
     // Fingerprints decide what a previous run already judged: same file bytes, same problem.
     std::map<std::string, std::string> versions;
-    std::map<std::string, std::pair<std::string, std::string>> current;
+    std::map<std::string, Fingerprint> current;
     for (const auto& s : mine) {
       if (!versions.count(s.problem)) {
         std::error_code ec;
@@ -160,14 +160,14 @@ Action batch_command(CLI::App& app) {
     std::cerr << fmt::format("batch: {} submissions{}, {} already judged in {}, {} to judge on {} workers\n",
                              mine.size(), shard ? " in shard " + shard->str() : "", mine.size() - todo.size(),
                              o->out, todo.size(), o->jobs);
-    std::map<std::string, nlohmann::json> fresh;
+    std::map<std::string, Record> fresh;
     Progress progress(mine.size(), mine.size() - todo.size());
     WorkerPool pool(o->jobs, problems, o->require, o->cache.folder());
-    pool.run(todo, [&](const Submission& s, nlohmann::json record) {
-      if (shard) record["shard"] = shard->str();
-      record["submissions"] = set;
+    pool.run(todo, [&](const Submission& s, Record record) {
+      if (shard) record.shard = shard->str();
+      record.submissions = set;
       log.append(record);
-      progress.finished(record.value("verdict", "IE"));
+      progress.finished(verdict_code(record.verdict));
       fresh[s.key()] = std::move(record);
     });
     Records records;
@@ -195,55 +195,28 @@ Action merge_command(CLI::App& app) {
   o->reports.add_options(app);
   return [o] {
     o->reports.require_writable();
-    std::map<std::string, nlohmann::json> by_key;
-    std::map<std::string, std::string> origin;
-    std::set<unsigned> shards_seen;
-    std::optional<unsigned> shard_count;
-    std::vector<std::string> problems;
+    std::vector<std::pair<std::string, std::vector<Record>>> inputs;
     for (const auto& input : o->inputs) {
       LoadedResults loaded = load_results(input);
       if (loaded.torn) std::cerr << "pyjudge: " << input << ": dropped a torn last line (an interrupted write)\n";
-      for (auto& r : loaded.records) {
-        std::string key = record_key(r);
-        Shard shard = Shard::parse(r.value("shard", std::string("0/1")));
-        if (shard_count && *shard_count != shard.count) {
-          problems.push_back(fmt::format("{}: {} is from a run with {} shards, others with {}", input, key,
-                                         shard.count, *shard_count));
-        }
-        shard_count = shard.count;
-        shards_seen.insert(shard.index);
-        if (by_key.count(key)) {
-          problems.push_back(fmt::format("overlap: {} is in both {} and {}", key, origin[key], input));
-          continue;
-        }
-        origin[key] = input;
-        by_key[key] = std::move(r);
-      }
+      inputs.emplace_back(input, std::move(loaded.records));
     }
+    std::optional<std::vector<std::string>> expected;
     if (!o->submissions.empty()) {
-      // Exact: every submission of the batch has a result.
-      for (const auto& s : find_submissions(o->submissions)) {
-        if (!by_key.count(s.key())) problems.push_back(fmt::format("gap: no result for {}", s.key()));
-      }
-    } else {
-      // From the records alone: a shard index nobody reported. (A shard can only be empty when
-      // there are about as few submissions as shards; pass --submissions to be exact.)
-      for (unsigned i = 0; shard_count && i < *shard_count; ++i) {
-        if (!shards_seen.count(i)) problems.push_back(fmt::format("gap: no results from shard {}/{}", i, *shard_count));
-      }
+      expected.emplace();
+      for (const auto& s : find_submissions(o->submissions)) expected->push_back(s.key());
     }
+    Merged merged = merge_results(inputs, expected);
+    const auto& problems = merged.problems;
     for (const auto& p : problems) std::cerr << "pyjudge: merge: " << p << "\n";
     if (!problems.empty()) return int(kRejected);
-    Records records;
     std::ofstream out(o->out, std::ios::binary | std::ios::trunc);
     if (!out) throw UsageError("cannot write " + o->out);
-    for (auto& [key, r] : by_key) {
-      out << r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-      records.push_back(std::move(r));
-    }
+    for (const auto& r : merged.records) out << record_line(r);
     out.close();
+    const Records& records = merged.records;
     std::cerr << fmt::format("merge: {} submissions from {} files ({} shards)\n", records.size(), o->inputs.size(),
-                             shard_count.value_or(1));
+                             merged.shards);
     print_summary(std::cout, records, colour_out());
     o->reports.write(records);
     return int(kAccepted);
@@ -251,23 +224,6 @@ Action merge_command(CLI::App& app) {
 }
 
 namespace {
-
-// GitHub's workflow commands: one escaping function per place (judge/escape.hpp).
-std::string gh_data(const std::string& s) { return workflow_data(s); }
-std::string gh_property(const std::string& s) { return workflow_property(s); }
-
-// The line of the candidate's file a failure points at: a compile error's, or the first failing
-// test's (a runtime error's traceback line).
-std::optional<long> failing_line(const nlohmann::json& r) {
-  if (r.contains("compile_error")) return r["compile_error"].value("line", 0L);
-  for (const auto& t : r.value("tests", nlohmann::json::array())) {
-    if (t.value("verdict", "") != "AC") {
-      if (t.contains("line")) return t["line"].get<long>();
-      return std::nullopt;
-    }
-  }
-  return std::nullopt;
-}
 
 std::vector<Submission> solutions_under(const std::vector<std::string>& paths, const fs::path& problems) {
   std::set<std::string> ids;
@@ -342,7 +298,7 @@ Action check_command(CLI::App& app) {
     const bool github = gha && std::string(gha) == "true";
     const char* summary = std::getenv("GITHUB_STEP_SUMMARY");
     if (github && summary && *summary) require_writable(summary, "$GITHUB_STEP_SUMMARY");
-    std::map<std::string, nlohmann::json> by_file;
+    std::map<std::string, Record> by_file;
     // Lines come out in the solutions' order whatever order the workers finish in, so two runs
     // of the same CI job print the same log: each line waits for the ones before it.
     std::map<std::string, std::size_t> position;
@@ -352,13 +308,13 @@ Action check_command(CLI::App& app) {
     WorkerPool pool(std::min<unsigned>(o->jobs, static_cast<unsigned>(subs.size())), problems, o->require,
                     o->cache.folder());
     bool colour = colour_out();
-    pool.run(subs, [&](const Submission& s, nlohmann::json r) {
-      std::string verdict = r.value("verdict", "IE");
-      std::string mark = verdict == "AC" ? "ok  " : "FAIL";
-      if (colour) mark = (verdict == "AC" ? "\x1b[32m" : "\x1b[31;1m") + mark + "\x1b[0m";
+    pool.run(subs, [&](const Submission& s, Record r) {
+      const bool ok = r.verdict == Verdict::AC;
+      std::string mark = ok ? "ok  " : "FAIL";
+      if (colour) mark = (ok ? "\x1b[32m" : "\x1b[31;1m") + mark + "\x1b[0m";
       std::string failure = first_failure(r);
       lines[position.at(s.file.string())] =
-          fmt::format("{} {:<4} {:>3}/{:<3} {}{}\n", mark, verdict, r.value("passed", 0), r.value("total", 0),
+          fmt::format("{} {:<4} {:>3}/{:<3} {}{}\n", mark, verdict_code(r.verdict), r.passed, r.total,
                       terminal_line(s.file.string()), failure.empty() ? "" : "  " + terminal_line(cut_text(failure, 300)));
       for (; printed < lines.size() && lines[printed]; ++printed) std::cout << *lines[printed];
       std::cout << std::flush;
@@ -367,17 +323,11 @@ Action check_command(CLI::App& app) {
     Records records;
     for (auto& [file, r] : by_file) records.push_back(std::move(r));
     int accepted = 0;
-    for (const auto& r : records) accepted += r.value("verdict", "") == "AC";
+    for (const auto& r : records) accepted += r.verdict == Verdict::AC;
     std::cout << fmt::format("{} of {} solutions accepted\n", accepted, records.size());
     if (!o->junit.empty()) write_junit(o->junit, records);
     if (github) {
-      for (const auto& r : records) {
-        if (r.value("verdict", "") == "AC") continue;
-        std::string props = "file=" + gh_property(r.value("file", ""));
-        if (auto line = failing_line(r); line && *line > 0) props += fmt::format(",line={}", *line);
-        props += ",title=" + gh_property(fmt::format("pyjudge: {} on {}", r.value("verdict", ""), r.value("problem", "")));
-        std::cout << "::error " << props << "::" << gh_data(first_failure(r)) << "\n";
-      }
+      std::cout << github_annotations(records);
       if (summary && *summary) std::ofstream(summary, std::ios::app) << markdown_summary(records) << "\n";
     }
     return accepted == static_cast<int>(records.size()) ? int(kAccepted) : int(kRejected);

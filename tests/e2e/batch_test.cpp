@@ -64,9 +64,9 @@ Made make_submissions(const fs::path& root, std::size_t count, const std::set<st
 std::map<std::string, std::string> verdicts_in(const fs::path& results) {
   std::map<std::string, std::string> out;
   for (const auto& r : pyjudge::batch::load_results(results).records) {
-    std::string key = pyjudge::batch::record_key(r);
+    std::string key = r.key();
     CHECK_MESSAGE(!out.count(key), "judged twice: " << key);
-    out[key] = r.value("verdict", "");
+    out[key] = pyjudge::verdict_code(r.verdict);
   }
   return out;
 }

@@ -21,7 +21,7 @@ std::string library() { return " --problems " + quote(kLib); }
 
 std::map<std::string, nlohmann::json> records_in(const fs::path& results) {
   std::map<std::string, nlohmann::json> out;
-  for (auto& r : pyjudge::batch::load_results(results).records) out[pyjudge::batch::record_key(r)] = r;
+  for (auto& r : pyjudge::batch::load_results(results).records) out[r.key()] = pyjudge::batch::to_json(r);
   return out;
 }
 
