@@ -70,54 +70,92 @@ std::string github_annotations(const Records& records) {
   return out;
 }
 
-void print_summary(std::ostream& out, const Records& records, bool colour) {
-  std::set<std::string> problems_set;
-  std::map<std::string, std::map<std::string, const Record*>> grid;
-  for (const auto& r : records) {
-    problems_set.insert(r.problem);
-    grid[r.candidate][r.problem] = &r;
+namespace {
+
+// At most `most` items of a list for one line of the terminal, then how many more there are.
+std::string listed(const std::vector<std::string>& items, std::size_t most = 20) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size() && i < most; ++i) out += (i ? ", " : "") + terminal_line(cut_text(items[i], 200));
+  if (items.size() > most) out += fmt::format(", and {} more", items.size() - most);
+  return out;
+}
+
+struct Standing {
+  int solved = 0;
+  double score = 0;
+};
+
+Standing standing(const Gradebook& book, const std::string& candidate) {
+  Standing s;
+  for (const auto& p : book.problems) {
+    if (const Record* r = book.find(candidate, p)) {
+      s.solved += r->verdict == Verdict::AC;
+      s.score += r->score;
+    }
   }
-  std::vector<std::string> problems(problems_set.begin(), problems_set.end());
+  return s;
+}
+
+double max_total(const Gradebook& book) {
+  double total = 0;
+  for (const auto& p : book.problems) total += book.max_score(p);
+  return total;
+}
+
+}  // namespace
+
+void print_summary(std::ostream& out, const Gradebook& book, bool colour) {
   std::size_t name_width = 9;
-  for (const auto& [c, row] : grid) name_width = std::max(name_width, terminal_line(c).size());
+  for (const auto& c : book.candidates) name_width = std::max(name_width, terminal_line(c).size());
   std::vector<std::size_t> widths;
   out << fmt::format("{:<{}}", "CANDIDATE", name_width);
-  for (const auto& p : problems) {
+  for (const auto& p : book.problems) {
     widths.push_back(std::max<std::size_t>(terminal_line(p).size(), 9));
     out << "  " << fmt::format("{:<{}}", terminal_line(p), widths.back());
   }
   out << "  SOLVED  SCORE\n";
-  for (const auto& [candidate, row] : grid) {
+  const double max = max_total(book);
+  for (const auto& candidate : book.candidates) {
     out << fmt::format("{:<{}}", terminal_line(candidate), name_width);
-    int solved = 0;
-    double score = 0, max_score = 0;
-    for (std::size_t i = 0; i < problems.size(); ++i) {
-      auto it = row.find(problems[i]);
-      std::string cell = "-";
-      std::optional<Verdict> verdict;
-      if (it != row.end()) {
-        const Record& r = *it->second;
-        verdict = r.verdict;
-        solved += r.verdict == Verdict::AC;
-        score += r.score;
-        max_score += r.max_score;
-        cell = fmt::format("{} {}/{}", verdict_code(r.verdict), r.passed, r.total);
-      }
-      std::string padded = fmt::format("{:<{}}", cell, widths[i]);
-      out << "  " << (colour && verdict ? colour_of(*verdict) + padded + "\x1b[0m" : padded);
+    for (std::size_t i = 0; i < book.problems.size(); ++i) {
+      const Record* r = book.find(candidate, book.problems[i]);
+      std::string padded = fmt::format("{:<{}}", r ? fmt::format("{} {}/{}", verdict_code(r->verdict), r->passed, r->total) : "-", widths[i]);
+      out << "  " << (colour && r ? colour_of(r->verdict) + padded + "\x1b[0m" : padded);
     }
-    out << fmt::format("  {:>6}  {:g}/{:g}\n", solved, score, max_score);
+    Standing s = standing(book, candidate);
+    out << fmt::format("  {:>6}  {:g}/{:g}\n", fmt::format("{}/{}", s.solved, book.problems.size()), s.score, max);
+  }
+  if (!book.unmatched.empty()) {
+    out << fmt::format("files that match no problem ({}, not graded): {}\n", book.unmatched.size(), listed(book.unmatched));
+  }
+  if (!book.skipped.empty()) out << fmt::format("skipped ({}): {}\n", book.skipped.size(), listed(book.skipped));
+}
+
+void write_csv(const fs::path& file, const Gradebook& book) {
+  auto out = open_out(file);
+  out << "candidate,problem,verdict,passed,total,score,max_score,time_ms,memory_kib,file,first_failure\n";
+  for (const auto& r : book.records) {
+    out << csv_cell(r.candidate) << ',' << csv_cell(r.problem) << ',' << verdict_code(r.verdict) << ',' << r.passed
+        << ',' << r.total << ',' << r.score << ',' << r.max_score << ',' << r.time_ms << ',' << r.memory_kib << ','
+        << csv_cell(book.shown_path(r)) << ',' << csv_cell(first_failure(r)) << '\n';
   }
 }
 
-void write_csv(const fs::path& file, const Records& records) {
-  auto out = open_out(file);
-  out << "candidate,problem,verdict,passed,total,score,max_score,time_ms,memory_kib,file,first_failure\n";
-  for (const auto& r : records) {
-    out << csv_cell(r.candidate) << ',' << csv_cell(r.problem) << ',' << verdict_code(r.verdict) << ',' << r.passed
-        << ',' << r.total << ',' << r.score << ',' << r.max_score << ',' << r.time_ms << ',' << r.memory_kib << ','
-        << csv_cell(r.file) << ',' << csv_cell(first_failure(r)) << '\n';
+nlohmann::json gradebook_json(const Gradebook& book) {
+  nlohmann::json candidates = nlohmann::json::array();
+  for (const auto& c : book.candidates) {
+    nlohmann::json cells = nlohmann::json::object();
+    for (const auto& p : book.problems) {
+      const Record* r = book.find(c, p);
+      cells[p] = r ? nlohmann::json{{"verdict", verdict_code(r->verdict)}, {"passed", r->passed}, {"total", r->total},
+                                    {"score", r->score}, {"max_score", r->max_score}, {"file", book.shown_path(*r)}}
+                   : nlohmann::json(nullptr);
+    }
+    Standing s = standing(book, c);
+    candidates.push_back({{"name", c}, {"solved", s.solved}, {"score", s.score}, {"cells", cells}});
   }
+  return {{"problems", book.problems}, {"max_score", max_total(book)}, {"candidates", candidates},
+          {"unmatched", book.unmatched}, {"skipped", book.skipped}};
 }
 
 std::string junit_xml(const Records& records) {
@@ -175,13 +213,10 @@ std::string junit_xml(const Records& records) {
 
 void write_junit(const fs::path& file, const Records& records) { open_out(file) << junit_xml(records); }
 
-void write_html(const fs::path& file, const Records& records) {
-  std::set<std::string> problems, candidates;
+void write_html(const fs::path& file, const Gradebook& book) {
   nlohmann::json slim = nlohmann::json::array();
-  for (const auto& r : records) {
-    problems.insert(r.problem);
-    candidates.insert(r.candidate);
-    nlohmann::json s = {{"candidate", r.candidate}, {"problem", r.problem}, {"file", r.file},
+  for (const auto& r : book.records) {
+    nlohmann::json s = {{"candidate", r.candidate}, {"problem", r.problem}, {"file", book.shown_path(r)},
                         {"verdict", verdict_code(r.verdict)}, {"passed", r.passed}, {"total", r.total},
                         {"score", r.score}, {"max_score", r.max_score}, {"time_ms", r.time_ms},
                         {"memory_kib", r.memory_kib}};
@@ -205,8 +240,11 @@ void write_html(const fs::path& file, const Records& records) {
   auto now = std::chrono::system_clock::now();
   nlohmann::json data = {{"title", "pyjudge batch report"},
                          {"generated", fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::chrono::system_clock::to_time_t(now)))},
-                         {"problems", problems},
-                         {"candidates", candidates},
+                         {"problems", book.problems},
+                         {"candidates", book.candidates},
+                         {"max_score", max_total(book)},
+                         {"unmatched", book.unmatched},
+                         {"skipped", book.skipped},
                          {"records", slim}};
   // Inside <script>: no "</script>", no "<!--" can appear once <, > and & are escaped.
   std::string json = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), safe;

@@ -8,17 +8,24 @@
 #include <ostream>
 #include <vector>
 
+#include "batch/gradebook.hpp"
 #include "batch/results.hpp"
 
 namespace pyjudge::batch {
 
 using Records = std::vector<Record>;
 
-/// candidate x problem: verdict and score per cell, solved count and total score per candidate.
-void print_summary(std::ostream& out, const Records& records, bool colour);
+/// candidate x problem: verdict and score per cell, solved and score out of the same problem set
+/// for every candidate; then one line of files that match no problem and one of skipped entries.
+void print_summary(std::ostream& out, const Gradebook& book, bool colour);
 
-/// One row per submission: candidate,problem,verdict,passed,total,score,max_score,time_ms,memory_kib,file.
-void write_csv(const std::filesystem::path& file, const Records& records);
+/// One row per submission: candidate,problem,verdict,passed,total,score,max_score,time_ms,
+/// memory_kib,file,first_failure (the file relative to the submissions folder).
+void write_csv(const std::filesystem::path& file, const Gradebook& book);
+
+/// The gradebook as JSON: the problem set, each candidate's cells, solved and score, the files
+/// that match no problem and the skipped entries.
+nlohmann::json gradebook_json(const Gradebook& book);
 
 /// One <testsuite> per submission, one <testcase> per test; failures carry the message (and
 /// input/expected/got for sample tests). GitHub, GitLab and Jenkins render it.
@@ -27,7 +34,7 @@ void write_junit(const std::filesystem::path& file, const Records& records);
 
 /// One self-contained file (inline CSS and JS, no external assets): a sortable grid of candidates
 /// x problems coloured by verdict, per-problem pass rates, and each cell's first failing test.
-void write_html(const std::filesystem::path& file, const Records& records);
+void write_html(const std::filesystem::path& file, const Gradebook& book);
 
 /// A Markdown table of the submissions, for $GITHUB_STEP_SUMMARY.
 std::string markdown_summary(const Records& records);

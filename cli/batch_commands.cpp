@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "batch/grade.hpp"
+#include "batch/gradebook.hpp"
 #include "batch/outputs.hpp"
 #include "batch/pool.hpp"
 #include "batch/results.hpp"
@@ -82,21 +83,28 @@ void require_writable(const std::string& file, const char* what) {
 }
 
 struct ReportFiles {
-  std::string csv, html, junit;
+  std::string csv, html, junit, json;
   void require_writable() const {
     cli::require_writable(csv, "--csv");
     cli::require_writable(html, "--html");
     cli::require_writable(junit, "--junit");
+    cli::require_writable(json, "--json");
   }
   void add_options(CLI::App& app) {
-    app.add_option("--csv", csv, "also write grades as CSV");
+    app.add_option("--csv", csv, "also write grades as CSV, one row per submission");
     app.add_option("--html", html, "also write a self-contained HTML report");
     app.add_option("--junit", junit, "also write JUnit XML");
+    app.add_option("--json", json, "also write the gradebook as JSON (grid, unmatched files, skipped entries)");
   }
-  void write(const Records& records) const {
-    if (!csv.empty()) write_csv(csv, records);
-    if (!html.empty()) write_html(html, records);
-    if (!junit.empty()) write_junit(junit, records);
+  void write(const Gradebook& book) const {
+    if (!csv.empty()) write_csv(csv, book);
+    if (!html.empty()) write_html(html, book);
+    if (!junit.empty()) write_junit(junit, book.records);
+    if (!json.empty()) {
+      std::ofstream out(json, std::ios::binary | std::ios::trunc);
+      out << gradebook_json(book).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      if (!out) throw std::runtime_error("cannot write " + json);
+    }
   }
 };
 
@@ -133,21 +141,20 @@ Action batch_command(CLI::App& app) {
   return [o] {
     o->reports.require_writable();
     fs::path problems = problems_folder(o->problems_dir);
-    std::vector<Submission> all = find_submissions(o->submissions);
+    SubmissionSet set_found = scan_submissions(o->submissions);
+    // The problem set is the problems folder's: a file naming no problem in it is listed, not judged.
+    ProblemSplit split = split_by_problem(set_found, problems);
     std::optional<Shard> shard;
     if (!o->shard.empty()) shard = Shard::parse(o->shard);
     std::vector<Submission> mine;
-    for (auto& s : all) {
+    for (auto& s : split.matched) {
       if (!shard || shard->contains(s)) mine.push_back(std::move(s));
     }
     // Fingerprints decide what a previous run already judged: same file bytes, same problem.
     std::map<std::string, std::string> versions;
     std::map<std::string, Fingerprint> current;
     for (const auto& s : mine) {
-      if (!versions.count(s.problem)) {
-        std::error_code ec;
-        versions[s.problem] = fs::is_directory(problems / s.problem, ec) ? problem_version(problems / s.problem) : "";
-      }
+      if (!versions.count(s.problem)) versions[s.problem] = problem_version(problems / s.problem);
       current[s.key()] = {file_sha256(s.file), versions[s.problem]};
     }
     std::error_code canon_ec;
@@ -175,8 +182,12 @@ Action batch_command(CLI::App& app) {
       auto it = fresh.find(s.key());
       records.push_back(it != fresh.end() ? it->second : *log.done(s.key()));
     }
-    print_summary(std::cout, records, colour_out());
-    o->reports.write(records);
+    Gradebook book = make_gradebook(std::move(records), split.unmatched_candidates);
+    book.unmatched = split.unmatched;
+    book.skipped = set_found.skipped;
+    book.base = set_found.base;
+    print_summary(std::cout, book, colour_out());
+    o->reports.write(book);
     return int(kAccepted);
   };
 }
@@ -184,11 +195,12 @@ Action batch_command(CLI::App& app) {
 Action merge_command(CLI::App& app) {
   struct Options {
     std::vector<std::string> inputs;
-    std::string out, submissions;
+    std::string out, submissions, problems_dir;
     ReportFiles reports;
   };
   auto o = std::make_shared<Options>();
   app.add_option("results", o->inputs, "results files of the shards")->required();
+  app.add_option("--problems", o->problems_dir, "folder of problems (with --submissions: the problem set)");
   app.add_option("--out", o->out, "the merged results file")->required();
   app.add_option("--submissions", o->submissions,
                  "the batch's submissions (folder or manifest): every one must have a result");
@@ -204,7 +216,11 @@ Action merge_command(CLI::App& app) {
     std::optional<std::vector<std::string>> expected;
     if (!o->submissions.empty()) {
       expected.emplace();
-      for (const auto& s : find_submissions(o->submissions)) expected->push_back(s.key());
+      // Only submissions of the problem set are judged, so only they can be missing.
+      fs::path problems = problems_folder(o->problems_dir);
+      for (const auto& s : split_by_problem(scan_submissions(o->submissions), problems).matched) {
+        expected->push_back(s.key());
+      }
     }
     Merged merged = merge_results(inputs, expected);
     const auto& problems = merged.problems;
@@ -214,11 +230,12 @@ Action merge_command(CLI::App& app) {
     if (!out) throw UsageError("cannot write " + o->out);
     for (const auto& r : merged.records) out << record_line(r);
     out.close();
-    const Records& records = merged.records;
-    std::cerr << fmt::format("merge: {} submissions from {} files ({} shards)\n", records.size(), o->inputs.size(),
-                             merged.shards);
-    print_summary(std::cout, records, colour_out());
-    o->reports.write(records);
+    std::cerr << fmt::format("merge: {} submissions from {} files ({} shards)\n", merged.records.size(),
+                             o->inputs.size(), merged.shards);
+    Gradebook book = make_gradebook(std::move(merged.records));
+    if (!o->submissions.empty()) book.base = scan_submissions(o->submissions).base;
+    print_summary(std::cout, book, colour_out());
+    o->reports.write(book);
     return int(kAccepted);
   };
 }

@@ -35,7 +35,7 @@ Record rec(std::string candidate, std::string problem, Verdict v, std::string me
 
 TEST_CASE("CSV cells are quoted and a leading formula character is neutralised") {
   TempDir tmp("csv");
-  write_csv(tmp.path / "g.csv", {rec("=HYPERLINK(\"x\")", "two-sum", Verdict::WA, "a,b\nc")});
+  write_csv(tmp.path / "g.csv", make_gradebook({rec("=HYPERLINK(\"x\")", "two-sum", Verdict::WA, "a,b\nc")}));
   std::string csv = slurp(tmp.path / "g.csv");
   CHECK(csv.find("\"'=HYPERLINK(\"\"x\"\")\"") != std::string::npos);
   CHECK(csv.find("\"t1: a,b\nc\"") != std::string::npos);

@@ -243,3 +243,35 @@ TEST_CASE("check prints its lines in the solutions' order whatever order workers
   CHECK(summary.exit_code == 2);
   CHECK(summary.err.find("$GITHUB_STEP_SUMMARY") != std::string::npos);
 }
+
+TEST_CASE("batch grades against the problem set: junk files are listed, not columns; skipped entries on one line") {
+  TempDir tmp("problem-set");
+  fs::path lib = fs::path(PYJUDGE_SOURCE_DIR) / "problems", subs = tmp.path / "subs";
+  for (const char* c : {"alice10", "alice2", "Eve", "frank", ".git"}) fs::create_directories(subs / c);
+  fs::copy_file(lib / "two-sum/solutions/accepted/hashmap.py", subs / "alice10/two-sum.py");
+  fs::copy_file(lib / "two-sum/solutions/wrong_answer/same_element_twice.py", subs / "alice2/two-sum.py");
+  fs::copy_file(lib / "two-sum/solutions/accepted/hashmap.py", subs / "Eve/three-summ.py");
+  fs::copy_file(lib / "two-sum/solutions/accepted/hashmap.py", subs / "frank/two sum.py");
+  std::ofstream(subs / "notes.txt") << "grading notes\n";
+  std::ofstream(subs / "alice2/notes.txt") << "draft\n";
+  Run r = run_pyjudge("batch " + quote(subs) + problems_arg() + " --no-cache -j 2 --out " + quote(tmp.path / "r.jsonl") +
+                      " --json " + quote(tmp.path / "book.json"));
+  INFO(r.out, r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.find("batch: 2 submissions") != std::string::npos);  // the junk is never judged
+  // One column, the same denominator for everyone, candidates in a person's order.
+  CHECK(r.out.find("CANDIDATE  two-sum    SOLVED  SCORE\n"
+                   "alice2     WA ") != std::string::npos);
+  auto at2 = r.out.find("\nalice2"), at10 = r.out.find("\nalice10"), eve = r.out.find("\nEve"), frank = r.out.find("\nfrank");
+  CHECK((at2 < at10 && at10 < eve && eve < frank && frank != std::string::npos));
+  CHECK(r.out.find("\nfrank      -             0/1  0/1\n") != std::string::npos);
+  CHECK(r.out.find("files that match no problem (2, not graded): Eve/three-summ.py, frank/two sum.py\n") != std::string::npos);
+  CHECK(r.out.find("skipped (3): .git (hidden), alice2/notes.txt (not a .py file), notes.txt (not in a candidate's folder)\n") !=
+        std::string::npos);
+  auto book = nlohmann::json::parse(slurp(tmp.path / "book.json"));
+  CHECK(book["problems"] == nlohmann::json{"two-sum"});
+  CHECK(book["unmatched"].size() == 2);
+  CHECK(book["skipped"].size() == 3);
+  CHECK(book["candidates"].size() == 4);
+  CHECK(book["candidates"][1]["cells"]["two-sum"]["file"] == "alice10/two-sum.py");
+}
