@@ -11,6 +11,7 @@
 
 #include "batch/report_template.hpp"
 #include "judge/escape.hpp"
+#include "batch/submissions.hpp"
 
 namespace pyjudge::batch {
 
@@ -213,6 +214,44 @@ std::string junit_xml(const Records& records) {
 
 void write_junit(const fs::path& file, const Records& records) { open_out(file) << junit_xml(records); }
 
+namespace {
+
+// What the report embeds of candidate text: enough to grade from, bounded so that 36+
+// submissions of hostile output still make a page a browser opens.
+constexpr std::size_t kShownField = 8 << 10;
+constexpr std::size_t kShownCode = 64 << 10;
+
+// Every test of a cell, with its data: the report is the grader's, hidden tests included.
+nlohmann::json html_tests(const Record& r) {
+  nlohmann::json tests = nlohmann::json::array();
+  if (r.compile_error) {
+    tests.push_back({{"name", "compile"}, {"verdict", "CE"}, {"sample", true},
+                     {"message", cut_text(r.compile_error->message, kShownField)}});
+  }
+  for (const auto& t : r.tests) {
+    nlohmann::json j = {{"name", cut_text(t.name, 200)}, {"verdict", verdict_code(t.verdict)}, {"sample", t.sample},
+                        {"message", cut_text(t.message, kShownField)}, {"time_ms", t.time_ms},
+                        {"memory_kib", t.memory_kib}};
+    for (auto [key, value] : {std::pair{"input", &t.input}, {"expected", &t.expected}, {"got", &t.got},
+                              {"diff", &t.diff}, {"traceback", &t.traceback}}) {
+      if (!value->empty()) j[key] = cut_text(*value, kShownField);
+    }
+    tests.push_back(std::move(j));
+  }
+  return tests;
+}
+
+// The candidate's code as judged: read again through intake (bounded, no symlinks), and marked
+// when the file has changed since.
+void add_code(nlohmann::json& cell, const Record& r) {
+  SubmissionFile f = read_submission(r.file);
+  if (!f.refused.empty() || r.file_sha256.empty()) return;
+  cell["code"] = cut_text(f.source, kShownCode);
+  if (sha256_hex(f.source) != r.file_sha256) cell["code_changed"] = true;
+}
+
+}  // namespace
+
 void write_html(const fs::path& file, const Gradebook& book) {
   nlohmann::json slim = nlohmann::json::array();
   for (const auto& r : book.records) {
@@ -220,21 +259,10 @@ void write_html(const fs::path& file, const Gradebook& book) {
                         {"verdict", verdict_code(r.verdict)}, {"passed", r.passed}, {"total", r.total},
                         {"score", r.score}, {"max_score", r.max_score}, {"time_ms", r.time_ms},
                         {"memory_kib", r.memory_kib}};
-    if (!r.error.empty()) s["error"] = r.error;
-    // The cell's detail is its first failing test; the rest of the tests stay in results.jsonl.
-    nlohmann::json tests = nlohmann::json::array();
-    for (const auto& t : r.tests) {
-      if (t.verdict != Verdict::AC) {
-        tests.push_back({{"name", t.name}, {"verdict", verdict_code(t.verdict)}, {"sample", t.sample},
-                         {"message", t.message}, {"time_ms", t.time_ms}, {"memory_kib", t.memory_kib}});
-        break;
-      }
-    }
-    if (r.compile_error && tests.empty()) {
-      tests.push_back({{"name", "compile"}, {"verdict", "CE"}, {"sample", true},
-                       {"message", r.compile_error->message}, {"time_ms", 0}, {"memory_kib", 0}});
-    }
-    s["tests"] = tests;
+    if (!r.error.empty()) s["error"] = cut_text(r.error, kShownField);
+    if (!r.internal_error.empty()) s["error"] = cut_text("internal error: " + r.internal_error, kShownField);
+    s["tests"] = html_tests(r);
+    add_code(s, r);
     slim.push_back(std::move(s));
   }
   auto now = std::chrono::system_clock::now();

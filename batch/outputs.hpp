@@ -33,7 +33,11 @@ std::string junit_xml(const Records& records);
 void write_junit(const std::filesystem::path& file, const Records& records);
 
 /// One self-contained file (inline CSS and JS, no external assets): a sortable grid of candidates
-/// x problems coloured by verdict, per-problem pass rates, and each cell's first failing test.
+/// x problems (a verdict label on every cell, a colour-blind-safe palette), per-problem pass
+/// rates, and for each cell every test (verdict, time, memory, input/expected/got/diff, hidden
+/// tests too), the candidate's code and a line diff against another candidate's code for the
+/// same problem; the files that match no problem and the skipped entries. Candidate text is
+/// bounded (8 KiB a field, 64 KiB of code) and only ever reaches the page as text.
 void write_html(const std::filesystem::path& file, const Gradebook& book);
 
 /// A Markdown table of the submissions, for $GITHUB_STEP_SUMMARY.
