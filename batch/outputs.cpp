@@ -142,6 +142,22 @@ void write_csv(const fs::path& file, const Gradebook& book) {
   }
 }
 
+void write_csv_wide(const fs::path& file, const Gradebook& book) {
+  auto out = open_out(file);
+  out << "candidate";
+  for (const auto& p : book.problems) out << ',' << csv_cell(p);
+  out << ",total,max_score\n";
+  const double max = max_total(book);
+  for (const auto& c : book.candidates) {
+    out << csv_cell(c);
+    for (const auto& p : book.problems) {
+      out << ',';
+      if (const Record* r = book.find(c, p)) out << r->score;
+    }
+    out << ',' << standing(book, c).score << ',' << max << '\n';
+  }
+}
+
 nlohmann::json gradebook_json(const Gradebook& book) {
   nlohmann::json candidates = nlohmann::json::array();
   for (const auto& c : book.candidates) {

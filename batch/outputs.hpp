@@ -23,6 +23,10 @@ void print_summary(std::ostream& out, const Gradebook& book, bool colour);
 /// memory_kib,file,first_failure (the file relative to the submissions folder).
 void write_csv(const std::filesystem::path& file, const Gradebook& book);
 
+/// The wide gradebook: one row per candidate (in person order), one column per problem of the
+/// set with the candidate's score on it (empty: not submitted), then total and max_score.
+void write_csv_wide(const std::filesystem::path& file, const Gradebook& book);
+
 /// The gradebook as JSON: the problem set, each candidate's cells, solved and score, the files
 /// that match no problem and the skipped entries.
 nlohmann::json gradebook_json(const Gradebook& book);

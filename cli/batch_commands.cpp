@@ -83,21 +83,24 @@ void require_writable(const std::string& file, const char* what) {
 }
 
 struct ReportFiles {
-  std::string csv, html, junit, json;
+  std::string csv, csv_wide, html, junit, json;
   void require_writable() const {
     cli::require_writable(csv, "--csv");
+    cli::require_writable(csv_wide, "--csv-wide");
     cli::require_writable(html, "--html");
     cli::require_writable(junit, "--junit");
     cli::require_writable(json, "--json");
   }
   void add_options(CLI::App& app) {
     app.add_option("--csv", csv, "also write grades as CSV, one row per submission");
+    app.add_option("--csv-wide", csv_wide, "also write grades as CSV, one row per candidate, one column per problem");
     app.add_option("--html", html, "also write a self-contained HTML report");
     app.add_option("--junit", junit, "also write JUnit XML");
     app.add_option("--json", json, "also write the gradebook as JSON (grid, unmatched files, skipped entries)");
   }
   void write(const Gradebook& book) const {
     if (!csv.empty()) write_csv(csv, book);
+    if (!csv_wide.empty()) write_csv_wide(csv_wide, book);
     if (!html.empty()) write_html(html, book);
     if (!junit.empty()) write_junit(junit, book.records);
     if (!json.empty()) {

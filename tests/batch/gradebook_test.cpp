@@ -102,4 +102,20 @@ TEST_CASE("Files that match no problem are split off, and every candidate has th
   CHECK(j["candidates"][1]["cells"]["two-sum"].is_null());
   CHECK(j["unmatched"].size() == 2);
   CHECK(j["max_score"] == 2);
+
+  TempDir wide("wide");
+  write_csv_wide(wide.path / "w.csv", book);
+  CHECK(pyjudge::e2e::slurp(wide.path / "w.csv") ==
+        "candidate,memoize,two-sum,total,max_score\n"
+        "eve,,0,0,2\n"
+        "frank,,,0,2\n"
+        "gus,1,,1,2\n");
+}
+
+TEST_CASE("The wide CSV escapes candidate names and problem ids like the long one") {
+  TempDir out("wide-escape");
+  write_csv_wide(out.path / "w.csv", make_gradebook({rec("=cmd|' /C calc'!A0", "p,q", Verdict::AC)}));
+  CHECK(pyjudge::e2e::slurp(out.path / "w.csv") ==
+        "candidate,\"p,q\",total,max_score\n"
+        "'=cmd|' /C calc'!A0,1,1,1\n");
 }

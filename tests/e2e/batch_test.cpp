@@ -255,7 +255,8 @@ TEST_CASE("batch grades against the problem set: junk files are listed, not colu
   std::ofstream(subs / "notes.txt") << "grading notes\n";
   std::ofstream(subs / "alice2/notes.txt") << "draft\n";
   Run r = run_pyjudge("batch " + quote(subs) + problems_arg() + " --no-cache -j 2 --out " + quote(tmp.path / "r.jsonl") +
-                      " --json " + quote(tmp.path / "book.json"));
+                      " --json " + quote(tmp.path / "book.json") + " --csv-wide " + quote(tmp.path / "wide.csv") +
+                      " --csv " + quote(tmp.path / "long.csv"));
   INFO(r.out, r.err);
   REQUIRE(r.exit_code == 0);
   CHECK(r.err.find("batch: 2 submissions") != std::string::npos);  // the junk is never judged
@@ -274,4 +275,7 @@ TEST_CASE("batch grades against the problem set: junk files are listed, not colu
   CHECK(book["skipped"].size() == 3);
   CHECK(book["candidates"].size() == 4);
   CHECK(book["candidates"][1]["cells"]["two-sum"]["file"] == "alice10/two-sum.py");
+  CHECK(slurp(tmp.path / "wide.csv") == "candidate,two-sum,total,max_score\nalice2,0,0,1\nalice10,1,1,1\nEve,,0,1\nfrank,,0,1\n");
+  std::string long_csv = slurp(tmp.path / "long.csv");
+  CHECK(std::count(long_csv.begin(), long_csv.end(), '\n') == 3);  // the header and one row per judged submission
 }
