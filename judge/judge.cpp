@@ -166,7 +166,7 @@ class TestJudge {
                : p_.mode == Mode::Script ? Value::of_str(test.input.code)
                : test.input.args;
     try {
-      auto v = host::check(*p_.checker, args, expected, got);
+      auto v = host::check(*p_.checker, args, expected, got, p_.author_limits);
       set(r, v.accepted, v.message);
     } catch (const std::runtime_error& e) {
       r.verdict = Verdict::IE;

@@ -133,8 +133,12 @@ std::vector<TestCase> generated_tests(const Problem& problem, const RunnerFactor
 std::vector<TestCase> planned_generated_tests(const Problem& problem);
 
 /// The generated tests' inputs (no expected values yet), straight from the generators. Throws
-/// JudgeError if a generator fails.
+/// JudgeError if a generator fails. On a terminal (stderr), shows "gen.py size 1000: 3/5".
 std::vector<TestCase> generated_inputs(const Problem& problem, const std::atomic<bool>* cancel = nullptr);
+
+/// Whether generated_inputs() may show its progress on a terminal (default: yes). Batch workers,
+/// whose stderr is the batch's own progress bar, turn it off.
+void show_generation_progress(bool on);
 
 /// Runs the problem's reference solution on `tests` in `runner` and stores what it returned
 /// (printed, in stdio mode) as each test's expected value. A custom test on which the reference
