@@ -255,7 +255,6 @@ int worker_main(const fs::path& problems_dir, const std::vector<std::string>& re
   // checker.py and generators, and a leftover print() there must not forge or shift a record.
   int records = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
   if (records < 0 || dup2(STDERR_FILENO, STDOUT_FILENO) < 0) return 1;
-  show_generation_progress(false);  // the batch's own bar is on that terminal
   // Workers share the on-disk cache: the first to prepare a problem stores it, the others read
   // it (two preparing at once both store whole entries; see TestCache).
   std::optional<TestCache> cache;

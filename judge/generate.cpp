@@ -79,7 +79,7 @@ std::string read_reference(const Problem& p) {
 
 bool cancelled(const std::atomic<bool>* cancel) { return cancel && cancel->load(); }
 
-std::atomic<bool> g_show_progress{true};
+std::atomic<bool> g_show_progress{false};
 
 // "gen.py size 100000: 3/5", redrawn in place on a terminal while generators run (a large size
 // can take seconds per test); cleared when they are done. Nothing at all off a terminal.

@@ -133,11 +133,12 @@ std::vector<TestCase> generated_tests(const Problem& problem, const RunnerFactor
 std::vector<TestCase> planned_generated_tests(const Problem& problem);
 
 /// The generated tests' inputs (no expected values yet), straight from the generators. Throws
-/// JudgeError if a generator fails. On a terminal (stderr), shows "gen.py size 1000: 3/5".
+/// JudgeError if a generator fails. When turned on, shows "gen.py size 1000: 3/5" on a terminal.
 std::vector<TestCase> generated_inputs(const Problem& problem, const std::atomic<bool>* cancel = nullptr);
 
-/// Whether generated_inputs() may show its progress on a terminal (default: yes). Batch workers,
-/// whose stderr is the batch's own progress bar, turn it off.
+/// Whether generated_inputs() shows its progress on stderr when that is a terminal (default:
+/// no). `validate` turns it on: it prepares tests before it prints anything; `run` prepares them
+/// while it prints the written tests' lines, and a batch has its own progress bar.
 void show_generation_progress(bool on);
 
 /// Runs the problem's reference solution on `tests` in `runner` and stores what it returned
