@@ -11,20 +11,19 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void add_identity(nlohmann::json& j, const Submission& s) {
-  j["candidate"] = s.candidate;
-  j["problem"] = s.problem;
-  j["file"] = name_as_text(s.file.string());
+void add_identity(Record& r, const Submission& s) {
+  r.candidate = s.candidate;
+  r.problem = s.problem;
+  r.file = name_as_text(s.file.string());
 }
 
 // A submission intake would not read: a CE record that says why, nothing judged.
-nlohmann::json refused_record(const Submission& s, const std::string& why) {
-  nlohmann::json j = error_record(s, "");
-  j.erase("error");
-  j["verdict"] = "CE";
-  j["refused"] = why;
-  j["compile_error"] = {{"message", "not judged: the submission is " + why}, {"line", 0}};
-  return j;
+Record refused_record(const Submission& s, const std::string& why) {
+  Record r = error_record(s, "");
+  r.verdict = Verdict::CE;
+  r.refused = why;
+  r.compile_error = CompileErrorRecord{"not judged: the submission is " + why, "", 0};
+  return r;
 }
 
 // Batch's sink of judge_submission(): the record is the `run --json` object of the end report,
@@ -57,12 +56,13 @@ const ProblemCache::Entry& ProblemCache::get(const std::string& id) {
   return *slot;
 }
 
-nlohmann::json error_record(const Submission& s, const std::string& error) {
-  nlohmann::json j = {{"schema", kReportSchema}, {"verdict", "IE"}, {"passed", 0}, {"total", 0},
-                      {"score", 0}, {"max_score", 1}, {"time_ms", 0}, {"wall_ms", 0}, {"memory_kib", 0},
-                      {"solution", s.file.string()}, {"tests", nlohmann::json::array()}, {"error", error}};
-  add_identity(j, s);
-  return j;
+Record error_record(const Submission& s, const std::string& error) {
+  Record r;
+  r.verdict = Verdict::IE;
+  r.error = error;
+  r.rest = {{"schema", kReportSchema}, {"solution", name_as_text(s.file.string())}};
+  add_identity(r, s);
+  return r;
 }
 
 std::chrono::milliseconds submission_deadline(const fs::path& problem_dir) {
@@ -96,19 +96,14 @@ nlohmann::json complexity_json(const Problem& problem, const Submission& s, cons
 
 }  // namespace
 
-nlohmann::json grade(const Submission& s, ProblemCache& problems, const JudgeOptions& options,
-                     double complexity_budget_s) {
+Record grade(const Submission& s, ProblemCache& problems, const JudgeOptions& options, double complexity_budget_s) {
   SubmissionFile file = read_submission(s.file);
-  if (!file.refused.empty()) {
-    auto j = refused_record(s, file.refused);
-    j["file_sha256"] = "";
-    return j;
-  }
+  if (!file.refused.empty()) return refused_record(s, file.refused);
   std::string sha = sha256_hex(file.source);
   const ProblemCache::Entry& entry = problems.get(s.problem);
-  nlohmann::json j;
+  Record r;
   if (!entry.error.empty()) {
-    j = error_record(s, entry.error);
+    r = error_record(s, entry.error);
   } else {
     try {
       // The bytes intake read, not the path again: the file may have been swapped since.
@@ -117,18 +112,20 @@ nlohmann::json grade(const Submission& s, ProblemCache& problems, const JudgeOpt
       with.make_runner = problems.runner_factory();
       RecordSink record;
       judge_submission(entry.problem, SourceFile{name_as_text(s.file.string()), file.source}, with, record);
-      j = record.take();
+      nlohmann::json j = record.take();
       if (complexity_budget_s > 0 && !j.contains("compile_error") && j.value("verdict", "IE") != "IE") {
         j["complexity"] = complexity_json(entry.problem, s, file.source, problems.runner_factory(), complexity_budget_s);
       }
+      j["candidate"] = s.candidate;
+      r = record_from_json(j);
     } catch (const std::exception& e) {
-      j = error_record(s, e.what());
+      r = error_record(s, e.what());
     }
   }
-  add_identity(j, s);
-  j["file_sha256"] = sha;
-  j["problem_version"] = entry.version;
-  return j;
+  add_identity(r, s);
+  r.file_sha256 = sha;
+  r.problem_version = entry.version;
+  return r;
 }
 
 }  // namespace pyjudge::batch

@@ -9,8 +9,7 @@
 #include <memory>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
+#include "batch/results.hpp"
 #include "batch/submissions.hpp"
 #include "judge/judge.hpp"
 
@@ -42,11 +41,11 @@ class ProblemCache {
 
 /// Judges `s` on every test (no stop at the first failure: scores need them all). With
 /// `complexity_budget_s` > 0 the record also carries `complexity` (judge/complexity.hpp).
-nlohmann::json grade(const Submission& s, ProblemCache& problems, const JudgeOptions& options = {},
-                     double complexity_budget_s = 0);
+Record grade(const Submission& s, ProblemCache& problems, const JudgeOptions& options = {},
+             double complexity_budget_s = 0);
 
 /// An error record for `s`: verdict IE with `error` saying what broke.
-nlohmann::json error_record(const Submission& s, const std::string& error);
+Record error_record(const Submission& s, const std::string& error);
 
 /// How long a worker may spend on one submission of `problem_dir`'s problem before it is killed
 /// (and the submission gets an IE record): a fixed allowance for starting a box and preparing the

@@ -11,22 +11,13 @@
 
 #include "batch/report_template.hpp"
 #include "judge/escape.hpp"
+#include "batch/submissions.hpp"
 
 namespace pyjudge::batch {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string str(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : "";
-}
-
-double num(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_number() ? it->get<double>() : 0.0;
-}
 
 std::ofstream open_out(const fs::path& file) {
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
@@ -39,82 +30,157 @@ std::string csv_cell(const std::string& s) { return csv_field(s); }
 // XML 1.0 text and attribute values: the HTML escaping fits (&#39; is XML too).
 std::string xml(const std::string& s) { return html_text(s); }
 
-const char* colour_of(const std::string& verdict) {
-  if (verdict == "AC") return "\x1b[32m";
-  if (verdict == "TLE" || verdict == "MLE" || verdict == "OLE") return "\x1b[33m";
-  if (verdict == "IE" || verdict == "CE") return "\x1b[35m";
-  return "\x1b[31m";
+const char* colour_of(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::AC: return "\x1b[32m";
+    case Verdict::TLE: case Verdict::MLE: case Verdict::OLE: return "\x1b[33m";
+    case Verdict::IE: case Verdict::CE: return "\x1b[35m";
+    default: return "\x1b[31m";
+  }
 }
 
 }  // namespace
 
-std::string first_failure(const nlohmann::json& r) {
-  if (r.contains("error")) return str(r, "error");
-  if (r.contains("compile_error")) return "compile error: " + str(r["compile_error"], "message");
-  if (r.contains("internal_error")) return "internal error: " + str(r, "internal_error");
-  for (const auto& t : r.value("tests", nlohmann::json::array())) {
-    if (str(t, "verdict") != "AC") return str(t, "name") + ": " + str(t, "message");
+std::string first_failure(const Record& r) {
+  if (!r.error.empty()) return r.error;
+  if (r.compile_error) return "compile error: " + r.compile_error->message;
+  if (!r.internal_error.empty()) return "internal error: " + r.internal_error;
+  for (const auto& t : r.tests) {
+    if (t.verdict != Verdict::AC) return t.name + ": " + t.message;
   }
   return "";
 }
 
-void print_summary(std::ostream& out, const Records& records, bool colour) {
-  std::set<std::string> problems_set;
-  std::map<std::string, std::map<std::string, const nlohmann::json*>> grid;
-  for (const auto& r : records) {
-    problems_set.insert(str(r, "problem"));
-    grid[str(r, "candidate")][str(r, "problem")] = &r;
+std::optional<long> failing_line(const Record& r) {
+  if (r.compile_error) return r.compile_error->line;
+  for (const auto& t : r.tests) {
+    if (t.verdict != Verdict::AC) return t.line;
   }
-  std::vector<std::string> problems(problems_set.begin(), problems_set.end());
+  return std::nullopt;
+}
+
+std::string github_annotations(const Records& records) {
+  std::string out;
+  for (const auto& r : records) {
+    if (r.verdict == Verdict::AC) continue;
+    std::string props = "file=" + workflow_property(r.file);
+    if (auto line = failing_line(r); line && *line > 0) props += fmt::format(",line={}", *line);
+    props += ",title=" + workflow_property(fmt::format("pyjudge: {} on {}", verdict_code(r.verdict), r.problem));
+    out += "::error " + props + "::" + workflow_data(first_failure(r)) + "\n";
+  }
+  return out;
+}
+
+namespace {
+
+// At most `most` items of a list for one line of the terminal, then how many more there are.
+std::string listed(const std::vector<std::string>& items, std::size_t most = 20) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size() && i < most; ++i) out += (i ? ", " : "") + terminal_line(cut_text(items[i], 200));
+  if (items.size() > most) out += fmt::format(", and {} more", items.size() - most);
+  return out;
+}
+
+struct Standing {
+  int solved = 0;
+  double score = 0;
+};
+
+Standing standing(const Gradebook& book, const std::string& candidate) {
+  Standing s;
+  for (const auto& p : book.problems) {
+    if (const Record* r = book.find(candidate, p)) {
+      s.solved += r->verdict == Verdict::AC;
+      s.score += r->score;
+    }
+  }
+  return s;
+}
+
+double max_total(const Gradebook& book) {
+  double total = 0;
+  for (const auto& p : book.problems) total += book.max_score(p);
+  return total;
+}
+
+}  // namespace
+
+void print_summary(std::ostream& out, const Gradebook& book, bool colour) {
   std::size_t name_width = 9;
-  for (const auto& [c, row] : grid) name_width = std::max(name_width, terminal_line(c).size());
+  for (const auto& c : book.candidates) name_width = std::max(name_width, terminal_line(c).size());
   std::vector<std::size_t> widths;
   out << fmt::format("{:<{}}", "CANDIDATE", name_width);
-  for (const auto& p : problems) {
+  for (const auto& p : book.problems) {
     widths.push_back(std::max<std::size_t>(terminal_line(p).size(), 9));
     out << "  " << fmt::format("{:<{}}", terminal_line(p), widths.back());
   }
   out << "  SOLVED  SCORE\n";
-  for (const auto& [candidate, row] : grid) {
+  const double max = max_total(book);
+  for (const auto& candidate : book.candidates) {
     out << fmt::format("{:<{}}", terminal_line(candidate), name_width);
-    int solved = 0;
-    double score = 0, max_score = 0;
-    for (std::size_t i = 0; i < problems.size(); ++i) {
-      auto it = row.find(problems[i]);
-      std::string cell = "-";
-      std::string verdict;
-      if (it != row.end()) {
-        const auto& r = *it->second;
-        verdict = str(r, "verdict");
-        solved += verdict == "AC";
-        score += num(r, "score");
-        max_score += num(r, "max_score");
-        cell = fmt::format("{} {}/{}", verdict, r.value("passed", 0), r.value("total", 0));
-      }
-      std::string padded = fmt::format("{:<{}}", cell, widths[i]);
-      out << "  " << (colour && !verdict.empty() ? colour_of(verdict) + padded + "\x1b[0m" : padded);
+    for (std::size_t i = 0; i < book.problems.size(); ++i) {
+      const Record* r = book.find(candidate, book.problems[i]);
+      std::string padded = fmt::format("{:<{}}", r ? fmt::format("{} {}/{}", verdict_code(r->verdict), r->passed, r->total) : "-", widths[i]);
+      out << "  " << (colour && r ? colour_of(r->verdict) + padded + "\x1b[0m" : padded);
     }
-    out << fmt::format("  {:>6}  {:g}/{:g}\n", solved, score, max_score);
+    Standing s = standing(book, candidate);
+    out << fmt::format("  {:>6}  {:g}/{:g}\n", fmt::format("{}/{}", s.solved, book.problems.size()), s.score, max);
+  }
+  if (!book.unmatched.empty()) {
+    out << fmt::format("files that match no problem ({}, not graded): {}\n", book.unmatched.size(), listed(book.unmatched));
+  }
+  if (!book.skipped.empty()) out << fmt::format("skipped ({}): {}\n", book.skipped.size(), listed(book.skipped));
+}
+
+void write_csv(const fs::path& file, const Gradebook& book) {
+  auto out = open_out(file);
+  out << "candidate,problem,verdict,passed,total,score,max_score,time_ms,memory_kib,file,first_failure\n";
+  for (const auto& r : book.records) {
+    out << csv_cell(r.candidate) << ',' << csv_cell(r.problem) << ',' << verdict_code(r.verdict) << ',' << r.passed
+        << ',' << r.total << ',' << r.score << ',' << r.max_score << ',' << r.time_ms << ',' << r.memory_kib << ','
+        << csv_cell(book.shown_path(r)) << ',' << csv_cell(first_failure(r)) << '\n';
   }
 }
 
-void write_csv(const fs::path& file, const Records& records) {
+void write_csv_wide(const fs::path& file, const Gradebook& book) {
   auto out = open_out(file);
-  out << "candidate,problem,verdict,passed,total,score,max_score,time_ms,memory_kib,file,first_failure\n";
-  for (const auto& r : records) {
-    out << csv_cell(str(r, "candidate")) << ',' << csv_cell(str(r, "problem")) << ',' << str(r, "verdict") << ','
-        << r.value("passed", 0) << ',' << r.value("total", 0) << ',' << num(r, "score") << ','
-        << num(r, "max_score") << ',' << num(r, "time_ms") << ',' << r.value("memory_kib", 0) << ','
-        << csv_cell(str(r, "file")) << ',' << csv_cell(first_failure(r)) << '\n';
+  out << "candidate";
+  for (const auto& p : book.problems) out << ',' << csv_cell(p);
+  out << ",total,max_score\n";
+  const double max = max_total(book);
+  for (const auto& c : book.candidates) {
+    out << csv_cell(c);
+    for (const auto& p : book.problems) {
+      out << ',';
+      if (const Record* r = book.find(c, p)) out << r->score;
+    }
+    out << ',' << standing(book, c).score << ',' << max << '\n';
   }
+}
+
+nlohmann::json gradebook_json(const Gradebook& book) {
+  nlohmann::json candidates = nlohmann::json::array();
+  for (const auto& c : book.candidates) {
+    nlohmann::json cells = nlohmann::json::object();
+    for (const auto& p : book.problems) {
+      const Record* r = book.find(c, p);
+      cells[p] = r ? nlohmann::json{{"verdict", verdict_code(r->verdict)}, {"passed", r->passed}, {"total", r->total},
+                                    {"score", r->score}, {"max_score", r->max_score}, {"file", book.shown_path(*r)}}
+                   : nlohmann::json(nullptr);
+    }
+    Standing s = standing(book, c);
+    candidates.push_back({{"name", c}, {"solved", s.solved}, {"score", s.score}, {"cells", cells}});
+  }
+  return {{"problems", book.problems}, {"max_score", max_total(book)}, {"candidates", candidates},
+          {"unmatched", book.unmatched}, {"skipped", book.skipped}};
 }
 
 std::string junit_xml(const Records& records) {
   std::string body;
   int all_tests = 0, all_failures = 0, all_errors = 0;
   for (const auto& r : records) {
-    std::string suite = str(r, "candidate") + "/" + str(r, "problem");
-    std::string classname = str(r, "candidate") + "." + str(r, "problem");
+    std::string suite = r.candidate + "/" + r.problem;
+    std::string classname = r.candidate + "." + r.problem;
     std::string cases;
     int tests = 0, failures = 0, errors = 0;
     double seconds = 0;
@@ -124,31 +190,32 @@ std::string junit_xml(const Records& records) {
       cases += fmt::format("    <testcase classname=\"{}\" name=\"{}\" time=\"{:.3f}\"", xml(classname), xml(name), ms / 1000);
       cases += inner.empty() ? "/>\n" : ">\n" + inner + "    </testcase>\n";
     };
-    if (r.contains("error") || r.contains("internal_error")) {
+    if (!r.error.empty() || !r.internal_error.empty()) {
       ++errors;
       std::string msg = first_failure(r);
       testcase("judge", 0, fmt::format("      <error type=\"IE\" message=\"{}\">{}</error>\n", xml(msg), xml(msg)));
-    } else if (r.contains("compile_error")) {
+    } else if (r.compile_error) {
       ++failures;
-      std::string msg = str(r["compile_error"], "message");
-      std::string kind = str(r["compile_error"], "kind");  // IndentationError is not a SyntaxError to a reader
+      const std::string& msg = r.compile_error->message;
+      const std::string& kind = r.compile_error->kind;  // IndentationError is not a SyntaxError to a reader
       testcase("compile", 0, fmt::format("      <failure type=\"CE\" message=\"{}\">{}</failure>\n",
                                          xml(kind.empty() ? "compile error" : kind), xml(msg)));
     }
-    for (const auto& t : r.value("tests", nlohmann::json::array())) {
-      std::string verdict = str(t, "verdict");
+    for (const auto& t : r.tests) {
+      std::string verdict = verdict_code(t.verdict);
       std::string inner;
-      if (verdict != "AC") {
-        std::string detail = str(t, "message");
-        for (const char* field : {"input", "expected", "got", "diff", "traceback"}) {
-          if (t.contains(field)) detail += fmt::format("\n{}:\n{}", field, str(t, field));
+      if (t.verdict != Verdict::AC) {
+        std::string detail = t.message;
+        for (auto [field, value] : {std::pair{"input", &t.input}, {"expected", &t.expected}, {"got", &t.got},
+                                    {"diff", &t.diff}, {"traceback", &t.traceback}}) {
+          if (!value->empty()) detail += fmt::format("\n{}:\n{}", field, *value);
         }
-        const char* tag = verdict == "IE" ? "error" : "failure";
-        (verdict == "IE" ? errors : failures) += 1;
+        const char* tag = t.verdict == Verdict::IE ? "error" : "failure";
+        (t.verdict == Verdict::IE ? errors : failures) += 1;
         inner = fmt::format("      <{} type=\"{}\" message=\"{}\">{}</{}>\n", tag, verdict,
-                            xml(verdict + ": " + str(t, "message")), xml(detail), tag);
+                            xml(verdict + ": " + t.message), xml(detail), tag);
       }
-      testcase(str(t, "name"), num(t, "time_ms"), inner);
+      testcase(t.name, t.time_ms, inner);
     }
     all_tests += tests;
     all_failures += failures;
@@ -163,40 +230,68 @@ std::string junit_xml(const Records& records) {
 
 void write_junit(const fs::path& file, const Records& records) { open_out(file) << junit_xml(records); }
 
-void write_html(const fs::path& file, const Records& records) {
-  std::set<std::string> problems, candidates;
+namespace {
+
+// What the report embeds of candidate text: enough to grade from, bounded so that 36+
+// submissions of hostile output still make a page a browser opens.
+constexpr std::size_t kShownField = 8 << 10;
+constexpr std::size_t kShownCode = 64 << 10;
+
+// Every test of a cell, with its data: the report is the grader's, hidden tests included.
+nlohmann::json html_tests(const Record& r) {
+  nlohmann::json tests = nlohmann::json::array();
+  if (r.compile_error) {
+    tests.push_back({{"name", "compile"}, {"verdict", "CE"}, {"sample", true},
+                     {"message", cut_text(r.compile_error->message, kShownField)}});
+  }
+  for (const auto& t : r.tests) {
+    nlohmann::json j = {{"name", cut_text(t.name, 200)}, {"verdict", verdict_code(t.verdict)}, {"sample", t.sample},
+                        {"message", cut_text(t.message, kShownField)}, {"time_ms", t.time_ms},
+                        {"memory_kib", t.memory_kib}};
+    for (auto [key, value] : {std::pair{"input", &t.input}, {"expected", &t.expected}, {"got", &t.got},
+                              {"diff", &t.diff}, {"traceback", &t.traceback}}) {
+      if (!value->empty()) j[key] = cut_text(*value, kShownField);
+    }
+    tests.push_back(std::move(j));
+  }
+  return tests;
+}
+
+// The candidate's code as judged: read again through intake (bounded, no symlinks), and marked
+// when the file has changed since.
+void add_code(nlohmann::json& cell, const Record& r) {
+  SubmissionFile f = read_submission(r.file);
+  if (!f.refused.empty() || r.file_sha256.empty()) return;
+  cell["code"] = cut_text(f.source, kShownCode);
+  if (sha256_hex(f.source) != r.file_sha256) cell["code_changed"] = true;
+}
+
+}  // namespace
+
+void write_html(const fs::path& file, const Gradebook& book) {
   nlohmann::json slim = nlohmann::json::array();
-  for (const auto& r : records) {
-    problems.insert(str(r, "problem"));
-    candidates.insert(str(r, "candidate"));
-    nlohmann::json s;
-    for (const char* k : {"candidate", "problem", "file", "verdict", "passed", "total", "score", "max_score",
-                          "time_ms", "memory_kib", "error"}) {
-      if (r.contains(k)) s[k] = r[k];
+  for (const auto& r : book.records) {
+    nlohmann::json s = {{"candidate", r.candidate}, {"problem", r.problem}, {"file", book.shown_path(r)},
+                        {"verdict", verdict_code(r.verdict)}, {"passed", r.passed}, {"total", r.total},
+                        {"score", r.score}, {"max_score", r.max_score}, {"time_ms", r.time_ms},
+                        {"memory_kib", r.memory_kib}};
+    if (!r.error.empty()) s["error"] = cut_text(r.error, kShownField);
+    if (!r.internal_error.empty()) s["error"] = cut_text("internal error: " + r.internal_error, kShownField);
+    s["tests"] = html_tests(r);
+    add_code(s, r);
+    if (auto c = r.rest.find("complexity"); c != r.rest.end() && c->is_object()) {
+      s["complexity"] = cut_text(c->value("summary", ""), kShownField);
     }
-    // The cell's detail is its first failing test; the rest of the tests stay in results.jsonl.
-    nlohmann::json tests = nlohmann::json::array();
-    for (const auto& t : r.value("tests", nlohmann::json::array())) {
-      if (str(t, "verdict") != "AC") {
-        tests.push_back({{"name", t.value("name", "")}, {"verdict", t.value("verdict", "")},
-                         {"sample", t.value("sample", false)}, {"message", t.value("message", "")},
-                         {"time_ms", t.value("time_ms", 0.0)}, {"memory_kib", t.value("memory_kib", 0)}});
-        break;
-      }
-    }
-    if (r.contains("compile_error") && tests.empty()) {
-      tests.push_back({{"name", "compile"}, {"verdict", "CE"}, {"sample", true},
-                       {"message", str(r["compile_error"], "message")}, {"time_ms", 0}, {"memory_kib", 0}});
-    }
-    s["tests"] = tests;
-    if (r.contains("complexity") && r["complexity"].is_object()) s["complexity"] = str(r["complexity"], "summary");
     slim.push_back(std::move(s));
   }
   auto now = std::chrono::system_clock::now();
   nlohmann::json data = {{"title", "pyjudge batch report"},
                          {"generated", fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::chrono::system_clock::to_time_t(now)))},
-                         {"problems", problems},
-                         {"candidates", candidates},
+                         {"problems", book.problems},
+                         {"candidates", book.candidates},
+                         {"max_score", max_total(book)},
+                         {"unmatched", book.unmatched},
+                         {"skipped", book.skipped},
                          {"records", slim}};
   // Inside <script>: no "</script>", no "<!--" can appear once <, > and & are escaped.
   std::string json = data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), safe;
@@ -226,13 +321,13 @@ std::string markdown_summary(const Records& records) {
     return out;
   };
   int accepted = 0;
-  for (const auto& r : records) accepted += str(r, "verdict") == "AC";
+  for (const auto& r : records) accepted += r.verdict == Verdict::AC;
   std::string md = fmt::format("### pyjudge: {} of {} solutions accepted\n\n", accepted, records.size());
   md += "| solution | problem | verdict | tests | first failure |\n|---|---|---|---|---|\n";
   for (const auto& r : records) {
-    md += fmt::format("| {} | {} | {} {} | {}/{} | {} |\n", cell(str(r, "file")), cell(str(r, "problem")),
-                      str(r, "verdict") == "AC" ? "✅" : "❌", str(r, "verdict"), r.value("passed", 0),
-                      r.value("total", 0), cell(first_failure(r)));
+    md += fmt::format("| {} | {} | {} {} | {}/{} | {} |\n", cell(r.file), cell(r.problem),
+                      r.verdict == Verdict::AC ? "✅" : "❌", verdict_code(r.verdict), r.passed, r.total,
+                      cell(first_failure(r)));
   }
   return md;
 }

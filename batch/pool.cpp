@@ -54,6 +54,19 @@ nlohmann::json job_line(const Submission& s) {
   return {{"candidate", s.candidate}, {"problem", s.problem}, {"file_hex", to_hex(s.file.string())}};
 }
 
+// A worker's answer, typed: anything but a record for the job it was given is an error record.
+Record from_worker(const Submission& s, const std::string& line) {
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+  try {
+    if (j.is_discarded()) throw std::invalid_argument("not JSON");
+    Record r = record_from_json(j);
+    if (r.key() != s.key()) throw std::invalid_argument("a record for " + r.key());
+    return r;
+  } catch (const std::invalid_argument& e) {
+    return error_record(s, std::string("the worker sent a malformed record: ") + e.what());
+  }
+}
+
 struct Worker {
   std::optional<bp::process> process;
   int to = -1, from = -1;  // its stdin (we write jobs), its stdout (we read records)
@@ -127,7 +140,7 @@ WorkerPool::~WorkerPool() {
 }
 
 void WorkerPool::run(const std::vector<Submission>& todo,
-                     const std::function<void(const Submission&, nlohmann::json)>& done) {
+                     const std::function<void(const Submission&, Record)>& done) {
   // Preparing a problem's tests (generators, the reference's run) is a worker's biggest fixed
   // cost, so a free worker takes a submission for a problem it has prepared, else one for a
   // problem no worker has touched, else the next one.
@@ -220,12 +233,12 @@ void WorkerPool::run(const std::vector<Submission>& todo,
         w.buffer.append(buf, static_cast<std::size_t>(n));
         std::size_t nl = w.buffer.find('\n');
         if (nl == std::string::npos) continue;
-        nlohmann::json record = nlohmann::json::parse(w.buffer.substr(0, nl), nullptr, false);
-        w.buffer.erase(0, nl + 1);
         const Submission& s = todo[*w.job];
+        Record record = from_worker(s, w.buffer.substr(0, nl));
+        w.buffer.erase(0, nl + 1);
         w.job.reset();
         ++finished;
-        done(s, record.is_object() ? std::move(record) : error_record(s, "the worker sent a malformed record"));
+        done(s, std::move(record));
         give(w);
         continue;
       }
@@ -261,9 +274,7 @@ int worker_main(const fs::path& problems_dir, const std::vector<std::string>& re
     nlohmann::json job = nlohmann::json::parse(line, nullptr, false);
     if (!job.is_object()) return 2;
     Submission s{job.value("candidate", ""), job.value("problem", ""), from_hex(job.value("file_hex", ""))};
-    nlohmann::json record = grade(s, problems, options, complexity_budget_s);
-    std::string line = record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-    if (!write_all(records, line)) return 1;
+    if (!write_all(records, record_line(grade(s, problems, options, complexity_budget_s)))) return 1;
   }
   return 0;
 }

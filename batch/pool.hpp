@@ -10,8 +10,7 @@
 #include <memory>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "batch/results.hpp"
 #include "batch/submissions.hpp"
 
 namespace pyjudge::batch {
@@ -30,7 +29,7 @@ class WorkerPool {
   /// Judges every submission in `todo`, `workers` at a time, calling `done` in this thread as
   /// each finishes (in completion order).
   void run(const std::vector<Submission>& todo,
-           const std::function<void(const Submission&, nlohmann::json)>& done);
+           const std::function<void(const Submission&, Record)>& done);
 
  private:
   struct Impl;

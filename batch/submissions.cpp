@@ -137,14 +137,28 @@ std::vector<std::pair<Submission, int>> read_yaml(const fs::path& manifest) {
   return out;
 }
 
-std::vector<std::pair<Submission, int>> read_folder(const fs::path& root) {
+std::vector<std::pair<Submission, int>> read_folder(const fs::path& root, std::vector<std::string>& skipped) {
   std::vector<std::pair<Submission, int>> out;
+  auto skip = [&](const fs::path& entry, const char* why) {
+    skipped.push_back(name_as_text(entry.lexically_relative(root).string()) + " (" + why + ")");
+  };
   for (const auto& cand : fs::directory_iterator(root)) {
-    if (!cand.is_directory()) continue;
-    for (const auto& f : fs::directory_iterator(cand.path())) {
-      if (f.path().extension() != ".py") continue;
-      // Names are data: a folder named in another encoding is escaped, never a crash.
-      out.push_back({{name_as_text(cand.path().filename().string()), name_as_text(f.path().stem().string()), f.path()}, 0});
+    std::string name = cand.path().filename().string();
+    if (name.starts_with(".")) {
+      skip(cand.path(), "hidden");
+    } else if (cand.is_symlink()) {
+      skip(cand.path(), "a symlink");
+    } else if (!cand.is_directory()) {
+      skip(cand.path(), "not in a candidate's folder");
+    } else {
+      for (const auto& f : fs::directory_iterator(cand.path())) {
+        std::string file = f.path().filename().string();
+        if (file.starts_with(".")) skip(f.path(), "hidden");
+        else if (!f.is_symlink() && f.is_directory()) skip(f.path(), "a folder inside a candidate's folder");
+        else if (f.path().extension() != ".py") skip(f.path(), "not a .py file");
+        // Names are data: a folder named in another encoding is escaped, never a crash.
+        else out.push_back({{name_as_text(name), name_as_text(f.path().stem().string()), f.path()}, 0});
+      }
     }
   }
   return out;
@@ -152,28 +166,34 @@ std::vector<std::pair<Submission, int>> read_folder(const fs::path& root) {
 
 }  // namespace
 
-std::vector<Submission> find_submissions(const fs::path& root) {
+std::vector<Submission> find_submissions(const fs::path& root) { return scan_submissions(root).submissions; }
+
+SubmissionSet scan_submissions(const fs::path& root) {
   std::error_code ec;
+  SubmissionSet set;
   std::vector<std::pair<Submission, int>> found;
   if (fs::is_directory(root, ec)) {
-    found = read_folder(root);
+    found = read_folder(root, set.skipped);
+    set.base = root;
   } else if (root.extension() == ".csv") {
     found = read_csv(root);
+    set.base = root.parent_path();
   } else if (root.extension() == ".yaml" || root.extension() == ".yml") {
     found = read_yaml(root);
+    set.base = root.parent_path();
   } else {
     throw UsageError("no such submissions folder or manifest (.csv, .yaml): " + root.string());
   }
   std::sort(found.begin(), found.end(), [](auto& a, auto& b) { return a.first.key() < b.first.key(); });
-  std::vector<Submission> out;
+  std::sort(set.skipped.begin(), set.skipped.end());
   for (std::size_t i = 0; i < found.size(); ++i) {
-    if (!out.empty() && found[i].first.key() == out.back().key()) {
+    if (!set.submissions.empty() && found[i].first.key() == set.submissions.back().key()) {
       std::string where = found[i].second ? fmt::format("{}:{}: ", root.string(), found[i].second) : "";
       throw UsageError(where + "two submissions for " + found[i].first.key());
     }
-    out.push_back(std::move(found[i].first));
+    set.submissions.push_back(std::move(found[i].first));
   }
-  return out;
+  return set;
 }
 
 Shard Shard::parse(const std::string& text) {

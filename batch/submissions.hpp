@@ -26,6 +26,19 @@ struct Submission {
 /// (UsageError naming the file and line).
 std::vector<Submission> find_submissions(const std::filesystem::path& root);
 
+/// What a submissions folder holds: the submissions, and every entry that is not one, each as
+/// "<path relative to the folder> (why)": a file outside a candidate's folder, a file that is not
+/// .py, a hidden entry (.git/, .DS_Store), a symlinked candidate folder, a folder inside a
+/// candidate's folder. (A symlinked .py stays a submission: intake refuses it with a record.)
+/// A manifest skips nothing.
+struct SubmissionSet {
+  std::vector<Submission> submissions;
+  std::vector<std::string> skipped;
+  /// The folder submission paths are shown relative to: the folder, or the manifest's folder.
+  std::filesystem::path base;
+};
+SubmissionSet scan_submissions(const std::filesystem::path& root);
+
 /// `--shard I/N`: this process judges the submissions whose key hashes to I modulo N. The hash
 /// is of the key alone, so adding files never moves an existing submission to another shard.
 struct Shard {

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "batch/grade.hpp"
+#include "batch/gradebook.hpp"
 #include "batch/outputs.hpp"
 #include "batch/pool.hpp"
 #include "batch/results.hpp"
@@ -83,21 +84,31 @@ void require_writable(const std::string& file, const char* what) {
 }
 
 struct ReportFiles {
-  std::string csv, html, junit;
+  std::string csv, csv_wide, html, junit, json;
   void require_writable() const {
     cli::require_writable(csv, "--csv");
+    cli::require_writable(csv_wide, "--csv-wide");
     cli::require_writable(html, "--html");
     cli::require_writable(junit, "--junit");
+    cli::require_writable(json, "--json");
   }
   void add_options(CLI::App& app) {
-    app.add_option("--csv", csv, "also write grades as CSV");
+    app.add_option("--csv", csv, "also write grades as CSV, one row per submission");
+    app.add_option("--csv-wide", csv_wide, "also write grades as CSV, one row per candidate, one column per problem");
     app.add_option("--html", html, "also write a self-contained HTML report");
     app.add_option("--junit", junit, "also write JUnit XML");
+    app.add_option("--json", json, "also write the gradebook as JSON (grid, unmatched files, skipped entries)");
   }
-  void write(const Records& records) const {
-    if (!csv.empty()) write_csv(csv, records);
-    if (!html.empty()) write_html(html, records);
-    if (!junit.empty()) write_junit(junit, records);
+  void write(const Gradebook& book) const {
+    if (!csv.empty()) write_csv(csv, book);
+    if (!csv_wide.empty()) write_csv_wide(csv_wide, book);
+    if (!html.empty()) write_html(html, book);
+    if (!junit.empty()) write_junit(junit, book.records);
+    if (!json.empty()) {
+      std::ofstream out(json, std::ios::binary | std::ios::trunc);
+      out << gradebook_json(book).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+      if (!out) throw std::runtime_error("cannot write " + json);
+    }
   }
 };
 
@@ -139,21 +150,20 @@ Action batch_command(CLI::App& app) {
   return [o] {
     o->reports.require_writable();
     fs::path problems = problems_folder(o->problems_dir);
-    std::vector<Submission> all = find_submissions(o->submissions);
+    SubmissionSet set_found = scan_submissions(o->submissions);
+    // The problem set is the problems folder's: a file naming no problem in it is listed, not judged.
+    ProblemSplit split = split_by_problem(set_found, problems);
     std::optional<Shard> shard;
     if (!o->shard.empty()) shard = Shard::parse(o->shard);
     std::vector<Submission> mine;
-    for (auto& s : all) {
+    for (auto& s : split.matched) {
       if (!shard || shard->contains(s)) mine.push_back(std::move(s));
     }
     // Fingerprints decide what a previous run already judged: same file bytes, same problem.
     std::map<std::string, std::string> versions;
-    std::map<std::string, std::pair<std::string, std::string>> current;
+    std::map<std::string, Fingerprint> current;
     for (const auto& s : mine) {
-      if (!versions.count(s.problem)) {
-        std::error_code ec;
-        versions[s.problem] = fs::is_directory(problems / s.problem, ec) ? problem_version(problems / s.problem) : "";
-      }
+      if (!versions.count(s.problem)) versions[s.problem] = problem_version(problems / s.problem);
       current[s.key()] = {file_sha256(s.file), versions[s.problem]};
     }
     std::error_code canon_ec;
@@ -166,14 +176,14 @@ Action batch_command(CLI::App& app) {
     std::cerr << fmt::format("batch: {} submissions{}, {} already judged in {}, {} to judge on {} workers\n",
                              mine.size(), shard ? " in shard " + shard->str() : "", mine.size() - todo.size(),
                              o->out, todo.size(), o->jobs);
-    std::map<std::string, nlohmann::json> fresh;
+    std::map<std::string, Record> fresh;
     Progress progress(mine.size(), mine.size() - todo.size());
     WorkerPool pool(o->jobs, problems, o->require, o->cache.folder(), o->complexity ? o->complexity_budget_s : 0);
-    pool.run(todo, [&](const Submission& s, nlohmann::json record) {
-      if (shard) record["shard"] = shard->str();
-      record["submissions"] = set;
+    pool.run(todo, [&](const Submission& s, Record record) {
+      if (shard) record.shard = shard->str();
+      record.submissions = set;
       log.append(record);
-      progress.finished(record.value("verdict", "IE"));
+      progress.finished(verdict_code(record.verdict));
       fresh[s.key()] = std::move(record);
     });
     Records records;
@@ -181,8 +191,12 @@ Action batch_command(CLI::App& app) {
       auto it = fresh.find(s.key());
       records.push_back(it != fresh.end() ? it->second : *log.done(s.key()));
     }
-    print_summary(std::cout, records, colour_out());
-    o->reports.write(records);
+    Gradebook book = make_gradebook(std::move(records), split.unmatched_candidates);
+    book.unmatched = split.unmatched;
+    book.skipped = set_found.skipped;
+    book.base = set_found.base;
+    print_summary(std::cout, book, colour_out());
+    o->reports.write(book);
     return int(kAccepted);
   };
 }
@@ -190,90 +204,52 @@ Action batch_command(CLI::App& app) {
 Action merge_command(CLI::App& app) {
   struct Options {
     std::vector<std::string> inputs;
-    std::string out, submissions;
+    std::string out, submissions, problems_dir;
     ReportFiles reports;
   };
   auto o = std::make_shared<Options>();
   app.add_option("results", o->inputs, "results files of the shards")->required();
+  app.add_option("--problems", o->problems_dir, "folder of problems (with --submissions: the problem set)");
   app.add_option("--out", o->out, "the merged results file")->required();
   app.add_option("--submissions", o->submissions,
                  "the batch's submissions (folder or manifest): every one must have a result");
   o->reports.add_options(app);
   return [o] {
     o->reports.require_writable();
-    std::map<std::string, nlohmann::json> by_key;
-    std::map<std::string, std::string> origin;
-    std::set<unsigned> shards_seen;
-    std::optional<unsigned> shard_count;
-    std::vector<std::string> problems;
+    std::vector<std::pair<std::string, std::vector<Record>>> inputs;
     for (const auto& input : o->inputs) {
       LoadedResults loaded = load_results(input);
       if (loaded.torn) std::cerr << "pyjudge: " << input << ": dropped a torn last line (an interrupted write)\n";
-      for (auto& r : loaded.records) {
-        std::string key = record_key(r);
-        Shard shard = Shard::parse(r.value("shard", std::string("0/1")));
-        if (shard_count && *shard_count != shard.count) {
-          problems.push_back(fmt::format("{}: {} is from a run with {} shards, others with {}", input, key,
-                                         shard.count, *shard_count));
-        }
-        shard_count = shard.count;
-        shards_seen.insert(shard.index);
-        if (by_key.count(key)) {
-          problems.push_back(fmt::format("overlap: {} is in both {} and {}", key, origin[key], input));
-          continue;
-        }
-        origin[key] = input;
-        by_key[key] = std::move(r);
-      }
+      inputs.emplace_back(input, std::move(loaded.records));
     }
+    std::optional<std::vector<std::string>> expected;
     if (!o->submissions.empty()) {
-      // Exact: every submission of the batch has a result.
-      for (const auto& s : find_submissions(o->submissions)) {
-        if (!by_key.count(s.key())) problems.push_back(fmt::format("gap: no result for {}", s.key()));
-      }
-    } else {
-      // From the records alone: a shard index nobody reported. (A shard can only be empty when
-      // there are about as few submissions as shards; pass --submissions to be exact.)
-      for (unsigned i = 0; shard_count && i < *shard_count; ++i) {
-        if (!shards_seen.count(i)) problems.push_back(fmt::format("gap: no results from shard {}/{}", i, *shard_count));
+      expected.emplace();
+      // Only submissions of the problem set are judged, so only they can be missing.
+      fs::path problems = problems_folder(o->problems_dir);
+      for (const auto& s : split_by_problem(scan_submissions(o->submissions), problems).matched) {
+        expected->push_back(s.key());
       }
     }
+    Merged merged = merge_results(inputs, expected);
+    const auto& problems = merged.problems;
     for (const auto& p : problems) std::cerr << "pyjudge: merge: " << p << "\n";
     if (!problems.empty()) return int(kRejected);
-    Records records;
     std::ofstream out(o->out, std::ios::binary | std::ios::trunc);
     if (!out) throw UsageError("cannot write " + o->out);
-    for (auto& [key, r] : by_key) {
-      out << r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-      records.push_back(std::move(r));
-    }
+    for (const auto& r : merged.records) out << record_line(r);
     out.close();
-    std::cerr << fmt::format("merge: {} submissions from {} files ({} shards)\n", records.size(), o->inputs.size(),
-                             shard_count.value_or(1));
-    print_summary(std::cout, records, colour_out());
-    o->reports.write(records);
+    std::cerr << fmt::format("merge: {} submissions from {} files ({} shards)\n", merged.records.size(),
+                             o->inputs.size(), merged.shards);
+    Gradebook book = make_gradebook(std::move(merged.records));
+    if (!o->submissions.empty()) book.base = scan_submissions(o->submissions).base;
+    print_summary(std::cout, book, colour_out());
+    o->reports.write(book);
     return int(kAccepted);
   };
 }
 
 namespace {
-
-// GitHub's workflow commands: one escaping function per place (judge/escape.hpp).
-std::string gh_data(const std::string& s) { return workflow_data(s); }
-std::string gh_property(const std::string& s) { return workflow_property(s); }
-
-// The line of the candidate's file a failure points at: a compile error's, or the first failing
-// test's (a runtime error's traceback line).
-std::optional<long> failing_line(const nlohmann::json& r) {
-  if (r.contains("compile_error")) return r["compile_error"].value("line", 0L);
-  for (const auto& t : r.value("tests", nlohmann::json::array())) {
-    if (t.value("verdict", "") != "AC") {
-      if (t.contains("line")) return t["line"].get<long>();
-      return std::nullopt;
-    }
-  }
-  return std::nullopt;
-}
 
 std::vector<Submission> solutions_under(const std::vector<std::string>& paths, const fs::path& problems) {
   std::set<std::string> ids;
@@ -348,7 +324,7 @@ Action check_command(CLI::App& app) {
     const bool github = gha && std::string(gha) == "true";
     const char* summary = std::getenv("GITHUB_STEP_SUMMARY");
     if (github && summary && *summary) require_writable(summary, "$GITHUB_STEP_SUMMARY");
-    std::map<std::string, nlohmann::json> by_file;
+    std::map<std::string, Record> by_file;
     // Lines come out in the solutions' order whatever order the workers finish in, so two runs
     // of the same CI job print the same log: each line waits for the ones before it.
     std::map<std::string, std::size_t> position;
@@ -358,13 +334,12 @@ Action check_command(CLI::App& app) {
     WorkerPool pool(std::min<unsigned>(o->jobs, static_cast<unsigned>(subs.size())), problems, o->require,
                     o->cache.folder());
     bool colour = colour_out();
-    pool.run(subs, [&](const Submission& s, nlohmann::json r) {
-      std::string verdict = r.value("verdict", "IE");
-      std::string mark = verdict == "AC" ? "ok  " : "FAIL";
-      mark = Palette(colour).outcome(verdict == "AC", mark);
+    pool.run(subs, [&](const Submission& s, Record r) {
+      const bool ok = r.verdict == Verdict::AC;
+      std::string mark = Palette(colour).outcome(ok, ok ? "ok  " : "FAIL");
       std::string failure = first_failure(r);
       lines[position.at(s.file.string())] =
-          fmt::format("{} {:<4} {:>3}/{:<3} {}{}\n", mark, verdict, r.value("passed", 0), r.value("total", 0),
+          fmt::format("{} {:<4} {:>3}/{:<3} {}{}\n", mark, verdict_code(r.verdict), r.passed, r.total,
                       terminal_line(s.file.string()), failure.empty() ? "" : "  " + terminal_line(cut_text(failure, 300)));
       for (; printed < lines.size() && lines[printed]; ++printed) std::cout << *lines[printed];
       std::cout << std::flush;
@@ -373,17 +348,11 @@ Action check_command(CLI::App& app) {
     Records records;
     for (auto& [file, r] : by_file) records.push_back(std::move(r));
     int accepted = 0;
-    for (const auto& r : records) accepted += r.value("verdict", "") == "AC";
+    for (const auto& r : records) accepted += r.verdict == Verdict::AC;
     std::cout << fmt::format("{} of {} solutions accepted\n", accepted, records.size());
     if (!o->junit.empty()) write_junit(o->junit, records);
     if (github) {
-      for (const auto& r : records) {
-        if (r.value("verdict", "") == "AC") continue;
-        std::string props = "file=" + gh_property(r.value("file", ""));
-        if (auto line = failing_line(r); line && *line > 0) props += fmt::format(",line={}", *line);
-        props += ",title=" + gh_property(fmt::format("pyjudge: {} on {}", r.value("verdict", ""), r.value("problem", "")));
-        std::cout << "::error " << props << "::" << gh_data(first_failure(r)) << "\n";
-      }
+      std::cout << github_annotations(records);
       if (summary && *summary) std::ofstream(summary, std::ios::app) << markdown_summary(records) << "\n";
     }
     return accepted == static_cast<int>(records.size()) ? int(kAccepted) : int(kRejected);

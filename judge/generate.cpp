@@ -4,12 +4,17 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
+#include <atomic>
 #include <fstream>
+#include <iostream>
 #include <set>
 #include <sstream>
 #include <stdexcept>
 
 #include "judge/cache.hpp"
+#include "judge/escape.hpp"
 #include "judge/feedback.hpp"
 #include "judge/judge.hpp"
 #include "judge/python_host.hpp"
@@ -74,6 +79,28 @@ std::string read_reference(const Problem& p) {
 }
 
 bool cancelled(const std::atomic<bool>* cancel) { return cancel && cancel->load(); }
+
+std::atomic<bool> g_show_progress{false};
+
+// "gen.py size 100000: 3/5", redrawn in place on a terminal while generators run (a large size
+// can take seconds per test); cleared when they are done. Nothing at all off a terminal.
+class GenerationProgress {
+ public:
+  GenerationProgress() : on_(g_show_progress && isatty(STDERR_FILENO)) {}
+  ~GenerationProgress() {
+    if (on_ && shown_) std::cerr << "\r\x1b[K" << std::flush;
+  }
+  void at(const GeneratorSpec& g, std::int64_t size, int index) {
+    if (!on_) return;
+    shown_ = true;
+    std::cerr << "\r\x1b[K" << terminal_line(g.file.filename().string()) << " size " << size << ": " << index + 1 << "/"
+              << g.count << std::flush;
+  }
+
+ private:
+  bool on_;
+  bool shown_ = false;
+};
 
 }  // namespace
 
@@ -149,13 +176,15 @@ std::vector<TestCase> planned_generated_tests(const Problem& problem) {
 
 std::vector<TestCase> generated_inputs(const Problem& problem, const std::atomic<bool>* cancel) {
   std::vector<TestCase> generated;
+  GenerationProgress progress;
   for (const auto& g : problem.generators) {
     for (std::int64_t size : g.sizes) {
       for (int i = 0; i < g.count; ++i) {
         if (cancelled(cancel)) return generated;
+        progress.at(g, size, i);
         Value fields;
         try {
-          fields = host::generate(g.file, g.seed, size, i);
+          fields = host::generate(g.file, g.seed, size, i, problem.author_limits);
         } catch (const std::runtime_error& e) {
           throw JudgeError(e.what());
         }
@@ -182,6 +211,7 @@ std::optional<std::vector<TestCase>> cached_generated_tests(const Problem& probl
   }
   return std::nullopt;
 }
+void show_generation_progress(bool on) { g_show_progress = on; }
 
 std::vector<TestCase> generated_tests(const Problem& problem, const RunnerFactory& make_runner,
                                       const TestCache* cache, const std::atomic<bool>* cancel) {

@@ -38,6 +38,11 @@ std::vector<TestCase> planned_generated_tests(const Problem& problem);
 /// JudgeError if a generator fails.
 std::vector<TestCase> generated_inputs(const Problem& problem, const std::atomic<bool>* cancel = nullptr);
 
+/// Whether generated_inputs() shows its progress on stderr when that is a terminal (default:
+/// no). `validate` turns it on: it prepares tests before it prints anything; `run` prepares them
+/// while it prints the written tests' lines, and a batch has its own progress bar.
+void show_generation_progress(bool on);
+
 /// Runs the problem's reference solution on `tests` in `runner` and stores what it returned
 /// (printed, in stdio mode) as each test's expected value. A custom test on which the reference
 /// raises expects that exception (function, design, script modes). Throws JudgeError if the

@@ -170,7 +170,7 @@ class OneTest {
                : p_.mode == Mode::Script ? Value::of_str(test_.input.code)
                : test_.input.args;
     try {
-      auto v = host::check(*p_.checker, args, expected, got);
+      auto v = host::check(*p_.checker, args, expected, got, p_.author_limits);
       set(r, v.accepted, v.message);
     } catch (const std::runtime_error& e) {
       r.verdict = Verdict::IE;

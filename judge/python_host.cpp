@@ -148,7 +148,17 @@ Value big_integer(const std::string& digits) {
   });
 }
 
-Value generate(const std::filesystem::path& file, std::int64_t seed, std::int64_t size, int index) {
+Value generate(const std::filesystem::path& file, std::int64_t seed, std::int64_t size, int index,
+               const AuthorBudget& budget) {
+  return generate_in_worker(file, seed, size, index, budget);
+}
+
+CheckerVerdict check(const std::filesystem::path& file, const Value& args, const Value& expected,
+                     const Value& got, const AuthorBudget& budget) {
+  return check_in_worker(file, args, expected, got, budget);
+}
+
+Value generate_here(const std::filesystem::path& file, std::int64_t seed, std::int64_t size, int index) {
   return guarded(file.string(), [&] {
     py::dict ns = load_file(file);
     if (!ns.contains("generate")) throw std::runtime_error(file.string() + " defines no generate(rng, size)");
@@ -163,8 +173,8 @@ Value generate(const std::filesystem::path& file, std::int64_t seed, std::int64_
   });
 }
 
-CheckerVerdict check(const std::filesystem::path& file, const Value& args, const Value& expected,
-                     const Value& got) {
+CheckerVerdict check_here(const std::filesystem::path& file, const Value& args, const Value& expected,
+                          const Value& got) {
   return guarded(file.string(), [&] {
     py::dict ns = load_file(file);
     if (!ns.contains("check")) throw std::runtime_error(file.string() + " defines no check()");

@@ -1,5 +1,6 @@
-// The judge's own embedded interpreter, for trusted work only: literals in specs, generators
-// and checkers written by problem authors. It never sees candidate code.
+// The judge's own embedded interpreter, for trusted work only: literals in specs, and (in the
+// author worker, judge/author_worker.hpp) generators and checkers written by problem authors.
+// It never sees candidate code.
 #pragma once
 
 #include <filesystem>
@@ -9,6 +10,7 @@
 #include <vector>
 #include <string>
 
+#include "judge/author_worker.hpp"
 #include "protocol/value.hpp"
 
 namespace pyjudge::host {
@@ -20,18 +22,21 @@ Value literal_eval(const std::string& source);
 Value big_integer(const std::string& digits);
 
 /// Runs `generate(rng, size)` from `file` with rng = random.Random(f"{seed}:{size}:{index}") and
-/// returns the dict it produced. Throws std::runtime_error.
-Value generate(const std::filesystem::path& file, std::int64_t seed, std::int64_t size, int index);
+/// returns the dict it produced, in the author worker under its budget. Throws
+/// std::runtime_error naming the file, the size and the cause (an exception, a budget).
+Value generate(const std::filesystem::path& file, std::int64_t seed, std::int64_t size, int index,
+               const AuthorBudget& budget);
 
-struct CheckerVerdict {
-  bool accepted = false;
-  std::string message;
-};
-
-/// Calls `check(args, expected, got)` from `file`. Throws std::runtime_error when the checker
-/// itself fails (that is the judge's fault, IE, never the candidate's).
+/// Calls `check(args, expected, got)` from `file` in the author worker. Throws
+/// std::runtime_error when the checker itself fails or goes past its budget (that is the
+/// judge's fault, IE, never the candidate's).
 CheckerVerdict check(const std::filesystem::path& file, const Value& args, const Value& expected,
-                     const Value& got);
+                     const Value& got, const AuthorBudget& budget);
+
+/// generate() and check() in this process, unbounded: for the author worker itself.
+Value generate_here(const std::filesystem::path& file, std::int64_t seed, std::int64_t size, int index);
+CheckerVerdict check_here(const std::filesystem::path& file, const Value& args, const Value& expected,
+                          const Value& got);
 
 /// Whether `name` is defined in Python's builtins module (ValueError, len, ...). For names an
 /// author wrote (a spec's `raises:`); never for names a candidate's run reported.

@@ -355,6 +355,16 @@ Limits parse_limits(const SpecReader& r, const YAML::Node& n) {
   return l;
 }
 
+host::AuthorBudget parse_author_limits(const SpecReader& r, const YAML::Node& n) {
+  r.only_fields(n, {"generator", "checker", "memory"}, "author_limits");
+  host::AuthorBudget b;
+  if (n["generator"]) b.generator = parse_duration(r, n["generator"], "generator");
+  if (n["checker"]) b.checker = parse_duration(r, n["checker"], "checker");
+  if (n["memory"]) b.memory = parse_size(r, n["memory"], "memory", kMaxMemoryLimit);
+  if (b.memory < mib(64)) r.fail(n["memory"], "memory", "too small for an interpreter: at least 64MiB");
+  return b;
+}
+
 CompareOptions parse_compare_options(const SpecReader& r, const YAML::Node& n) {
   r.only_fields(n, {"abs_tol", "rel_tol", "case_sensitive", "space_change_sensitive", "unordered_depth"},
                 "compare_options");
@@ -386,7 +396,7 @@ class ProblemLoader {
     YAML::Node root = reader_.load();
     reader_.only_fields(root, {"id", "title", "difficulty", "topics", "mode", "entry", "prelude",
                                "isolation", "limits", "compare", "compare_options", "compare_arg", "checker",
-                               "tests", "generate", "reference", "groups", "complexity"},
+                               "tests", "generate", "reference", "groups", "complexity", "author_limits"},
                         "problem.yaml");
     header(root);
     if (root["tests"]) {
@@ -482,6 +492,7 @@ class ProblemLoader {
                                                                    {"process", Isolation::Process}};
     if (root["isolation"]) p_.isolation = reader_.choice(root["isolation"], "isolation", isolations);
     if (root["limits"]) p_.limits = parse_limits(reader_, root["limits"]);
+    if (root["author_limits"]) p_.author_limits = parse_author_limits(reader_, root["author_limits"]);
     static const std::pair<const char*, CompareMode> compares[] = {
         {"exact", CompareMode::Exact}, {"unordered", CompareMode::Unordered}, {"float", CompareMode::Float},
         {"tokens", CompareMode::Tokens}, {"lines", CompareMode::Lines}, {"checker", CompareMode::Checker}};

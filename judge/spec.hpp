@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "judge/author_worker.hpp"
 #include "protocol/messages.hpp"
 
 namespace pyjudge {
@@ -122,6 +123,7 @@ struct Problem {
   CompareOptions compare_options;
   std::int64_t compare_arg = -1;  ///< function mode: judge this argument (in place) instead of the return
   std::optional<std::filesystem::path> checker;
+  host::AuthorBudget author_limits;  ///< `author_limits`: what one generator or checker call may take
   std::optional<std::filesystem::path> reference;
   std::vector<TestCase> tests;  ///< written tests; generated ones are added by generate_tests()
   std::vector<GeneratorSpec> generators;

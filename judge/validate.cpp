@@ -413,6 +413,7 @@ ProblemValidation validate_problem(const fs::path& dir, const RunnerFactory& mak
     problem = load_problem(dir, options.cache);
     v.id = problem.id;
     v.time_limit = problem.limits.time;
+    show_generation_progress(true);  // nothing else is printed while the tests are prepared
     tests = all_tests(problem, make_runner, options.cache);
     check_deterministic(problem, tests, v);
     v.tests = static_cast<int>(tests.size());

@@ -24,6 +24,14 @@ const char* verdict_code(Verdict v) {
   return "?";
 }
 
+std::optional<Verdict> verdict_from_code(std::string_view code) {
+  for (Verdict v : {Verdict::AC, Verdict::WA, Verdict::TLE, Verdict::MLE, Verdict::RE, Verdict::OLE, Verdict::CE,
+                    Verdict::IE}) {
+    if (code == verdict_code(v)) return v;
+  }
+  return std::nullopt;
+}
+
 const char* verdict_name(Verdict v) {
   switch (v) {
     case Verdict::AC: return "Accepted";

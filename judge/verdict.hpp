@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "protocol/messages.hpp"
 
@@ -12,6 +13,8 @@ enum class Verdict { AC, WA, TLE, MLE, RE, OLE, CE, IE };
 
 const char* verdict_code(Verdict v);  ///< "AC", "WA", ...
 const char* verdict_name(Verdict v);  ///< "Accepted", "Wrong Answer", ...
+/// The inverse of verdict_code(): nullopt for any other text.
+std::optional<Verdict> verdict_from_code(std::string_view code);
 
 /// One test's run, in judge units: measured by the box's parent from wait4 and the pipes it read,
 /// plus the child's report decoded by the judge (nullopt when missing or malformed).

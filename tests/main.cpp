@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
   auto cache = std::filesystem::temp_directory_path() / ("pyjudge-test-cache-" + std::to_string(::getpid()));
   std::filesystem::remove_all(cache);
   setenv("XDG_CACHE_HOME", cache.c_str(), 1);
+  // In-process judging (spec and judge tests) runs authors' code in the build's pyjudge-author.
+  setenv("PYJUDGE_AUTHOR_BINARY", PYJUDGE_AUTHOR_BINARY, 0);
   int rc = doctest::Context(argc, argv).run();
   std::error_code ec;
   std::filesystem::remove_all(cache, ec);

@@ -43,28 +43,3 @@ TEST_CASE("Shards partition the submissions and do not move when others are adde
   CHECK_THROWS(Shard::parse("1/0"));
   CHECK_THROWS(Shard::parse("a/b"));
 }
-
-TEST_CASE("The results log drops a torn last line and stale records, and keeps the rest") {
-  TempDir tmp("results");
-  fs::path file = tmp.path / "r.jsonl";
-  std::ofstream(file) << R"({"candidate":"a","problem":"p","file_sha256":"1","problem_version":"v","verdict":"AC"})" "\n"
-                      << R"({"candidate":"b","problem":"p","file_sha256":"2","problem_version":"v","verdict":"WA"})" "\n"
-                      << R"({"candidate":"c","problem":"p","file_sha)";
-  auto loaded = load_results(file);
-  CHECK(loaded.torn);
-  CHECK(loaded.records.size() == 2);
-  {
-    // b's file changed since: judged again; c's line was cut short: judged again.
-    ResultsLog log(file, {{"a/p", {"1", "v"}}, {"b/p", {"changed", "v"}}, {"c/p", {"3", "v"}}});
-    CHECK(log.done("a/p") != nullptr);
-    CHECK(log.done("b/p") == nullptr);
-    CHECK(log.done("c/p") == nullptr);
-    log.append({{"candidate", "b"}, {"problem", "p"}, {"file_sha256", "changed"}, {"problem_version", "v"}});
-  }
-  auto after = load_results(file);
-  CHECK_FALSE(after.torn);
-  REQUIRE(after.records.size() == 2);
-  CHECK(record_key(after.records[1]) == "b/p");
-  std::ofstream(file, std::ios::app) << "not json\n";
-  CHECK_THROWS_WITH(load_results(file), doctest::Contains("r.jsonl:3"));
-}

@@ -64,9 +64,9 @@ Made make_submissions(const fs::path& root, std::size_t count, const std::set<st
 std::map<std::string, std::string> verdicts_in(const fs::path& results) {
   std::map<std::string, std::string> out;
   for (const auto& r : pyjudge::batch::load_results(results).records) {
-    std::string key = pyjudge::batch::record_key(r);
+    std::string key = r.key();
     CHECK_MESSAGE(!out.count(key), "judged twice: " << key);
-    out[key] = r.value("verdict", "");
+    out[key] = pyjudge::verdict_code(r.verdict);
   }
   return out;
 }
@@ -98,7 +98,12 @@ TEST_CASE("A 500-submission batch gives every library solution its folder's verd
   CHECK(junit.find("<failure type=\"TLE\"") != std::string::npos);
   std::string html = slurp(tmp.path / "report.html");
   CHECK(html.find("/*PYJUDGE_DATA*/") == std::string::npos);
-  CHECK(html.find("accepted") == std::string::npos);  // candidates are named by verdict code, not folder
+  // Candidates are named by verdict code, not folder (the report's code views may say "accepted").
+  auto names = html.find("\"candidates\":[");
+  REQUIRE(names != std::string::npos);
+  std::string candidates = html.substr(names, html.find(']', names) - names);
+  CHECK(candidates.find("AC-") != std::string::npos);
+  CHECK(candidates.find("accepted") == std::string::npos);
 }
 
 TEST_CASE("A batch killed with SIGKILL resumes without losing or repeating a submission; shards merge to the same") {
@@ -242,4 +247,40 @@ TEST_CASE("check prints its lines in the solutions' order whatever order workers
                             "GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY=/nonexistent-dir/summary.md");
   CHECK(summary.exit_code == 2);
   CHECK(summary.err.find("$GITHUB_STEP_SUMMARY") != std::string::npos);
+}
+
+TEST_CASE("batch grades against the problem set: junk files are listed, not columns; skipped entries on one line") {
+  TempDir tmp("problem-set");
+  fs::path lib = fs::path(PYJUDGE_SOURCE_DIR) / "problems", subs = tmp.path / "subs";
+  for (const char* c : {"alice10", "alice2", "Eve", "frank", ".git"}) fs::create_directories(subs / c);
+  fs::copy_file(lib / "two-sum/solutions/accepted/hashmap.py", subs / "alice10/two-sum.py");
+  fs::copy_file(lib / "two-sum/solutions/wrong_answer/same_element_twice.py", subs / "alice2/two-sum.py");
+  fs::copy_file(lib / "two-sum/solutions/accepted/hashmap.py", subs / "Eve/three-summ.py");
+  fs::copy_file(lib / "two-sum/solutions/accepted/hashmap.py", subs / "frank/two sum.py");
+  std::ofstream(subs / "notes.txt") << "grading notes\n";
+  std::ofstream(subs / "alice2/notes.txt") << "draft\n";
+  Run r = run_pyjudge("batch " + quote(subs) + problems_arg() + " --no-cache -j 2 --out " + quote(tmp.path / "r.jsonl") +
+                      " --json " + quote(tmp.path / "book.json") + " --csv-wide " + quote(tmp.path / "wide.csv") +
+                      " --csv " + quote(tmp.path / "long.csv"));
+  INFO(r.out, r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.find("batch: 2 submissions") != std::string::npos);  // the junk is never judged
+  // One column, the same denominator for everyone, candidates in a person's order.
+  CHECK(r.out.find("CANDIDATE  two-sum    SOLVED  SCORE\n"
+                   "alice2     WA ") != std::string::npos);
+  auto at2 = r.out.find("\nalice2"), at10 = r.out.find("\nalice10"), eve = r.out.find("\nEve"), frank = r.out.find("\nfrank");
+  CHECK((at2 < at10 && at10 < eve && eve < frank && frank != std::string::npos));
+  CHECK(r.out.find("\nfrank      -             0/1  0/1\n") != std::string::npos);
+  CHECK(r.out.find("files that match no problem (2, not graded): Eve/three-summ.py, frank/two sum.py\n") != std::string::npos);
+  CHECK(r.out.find("skipped (3): .git (hidden), alice2/notes.txt (not a .py file), notes.txt (not in a candidate's folder)\n") !=
+        std::string::npos);
+  auto book = nlohmann::json::parse(slurp(tmp.path / "book.json"));
+  CHECK(book["problems"] == nlohmann::json{"two-sum"});
+  CHECK(book["unmatched"].size() == 2);
+  CHECK(book["skipped"].size() == 3);
+  CHECK(book["candidates"].size() == 4);
+  CHECK(book["candidates"][1]["cells"]["two-sum"]["file"] == "alice10/two-sum.py");
+  CHECK(slurp(tmp.path / "wide.csv") == "candidate,two-sum,total,max_score\nalice2,0,0,1\nalice10,1,1,1\nEve,,0,1\nfrank,,0,1\n");
+  std::string long_csv = slurp(tmp.path / "long.csv");
+  CHECK(std::count(long_csv.begin(), long_csv.end(), '\n') == 3);  // the header and one row per judged submission
 }

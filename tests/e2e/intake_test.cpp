@@ -21,7 +21,7 @@ std::string library() { return " --problems " + quote(kLib); }
 
 std::map<std::string, nlohmann::json> records_in(const fs::path& results) {
   std::map<std::string, nlohmann::json> out;
-  for (auto& r : pyjudge::batch::load_results(results).records) out[pyjudge::batch::record_key(r)] = r;
+  for (auto& r : pyjudge::batch::load_results(results).records) out[r.key()] = pyjudge::batch::to_json(r);
   return out;
 }
 
@@ -164,14 +164,16 @@ TEST_CASE("A stale pyjudge-box cgroup left by a killed judge is removed by the n
 }
 
 TEST_CASE("A worker stalled past its submission's deadline is killed, the submission gets an IE record, the batch goes on") {
-  // A checker that never returns (author code, running in the worker) stalls the worker on one
-  // submission; the deadline, 60 s plus twice each test's wall limit and slack, ends it.
+  // A checker that never returns (author code, here given the largest budget a call can have,
+  // 600 s) stalls the worker on one submission; the deadline, 60 s plus twice each test's wall
+  // limit and slack, ends it first.
   TempDir tmp("deadline");
   fs::path problems = tmp.path / "problems";
   fs::path stall = problems / "stall";
   fs::create_directories(stall);
   std::ofstream(stall / "problem.yaml") << "id: stall\nmode: function\nentry: f\ncompare: checker\nchecker: checker.py\n"
-                                           "limits: {time: 200ms, wall: 500ms}\ntests:\n  - {args: [1], expected: 1}\n";
+                                           "limits: {time: 200ms, wall: 500ms}\nauthor_limits: {checker: 600s}\n"
+                                           "tests:\n  - {args: [1], expected: 1}\n";
   std::ofstream(stall / "checker.py") << "import time\n\ndef check(args, expected, got):\n    time.sleep(10 ** 6)\n";
   std::ofstream(stall / "statement.md") << "# Stall\n";
   fs::copy(kLib / "two-sum", problems / "two-sum", fs::copy_options::recursive);

@@ -127,7 +127,7 @@ TEST_CASE("A compile error keeps its kind: an IndentationError is not called a S
   nlohmann::json j = to_json(r);
   CHECK(j["compile_error"]["kind"] == "IndentationError");
   j["candidate"] = "ann";
-  std::string xml = pyjudge::batch::junit_xml({j});
+  std::string xml = pyjudge::batch::junit_xml({pyjudge::batch::record_from_json(j)});
   CHECK(xml.find("message=\"IndentationError\"") != std::string::npos);
   CHECK(xml.find("SyntaxError") == std::string::npos);
 }
