@@ -5,6 +5,8 @@
 #include <optional>
 #include <set>
 
+#include "judge/problems.hpp"
+
 namespace pyjudge::batch {
 
 namespace fs = std::filesystem;
@@ -147,8 +149,10 @@ ProblemSplit split_by_problem(const SubmissionSet& set, const fs::path& problems
   return out;
 }
 
-Gradebook make_gradebook(std::vector<Record> records, const std::vector<std::string>& more_candidates) {
+Gradebook make_gradebook(std::vector<Record> records, const std::vector<std::string>& more_candidates,
+                         const std::vector<std::string>& more_problems) {
   Gradebook g;
+  g.problems = more_problems;
   for (const auto& r : records) {
     g.problems.push_back(r.problem);
     g.candidates.push_back(r.candidate);
@@ -156,10 +160,18 @@ Gradebook make_gradebook(std::vector<Record> records, const std::vector<std::str
   g.candidates.insert(g.candidates.end(), more_candidates.begin(), more_candidates.end());
   sort_people(g.problems);
   sort_people(g.candidates);
+  g.problems.erase(std::unique(g.problems.begin(), g.problems.end()), g.problems.end());
   std::sort(records.begin(), records.end(),
             [](const Record& a, const Record& b) { return record_before(a, b.candidate, b.problem); });
   g.records = std::move(records);
   return g;
+}
+
+std::vector<std::string> named_problem_set(const std::string& named) {
+  std::vector<std::string> ids;
+  if (named.empty()) return ids;
+  for (const auto& d : problem_dirs(named)) ids.push_back(d.filename().string());
+  return ids;
 }
 
 }  // namespace pyjudge::batch

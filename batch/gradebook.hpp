@@ -47,8 +47,14 @@ struct ProblemSplit {
 ProblemSplit split_by_problem(const SubmissionSet& set, const std::filesystem::path& problems_dir);
 
 /// A gradebook of `records`: the problem set is every problem they name (every submission of
-/// the set matched one), the candidates theirs plus `more_candidates` (who submitted only files
-/// that match no problem).
-Gradebook make_gradebook(std::vector<Record> records, const std::vector<std::string>& more_candidates = {});
+/// the set matched one) plus `more_problems` (the problems folder the user named: a problem no
+/// one submitted still counts in every denominator), the candidates theirs plus
+/// `more_candidates` (who submitted only files that match no problem).
+Gradebook make_gradebook(std::vector<Record> records, const std::vector<std::string>& more_candidates = {},
+                         const std::vector<std::string>& more_problems = {});
+
+/// The problem set a user named with --problems: every problem in that folder. Empty when the
+/// folder is pyjudge's own library (`named` empty): then the set is what the submissions name.
+std::vector<std::string> named_problem_set(const std::string& named);
 
 }  // namespace pyjudge::batch

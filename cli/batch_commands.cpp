@@ -191,7 +191,7 @@ Action batch_command(CLI::App& app) {
       auto it = fresh.find(s.key());
       records.push_back(it != fresh.end() ? it->second : *log.done(s.key()));
     }
-    Gradebook book = make_gradebook(std::move(records), split.unmatched_candidates);
+    Gradebook book = make_gradebook(std::move(records), split.unmatched_candidates, named_problem_set(o->problems_dir));
     book.unmatched = split.unmatched;
     book.skipped = set_found.skipped;
     book.base = set_found.base;
@@ -241,7 +241,7 @@ Action merge_command(CLI::App& app) {
     out.close();
     std::cerr << fmt::format("merge: {} submissions from {} files ({} shards)\n", merged.records.size(),
                              o->inputs.size(), merged.shards);
-    Gradebook book = make_gradebook(std::move(merged.records));
+    Gradebook book = make_gradebook(std::move(merged.records), {}, named_problem_set(o->problems_dir));
     if (!o->submissions.empty()) book.base = scan_submissions(o->submissions).base;
     print_summary(std::cout, book, colour_out());
     o->reports.write(book);

@@ -119,3 +119,24 @@ TEST_CASE("The wide CSV escapes candidate names and problem ids like the long on
         "candidate,\"p,q\",total,max_score\n"
         "'=cmd|' /C calc'!A0,1,1,1\n");
 }
+
+TEST_CASE("A problem of the named problems folder that no one submitted still counts in every denominator") {
+  TempDir tmp("named-set");
+  fs::path problems = tmp.path / "problems";
+  for (const char* p : {"two-sum", "memoize", "lru-cache"}) {
+    fs::create_directories(problems / p);
+    std::ofstream(problems / p / "problem.yaml") << "id: " << p << "\n";
+  }
+  std::vector<std::string> set = named_problem_set(problems.string());
+  std::sort(set.begin(), set.end());
+  CHECK(set == std::vector<std::string>{"lru-cache", "memoize", "two-sum"});
+  CHECK(named_problem_set("").empty());  // the library: the set is what was submitted
+
+  Gradebook book = make_gradebook({rec("gus", "memoize", Verdict::AC), rec("eve", "two-sum", Verdict::AC)}, {}, set);
+  CHECK(book.problems == std::vector<std::string>{"lru-cache", "memoize", "two-sum"});
+  std::ostringstream out;
+  print_summary(out, book, false);
+  INFO(out.str());
+  CHECK(out.str().find("\neve        -          -          AC 2/2        1/3  1/3\n") != std::string::npos);
+  CHECK(out.str().find("\ngus        -          AC 2/2     -             1/3  1/3\n") != std::string::npos);
+}
