@@ -149,14 +149,7 @@ class Series {
 };
 
 Setup setup_of(const Problem& p, const SourceFile& file, Millis time_cap) {
-  Setup s;
-  s.mode = p.mode;
-  s.prelude = p.prelude;
-  s.entry = p.entry;
-  s.filename = file.name;
-  s.source = file.text;
-  s.modules = file.modules;
-  s.limits = p.limits;
+  Setup s = setup_for(p, file);
   // A run over this is stopped: the budget could not afford it repeated, let alone the next size.
   s.limits.time = std::min(s.limits.time, time_cap);
   s.limits.wall = std::min(s.limits.wall, 3 * s.limits.time);

@@ -19,8 +19,6 @@
 
 namespace pyjudge {
 
-namespace {
-
 Setup setup_for(const Problem& problem, const SourceFile& file) {
   Setup s;
   s.mode = problem.mode;
@@ -33,6 +31,8 @@ Setup setup_for(const Problem& problem, const SourceFile& file) {
   s.modules = file.modules;
   return s;
 }
+
+namespace {
 
 // One submission in its box: started once, then fed tests in batches (the written ones, later
 // the generated ones), each batch pipelined one test ahead. The report counts `planned` tests,

@@ -77,6 +77,10 @@ inline constexpr std::size_t kMaxSourceFileRead = std::size_t{64} << 20;
 /// modules. Throws UsageError naming the path and what is wrong with it.
 SourceFile read_source_file(const std::filesystem::path& path, const std::string& entry = "");
 
+/// What the box is told to run: `file` under `problem`'s mode, entry, prelude, limits and
+/// isolation.
+Setup setup_for(const Problem& problem, const SourceFile& file);
+
 /// The one library call that judges a submission: the candidate's box starts first (a compile
 /// error comes back before anything is prepared), the tests run in order and each is reported
 /// to `sink` as it finishes, and the report is returned (and given to sink.end()). JudgeErrors
