@@ -2,6 +2,7 @@
 #include "batch/grade.hpp"
 
 #include "judge/complexity.hpp"
+#include "judge/sha256.hpp"
 #include "judge/problems.hpp"
 #include "judge/report.hpp"
 

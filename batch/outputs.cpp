@@ -11,6 +11,7 @@
 
 #include "batch/report_template.hpp"
 #include "judge/escape.hpp"
+#include "judge/sha256.hpp"
 #include "batch/submissions.hpp"
 
 namespace pyjudge::batch {
@@ -330,6 +331,12 @@ std::string markdown_summary(const Records& records) {
                       cell(first_failure(r)));
   }
   return md;
+}
+
+void append_step_summary(const fs::path& file, const Records& records) {
+  std::ofstream out(file, std::ios::binary | std::ios::app);
+  if (out) out << markdown_summary(records) << "\n";
+  if (!out) throw std::runtime_error("cannot append to the step summary " + file.string());
 }
 
 }  // namespace pyjudge::batch

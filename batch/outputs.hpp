@@ -46,6 +46,9 @@ void write_html(const std::filesystem::path& file, const Gradebook& book);
 
 /// A Markdown table of the submissions, for $GITHUB_STEP_SUMMARY.
 std::string markdown_summary(const Records& records);
+/// Appends markdown_summary() to `file` (GitHub collects the summary of every step there); the
+/// file is never cut.
+void append_step_summary(const std::filesystem::path& file, const Records& records);
 
 /// The first failing test of a record as "name: message" (or the record's error), "" if none.
 std::string first_failure(const Record& record);

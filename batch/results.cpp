@@ -3,6 +3,7 @@
 
 #include "batch/submissions.hpp"
 #include "judge/escape.hpp"
+#include "protocol/files.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -10,9 +11,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fmt/format.h>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 
 namespace pyjudge::batch {
@@ -20,6 +19,9 @@ namespace pyjudge::batch {
 namespace fs = std::filesystem;
 
 namespace {
+
+// A results file holds every record of a batch, each bounded (judge/report.hpp's caps).
+constexpr std::size_t kMaxResultsFile = std::size_t{4} << 30;
 
 void write_all_or_throw(int fd, const std::string& data, const fs::path& file) {
   std::size_t off = 0;
@@ -223,11 +225,11 @@ bool still_valid(const Record& stored, const Fingerprint& current) {
 
 LoadedResults load_results(const fs::path& file) {
   LoadedResults out;
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return out;
-  std::stringstream ss;
-  ss << in.rdbuf();
-  const std::string text = ss.str();
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(file, ec))) return out;  // nothing judged yet
+  FileContents read = read_whole_file(file, kMaxResultsFile);
+  if (!read.ok()) throw UsageError("cannot read the results file " + file.string() + ": " + read.error);
+  const std::string text = std::move(read.data);
   std::size_t pos = 0;
   int line = 0;
   while (pos < text.size()) {

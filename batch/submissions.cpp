@@ -3,9 +3,9 @@
 
 #include "judge/escape.hpp"
 #include "judge/intake.hpp"
+#include "judge/sha256.hpp"
 
 #include <fcntl.h>
-#include <openssl/evp.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <yaml-cpp/yaml.h>
@@ -25,32 +25,6 @@ namespace pyjudge::batch {
 namespace fs = std::filesystem;
 
 namespace {
-
-class Sha256 {
- public:
-  Sha256() : ctx_(EVP_MD_CTX_new(), EVP_MD_CTX_free) {
-    if (!ctx_ || EVP_DigestInit_ex(ctx_.get(), EVP_sha256(), nullptr) != 1) throw std::runtime_error("EVP sha256");
-  }
-  void update(std::string_view data) { EVP_DigestUpdate(ctx_.get(), data.data(), data.size()); }
-  bool update_file(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return false;
-    char buf[65536];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) update(std::string_view(buf, static_cast<std::size_t>(in.gcount())));
-    return !in.bad();
-  }
-  std::string hex() {
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int n = 0;
-    EVP_DigestFinal_ex(ctx_.get(), md, &n);
-    std::string out;
-    for (unsigned i = 0; i < n; ++i) out += fmt::format("{:02x}", md[i]);
-    return out;
-  }
-
- private:
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx_;
-};
 
 // FNV-1a, 64 bits: fixed by definition, unlike std::hash, so shards agree across builds.
 std::uint64_t fnv1a(std::string_view s) {
@@ -216,12 +190,6 @@ SubmissionFile read_submission(const fs::path& file) {
   return {std::move(f.bytes), std::move(f.refused)};
 }
 
-std::string sha256_hex(std::string_view bytes) {
-  Sha256 h;
-  h.update(bytes);
-  return h.hex();
-}
-
 std::string file_sha256(const fs::path& file) {
   SubmissionFile f = read_submission(file);
   return f.refused.empty() ? sha256_hex(f.source) : "";
@@ -247,7 +215,7 @@ std::string problem_version(const fs::path& problem_dir) {
     h.update(std::string_view("\0", 1));
     h.update_file(problem_dir / rel);
   }
-  return h.hex().substr(0, 16);
+  return h.hex_digest().substr(0, 16);
 }
 
 }  // namespace pyjudge::batch

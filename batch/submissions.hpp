@@ -66,9 +66,6 @@ SubmissionFile read_submission(const std::filesystem::path& file);
 /// read_submission() would accept.
 std::string file_sha256(const std::filesystem::path& file);
 
-/// SHA-256 of bytes in memory, in hex.
-std::string sha256_hex(std::string_view bytes);
-
 /// A file or folder name as data: bytes that are not UTF-8 become \xNN (stable across runs, so
 /// resuming finds the same key), everything else is kept.
 std::string name_as_text(const std::string& bytes);

@@ -124,9 +124,9 @@ int box_main() {
   sandbox::BoxLayers layers;
   BoxState box;
   if (auto s = sandbox::contain_box_process(kInteractionFd + 1, layers, box.cgroup); !s) die(s.describe());
-  box.interaction = fcntl(kInteractionFd, F_GETFD) >= 0 ? kInteractionFd : -1;
-  box.statm = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
-  if (box.statm < 0) die("cannot open /proc/self/statm");
+  if (fcntl(kInteractionFd, F_GETFD) >= 0) box.interaction.reset(kInteractionFd);
+  box.statm.reset(open("/proc/self/statm", O_RDONLY | O_CLOEXEC));
+  if (!box.statm) die("cannot open /proc/self/statm");
   if (!open_stdin_file(box)) die(std::string("cannot create the tests' stdin file: ") + std::strerror(errno));
   if (auto s = sandbox::compile_seccomp(box.seccomp); !s) die("cannot build the seccomp filter: " + s.describe());
   python::initialize();
@@ -158,7 +158,7 @@ int box_main() {
                       ? Isolation::Shared : Isolation::Process;
   // The rusage figure (the only one without a cgroup, a second one beside it) exists only for a
   // child per test: only then is the calibration child worth its fork.
-  if (box.isolation == Isolation::Process) box.calibration = calibrate(box.statm);
+  if (box.isolation == Isolation::Process) box.calibration = calibrate(box.statm.get());
   write_frame(kResponseFd, static_cast<std::uint8_t>(MessageType::Ready),
               encode(make_ready(layers, box.isolation)));
   serve(program, box);

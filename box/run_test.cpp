@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 #include <utility>
 
+#include "protocol/files.hpp"
 #include "protocol/wire.hpp"
 #include "python/interpreter.hpp"
 #include "sandbox/contain.hpp"
@@ -43,32 +44,15 @@ constexpr Bytes kDataHeadroom = mib(32);
 // Processes and threads of one test, where a pids cgroup enforces it (threads are allowed).
 constexpr unsigned kMaxPids = 128;
 
-struct Fd {
-  int fd = -1;
-  Fd() = default;
-  explicit Fd(int f) : fd(f) {}
-  Fd(Fd&& o) noexcept : fd(std::exchange(o.fd, -1)) {}
-  Fd& operator=(Fd&& o) noexcept {
-    reset();
-    fd = std::exchange(o.fd, -1);
-    return *this;
-  }
-  ~Fd() { reset(); }
-  void reset() {
-    if (fd >= 0) close(fd);
-    fd = -1;
-  }
-};
-
-Fd high(int fd) {
-  if (fd < 0) return Fd();
+UniqueFd high(int fd) {
+  if (fd < 0) return UniqueFd();
   int moved = fcntl(fd, F_DUPFD_CLOEXEC, kFirstChannelFd);
   close(fd);
-  return Fd(moved);
+  return UniqueFd(moved);
 }
 
 struct Pipe {
-  Fd read, write;
+  UniqueFd read, write;
 };
 
 bool make_pipe(Pipe& p, bool nonblocking_read, bool nonblocking_write = false) {
@@ -76,9 +60,9 @@ bool make_pipe(Pipe& p, bool nonblocking_read, bool nonblocking_write = false) {
   if (pipe2(fds, O_CLOEXEC) < 0) return false;
   p.read = high(fds[0]);
   p.write = high(fds[1]);
-  if (p.read.fd < 0 || p.write.fd < 0) return false;
-  if (nonblocking_read) fcntl(p.read.fd, F_SETFL, O_NONBLOCK);
-  if (nonblocking_write) fcntl(p.write.fd, F_SETFL, O_NONBLOCK);
+  if (p.read.get() < 0 || p.write.get() < 0) return false;
+  if (nonblocking_read) fcntl(p.read.get(), F_SETFL, O_NONBLOCK);
+  if (nonblocking_write) fcntl(p.write.get(), F_SETFL, O_NONBLOCK);
   return true;
 }
 
@@ -113,9 +97,9 @@ bool make_channels(Channels& ch) {
                              const sandbox::TestCgroup* cgroup) {
   PyOS_AfterFork_Child();
   const std::pair<int, int> moves[] = {
-      {stdin_fd, 0},          {stdout_fd, 1},           {ch.err.write.fd, 2},
-      {ch.report.write.fd, kReportFd}, {ch.setup_error.write.fd, kSetupErrorFd},
-      {ch.control.write.fd, kControlFd}, {ch.command.read.fd, kCommandFd},
+      {stdin_fd, 0},          {stdout_fd, 1},           {ch.err.write.get(), 2},
+      {ch.report.write.get(), kReportFd}, {ch.setup_error.write.get(), kSetupErrorFd},
+      {ch.control.write.get(), kControlFd}, {ch.command.read.get(), kCommandFd},
       {stdin_fd, 7}};
   for (auto [from, to] : moves) {
     if (dup2(from, to) < 0) _exit(126);
@@ -159,7 +143,7 @@ Micros to_micros(const timeval& tv) { return Micros(tv.tv_sec * 1'000'000 + tv.t
 /// An interactive test's pipe ends, as the judge passed them: the child's stdin (from the
 /// interactor) and stdout (to it).
 struct Interaction {
-  Fd child_stdin, child_stdout;
+  UniqueFd child_stdin, child_stdout;
 };
 
 // Takes the pipe ends the judge sent just before an interactive RunTest, moved above the
@@ -203,7 +187,7 @@ class WarmChild {
   Interaction* interaction_;  ///< an interactive test's pipes, else null
   Channels ch_;
   pid_t pid_ = -1;
-  Fd pidfd_;
+  UniqueFd pidfd_;
   clockid_t cpu_clock_id_{};
   bool alive_ = false, fit_ = true, set_up_ = false;
   Clock::time_point forked_at_;
@@ -235,7 +219,7 @@ class WarmChild {
 std::optional<Fatal> WarmChild::start() {
   if (!make_channels(ch_)) return Fatal{fmt::format("cannot create the test's channels: {}", std::strerror(errno))};
   const Limits& limits = program_.setup.limits;
-  Statm baseline = read_statm(box_.statm);
+  Statm baseline = read_statm(box_.statm.get());
   // Without a cgroup, a child's memory is its rusage peak net of what a child holds before
   // running anything: the calibrated figure, plus what the box gained since.
   std::uint64_t grown = baseline.anonymous > box_.calibration.anonymous
@@ -253,8 +237,8 @@ std::optional<Fatal> WarmChild::start() {
   pid_ = fork();
   if (pid_ < 0) return Fatal{fmt::format("fork: {}", std::strerror(errno))};
   if (pid_ == 0) {
-    child_main(program_, ch_, interaction_ ? interaction_->child_stdin.fd : box_.stdin_read,
-               interaction_ ? interaction_->child_stdout.fd : ch_.out.write.fd, rl, box_.seccomp, box_.cgroup.get());
+    child_main(program_, ch_, interaction_ ? interaction_->child_stdin.get() : box_.stdin_read.get(),
+               interaction_ ? interaction_->child_stdout.get() : ch_.out.write.get(), rl, box_.seccomp, box_.cgroup.get());
   }
   alive_ = true;
   // The box keeps its copies of both pipe ends while the child lives: the stdin end to see when
@@ -262,8 +246,8 @@ std::optional<Fatal> WarmChild::start() {
   // (EOF) before the box has looked (see run()): who ended first is then not a race.
   for (Pipe* p : {&ch_.out, &ch_.err, &ch_.report, &ch_.setup_error, &ch_.control}) p->write.reset();
   ch_.command.read.reset();
-  pidfd_ = Fd(static_cast<int>(syscall(SYS_pidfd_open, pid_, 0)));
-  if (pidfd_.fd < 0) return Fatal{fmt::format("pidfd_open: {}", std::strerror(errno))};
+  pidfd_ = UniqueFd(static_cast<int>(syscall(SYS_pidfd_open, pid_, 0)));
+  if (pidfd_.get() < 0) return Fatal{fmt::format("pidfd_open: {}", std::strerror(errno))};
   clock_getcpuclockid(pid_, &cpu_clock_id_);
   return std::nullopt;
 }
@@ -318,7 +302,7 @@ void WarmChild::on_begin(Clock::time_point now) {
 bool WarmChild::handle_control(Clock::time_point now) {
   char buf[256];
   for (;;) {
-    ssize_t n = read(ch_.control.read.fd, buf, sizeof buf);
+    ssize_t n = read(ch_.control.read.get(), buf, sizeof buf);
     if (n < 0 && errno == EINTR) continue;
     if (n == 0) t_.control_eof = true;
     if (n <= 0) return !t_.control_eof;
@@ -350,7 +334,7 @@ bool WarmChild::handle_control(Clock::time_point now) {
 
 void WarmChild::flush_command() {
   while (t_.command_sent < t_.command.size()) {
-    ssize_t n = write(ch_.command.write.fd, t_.command.data() + t_.command_sent, t_.command.size() - t_.command_sent);
+    ssize_t n = write(ch_.command.write.get(), t_.command.data() + t_.command_sent, t_.command.size() - t_.command_sent);
     if (n > 0) {
       t_.command_sent += static_cast<std::size_t>(n);
     } else if (n < 0 && errno == EINTR) {
@@ -363,9 +347,9 @@ void WarmChild::flush_command() {
 
 void WarmChild::read_pipes() {
   const Limits& limits = program_.setup.limits;
-  t_.stdout_total += drain(ch_.out.read.fd, t_.stdout_data, limits.output.value + 1, t_.out_eof);
-  t_.stderr_total += drain(ch_.err.read.fd, t_.stderr_data, kStderrWindow, t_.err_eof);
-  t_.report_total += drain(ch_.report.read.fd, t_.report, kMaxReport, t_.report_eof);
+  t_.stdout_total += drain(ch_.out.read.get(), t_.stdout_data, limits.output.value + 1, t_.out_eof);
+  t_.stderr_total += drain(ch_.err.read.get(), t_.stderr_data, kStderrWindow, t_.err_eof);
+  t_.report_total += drain(ch_.report.read.get(), t_.report, kMaxReport, t_.report_eof);
   // Output beyond the limit is cut here, by the reader, and ends the test.
   if (t_.stdout_total > limits.output.value || t_.stderr_total > limits.output.value ||
       t_.report_total > kMaxReport) {
@@ -377,19 +361,19 @@ void WarmChild::read_pipes() {
 // output) before the child was seen to end.
 bool WarmChild::interactor_left() const {
   if (!interaction_) return false;
-  pollfd p{interaction_->child_stdin.fd, POLLIN, 0};
+  pollfd p{interaction_->child_stdin.get(), POLLIN, 0};
   return poll(&p, 1, 0) == 1 && (p.revents & POLLHUP);
 }
 
 bool WarmChild::poll_once(int timeout_ms) {
   auto open_fd = [](bool eof, int fd) { return eof ? -1 : fd; };
   bool writing = t_.command_sent < t_.command.size();
-  std::array<pollfd, 6> fds{{{pidfd_.fd, POLLIN, 0},
-                             {open_fd(t_.out_eof, ch_.out.read.fd), POLLIN, 0},
-                             {open_fd(t_.err_eof, ch_.err.read.fd), POLLIN, 0},
-                             {open_fd(t_.report_eof, ch_.report.read.fd), POLLIN, 0},
-                             {open_fd(t_.control_eof, ch_.control.read.fd), POLLIN, 0},
-                             {writing ? ch_.command.write.fd : -1, POLLOUT, 0}}};
+  std::array<pollfd, 6> fds{{{pidfd_.get(), POLLIN, 0},
+                             {open_fd(t_.out_eof, ch_.out.read.get()), POLLIN, 0},
+                             {open_fd(t_.err_eof, ch_.err.read.get()), POLLIN, 0},
+                             {open_fd(t_.report_eof, ch_.report.read.get()), POLLIN, 0},
+                             {open_fd(t_.control_eof, ch_.control.read.get()), POLLIN, 0},
+                             {writing ? ch_.command.write.get() : -1, POLLOUT, 0}}};
   int n = poll(fds.data(), fds.size(), timeout_ms);
   if (n <= 0) return false;
   if (fds[5].revents) flush_command();
@@ -404,9 +388,9 @@ void WarmChild::drain_to_eof() {
     std::size_t before = t_.stdout_total + t_.stderr_total + t_.report_total;
     read_pipes();
     if (t_.stdout_total + t_.stderr_total + t_.report_total == before && !(t_.out_eof && t_.err_eof && t_.report_eof)) {
-      pollfd fds[3] = {{t_.out_eof ? -1 : ch_.out.read.fd, POLLIN, 0},
-                       {t_.err_eof ? -1 : ch_.err.read.fd, POLLIN, 0},
-                       {t_.report_eof ? -1 : ch_.report.read.fd, POLLIN, 0}};
+      pollfd fds[3] = {{t_.out_eof ? -1 : ch_.out.read.get(), POLLIN, 0},
+                       {t_.err_eof ? -1 : ch_.err.read.get(), POLLIN, 0},
+                       {t_.report_eof ? -1 : ch_.report.read.get(), POLLIN, 0}};
       if (poll(fds, 3, 1000) <= 0) break;  // a thread outlived exit_group? never wait forever
     }
   }
@@ -421,7 +405,7 @@ std::string WarmChild::reap() {
   alive_ = false;
   std::string setup_error;
   bool eof = false;
-  drain(ch_.setup_error.read.fd, setup_error, 4096, eof);
+  drain(ch_.setup_error.read.get(), setup_error, 4096, eof);
   return setup_error;
 }
 
@@ -467,7 +451,7 @@ std::variant<TestOutcome, Fatal> WarmChild::run(const RunTestView& test, std::st
   t_.wall_start = t_.first ? forked_at_ : Clock::now();
   // This test's stdin, in place before the child reads its command.
   if (!interaction_ && (!test.stdin_data.empty() || box_.stdin_size != 0)) {
-    if (ftruncate(box_.stdin_write, 0) < 0 || pwrite(box_.stdin_write, test.stdin_data.data(), test.stdin_data.size(), 0) !=
+    if (ftruncate(box_.stdin_write.get(), 0) < 0 || pwrite(box_.stdin_write.get(), test.stdin_data.data(), test.stdin_data.size(), 0) !=
                                                  static_cast<ssize_t>(test.stdin_data.size())) {
       return Fatal{fmt::format("cannot write the test's stdin: {}", std::strerror(errno))};
     }
@@ -560,14 +544,12 @@ std::variant<TestOutcome, Fatal> WarmChild::run(const RunTestView& test, std::st
 BoxState::BoxState() = default;
 
 bool open_stdin_file(BoxState& box) {
-  Fd write_end = high(memfd_create("stdin", MFD_CLOEXEC));
-  box.stdin_write = std::exchange(write_end.fd, -1);
-  if (box.stdin_write < 0) return false;
+  box.stdin_write = high(memfd_create("stdin", MFD_CLOEXEC));
+  if (!box.stdin_write) return false;
   // Read-only: a test cannot rewrite (or truncate) its input; only the box writes it.
-  std::string self = "/proc/self/fd/" + std::to_string(box.stdin_write);
-  Fd read_end = high(open(self.c_str(), O_RDONLY | O_CLOEXEC));
-  box.stdin_read = std::exchange(read_end.fd, -1);
-  return box.stdin_read >= 0;
+  std::string self = "/proc/self/fd/" + std::to_string(box.stdin_write.get());
+  box.stdin_read = high(open(self.c_str(), O_RDONLY | O_CLOEXEC));
+  return static_cast<bool>(box.stdin_read);
 }
 BoxState::~BoxState() = default;
 
@@ -615,8 +597,8 @@ std::variant<TestOutcome, Fatal> run_test(const Program& program, const RunTestV
     // Its own child, with the interactor's pipes as stdio; ended (and so EOF to the
     // interactor) before the outcome goes back.
     box.child.reset();
-    std::optional<Interaction> pipes = box.interaction >= 0 ? receive_interaction(box.interaction) : std::nullopt;
-    if (!pipes || pipes->child_stdin.fd < 0 || pipes->child_stdout.fd < 0) {
+    std::optional<Interaction> pipes = box.interaction ? receive_interaction(box.interaction.get()) : std::nullopt;
+    if (!pipes || pipes->child_stdin.get() < 0 || pipes->child_stdout.get() < 0) {
       return Fatal{"an interactive test came without its pipes from the judge"};
     }
     WarmChild child(program, box, &*pipes);

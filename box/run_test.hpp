@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "box/program.hpp"
+#include "protocol/files.hpp"
 #include "sandbox/layers.hpp"
 
 namespace pyjudge::box {
@@ -35,17 +36,17 @@ class WarmChild;
 
 /// What the box prepares once and keeps across tests.
 struct BoxState {
-  int statm = -1;  ///< /proc/self/statm, opened before Landlock hides /proc
+  UniqueFd statm;  ///< /proc/self/statm, opened before Landlock hides /proc
   /// The tests' stdin: a memfd the box rewrites before each test, and a read-only descriptor of
   /// it (reopened through /proc before Landlock) that every child gets as fd 0.
-  int stdin_write = -1, stdin_read = -1;
+  UniqueFd stdin_write, stdin_read;
   std::size_t stdin_size = 0;
   Calibration calibration;
   sandbox::SeccompProgram seccomp;  ///< compiled once, loaded by every child
   std::unique_ptr<sandbox::TestCgroup> cgroup;  ///< the tests' cgroup, where the host has one
   Isolation isolation = Isolation::Process;     ///< what the box applies (see Ready)
   std::unique_ptr<WarmChild> child;             ///< the child that runs the next test, if any
-  int interaction = -1;  ///< the judge's socket that passes an interactive test's pipe ends
+  UniqueFd interaction;  ///< the judge's socket that passes an interactive test's pipe ends
   BoxState();
   ~BoxState();
 };

@@ -353,7 +353,7 @@ Action check_command(CLI::App& app) {
     if (!o->junit.empty()) write_junit(o->junit, records);
     if (github) {
       std::cout << github_annotations(records);
-      if (summary && *summary) std::ofstream(summary, std::ios::app) << markdown_summary(records) << "\n";
+      if (summary && *summary) append_step_summary(summary, records);
     }
     return accepted == static_cast<int>(records.size()) ? int(kAccepted) : int(kRejected);
   };

@@ -1,7 +1,6 @@
 #include "judge/cache.hpp"
 
 #include <fcntl.h>
-#include <openssl/evp.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,6 +13,7 @@
 #include <memory>
 #include <random>
 
+#include "judge/sha256.hpp"
 #include "protocol/files.hpp"
 #include "protocol/wire.hpp"
 
@@ -27,29 +27,6 @@ namespace {
 constexpr std::string_view kMagic = "pyjudge-cache 1\n";
 constexpr std::size_t kDigestSize = 32;
 constexpr std::uint64_t kMaxEntry = 1ull << 30;
-
-class Sha256 {
- public:
-  Sha256() : ctx_(EVP_MD_CTX_new(), EVP_MD_CTX_free) {
-    if (!ctx_ || EVP_DigestInit_ex(ctx_.get(), EVP_sha256(), nullptr) != 1) throw std::runtime_error("EVP sha256");
-  }
-  void update(std::string_view data) { EVP_DigestUpdate(ctx_.get(), data.data(), data.size()); }
-  std::string raw() {
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int n = 0;
-    EVP_DigestFinal_ex(ctx_.get(), md, &n);
-    return std::string(reinterpret_cast<char*>(md), n);
-  }
-
- private:
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx_;
-};
-
-std::string hex(std::string_view raw) {
-  std::string out;
-  for (unsigned char c : raw) out += fmt::format("{:02x}", c);
-  return out;
-}
 
 bool write_all_to(int fd, std::string_view data) {
   while (!data.empty()) {
@@ -78,7 +55,7 @@ std::optional<std::string> checked_payload(std::string entry) {
   if (length != entry.size() - header) return std::nullopt;
   Sha256 h;
   h.update(std::string_view(entry).substr(header));
-  if (h.raw() != entry.substr(kMagic.size() + 8, kDigestSize)) return std::nullopt;
+  if (h.digest() != entry.substr(kMagic.size() + 8, kDigestSize)) return std::nullopt;
   entry.erase(0, header);
   return entry;
 }
@@ -86,12 +63,6 @@ std::optional<std::string> checked_payload(std::string entry) {
 std::string temp_suffix() {
   static std::atomic<unsigned> counter{0};
   return fmt::format(".tmp-{}-{}-{}", ::getpid(), counter++, std::random_device{}());
-}
-
-void hash_file(Sha256& h, const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  char buf[65536];
-  while (in.read(buf, sizeof buf) || in.gcount() > 0) h.update(std::string_view(buf, static_cast<std::size_t>(in.gcount())));
 }
 
 }  // namespace
@@ -132,7 +103,7 @@ bool TestCache::store(std::string_view key, std::string_view payload) const {
   h.update(payload);
   Writer w;
   w.u64(payload.size());
-  std::string header = std::string(kMagic) + w.take() + h.raw();
+  std::string header = std::string(kMagic) + w.take() + h.digest();
   {
     UniqueFd f(::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
     if (!f) return false;
@@ -163,12 +134,6 @@ std::size_t TestCache::clear() const {
   return removed;
 }
 
-std::string sha256_hex(std::string_view data) {
-  Sha256 h;
-  h.update(data);
-  return hex(h.raw());
-}
-
 std::optional<std::string> problem_cache_key(const Problem& problem) {
   constexpr std::size_t kMaxFiles = 1000;
   constexpr std::uintmax_t kMaxBytes = 256u << 20;
@@ -194,9 +159,9 @@ std::optional<std::string> problem_cache_key(const Problem& problem) {
     h.update(std::string_view("\0", 1));
     h.update(rel.generic_string());
     h.update(std::string_view("\0", 1));
-    hash_file(h, problem.dir / rel);
+    h.update_file(problem.dir / rel);
   }
-  return "tests-" + problem.id.substr(0, 40) + "-" + hex(h.raw()).substr(0, 32);
+  return "tests-" + problem.id.substr(0, 40) + "-" + h.hex_digest().substr(0, 32);
 }
 
 std::string content_cache_key(std::string_view kind, std::string_view context, std::string_view content) {
@@ -206,7 +171,7 @@ std::string content_cache_key(std::string_view kind, std::string_view context, s
   w.bytes(context);
   h.update(w.data());
   h.update(content);
-  return std::string(kind) + "-" + hex(h.raw()).substr(0, 32);
+  return std::string(kind) + "-" + h.hex_digest().substr(0, 32);
 }
 
 // The record holds the source itself: a hash collision cannot make another file pass.

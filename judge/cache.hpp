@@ -44,9 +44,6 @@ class TestCache {
   std::filesystem::path dir_;
 };
 
-/// Lower-case hex SHA-256 of `data`.
-std::string sha256_hex(std::string_view data);
-
 /// The identity of a problem's prepared tests: a hash of every file in the problem folder
 /// (except statement.md and __pycache__), pyjudge's version, the cache format and Python's
 /// version. Any edit to a spec, generator, test file or reference solution changes it. Nullopt

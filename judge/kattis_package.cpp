@@ -18,18 +18,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw SpecError(p, 0, "", "cannot read the file");
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // A YAML file of the package; an empty file is an empty mapping (problemtools accepts both).
 YAML::Node load_yaml(const fs::path& file) {
   try {
-    YAML::Node n = YAML::Load(read_text(file));
+    YAML::Node n = YAML::Load(read_problem_file(file));
     if (n.IsNull()) return YAML::Node(YAML::NodeType::Map);
     if (!n.IsMap()) throw SpecError(file, n.Mark().line + 1, "", "expected a mapping of fields");
     return n;
@@ -155,7 +147,7 @@ void read_limits(Problem& p, const YAML::Node& root, const std::string& format) 
   if (limits["time_limit"]) time = number(file, limits["time_limit"], "time_limit");
   std::error_code ec;
   if (!time && fs::is_regular_file(p.dir / ".timelimit", ec)) {
-    std::istringstream in(read_text(p.dir / ".timelimit"));
+    std::istringstream in(read_problem_file(p.dir / ".timelimit"));
     double t = 0;
     if (!(in >> t) || !std::isfinite(t) || t <= 0) throw SpecError(p.dir / ".timelimit", 1, "", "expected a number of seconds");
     time = t;
@@ -253,13 +245,13 @@ class DataReader {
     t.name = fs::relative(in, p_.dir / "data").replace_extension("").generic_string();
     t.sample = sample;
     t.origin = {in, 0};
-    t.input.stdin_data = read_text(in);
-    t.expected_output = read_text(ans);
+    t.input.stdin_data = read_problem_file(in);
+    t.expected_output = read_problem_file(ans);
     t.input_file = in;
     t.answer_file = ans;
     std::error_code ec;
     if (fs::path shown = fs::path(in).replace_extension(".interaction"); sample && fs::is_regular_file(shown, ec)) {
-      t.interaction = read_text(shown);
+      t.interaction = read_problem_file(shown);
     }
     t.validator_args = settings.validator_args;
     if (!custom_) {

@@ -1,7 +1,6 @@
 #include "judge/output_validator.hpp"
 
 #include <fcntl.h>
-#include <openssl/evp.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -21,6 +20,9 @@
 #include <stdexcept>
 #include <thread>
 
+#include "judge/sha256.hpp"
+#include "protocol/files.hpp"
+
 namespace pyjudge {
 
 namespace fs = std::filesystem;
@@ -29,13 +31,6 @@ namespace {
 
 constexpr std::size_t kMessageCap = 64 * 1024;
 
-std::string read_capped(const fs::path& p, std::size_t cap) {
-  std::ifstream in(p, std::ios::binary);
-  std::string out(cap, '\0');
-  in.read(out.data(), static_cast<std::streamsize>(cap));
-  out.resize(static_cast<std::size_t>(in.gcount()));
-  return out;
-}
 
 void write_file(const fs::path& p, const std::string& data) {
   std::ofstream out(p, std::ios::binary);
@@ -171,8 +166,8 @@ ProgramRun run_program(const std::vector<std::string>& argv, const ChildSetup& s
 // An output validator's (or interactor's) verdict: exit 42 or 43, with its feedback files.
 ValidatorResult judged_by(const char* what, const OutputValidator& v, const ProgramRun& run, const fs::path& feedback) {
   ValidatorResult r;
-  r.team_message = read_capped(feedback / "teammessage.txt", kMessageCap);
-  r.judge_message = read_capped(feedback / "judgemessage.txt", kMessageCap);
+  r.team_message = read_file_head(feedback / "teammessage.txt", kMessageCap).data;
+  r.judge_message = read_file_head(feedback / "judgemessage.txt", kMessageCap).data;
   if (run.exit_code == 42) {
     r.outcome = ValidatorResult::Outcome::Accepted;
   } else if (run.exit_code == 43) {
@@ -192,19 +187,6 @@ ChildSetup limits_setup(const ValidatorLimits& l, const std::string& stdin_path)
   s.memory = static_cast<rlim_t>(l.memory.value);
   s.file_size = static_cast<rlim_t>(l.feedback.value);
   return s;
-}
-
-std::string sha256_hex(const std::string& data) {
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1 ||
-      EVP_DigestUpdate(ctx.get(), data.data(), data.size()) != 1 || EVP_DigestFinal_ex(ctx.get(), digest, &len) != 1) {
-    throw std::runtime_error("SHA-256 failed");
-  }
-  std::string hex;
-  for (unsigned i = 0; i < len; ++i) hex += fmt::format("{:02x}", digest[i]);
-  return hex;
 }
 
 std::vector<fs::path> files_in(const fs::path& path) {
@@ -246,7 +228,7 @@ OutputValidator compiled(const fs::path& source, const std::vector<fs::path>& fi
   std::string key;
   for (const auto& a : compile) key += a + '\0';
   for (const auto& f : files) {
-    key += fs::relative(f, folder).string() + '\0' + read_capped(f, 64 << 20) + '\0';
+    key += fs::relative(f, folder).string() + '\0' + read_file_head(f, 64 << 20).data + '\0';
     if (has_extension(f, cpp ? std::initializer_list<const char*>{".cpp", ".cc", ".cxx"} : std::initializer_list<const char*>{".c"})) {
       compile.push_back(f.string());
     }
@@ -268,7 +250,7 @@ OutputValidator compiled(const fs::path& source, const std::vector<fs::path>& fi
   ProgramRun run = run_program(compile, s, std::chrono::milliseconds(300'000));
   if (!run.failure.empty() || run.exit_code != 0) {
     fs::remove(partial, ec);
-    std::string why = run.failure.empty() ? read_capped(errors, 4000) : "the compiler " + run.failure;
+    std::string why = run.failure.empty() ? read_file_head(errors, 4000).data : "the compiler " + run.failure;
     throw std::runtime_error(fmt::format("{} does not compile:\n{}", source.string(), why));
   }
   fs::rename(partial, binary);

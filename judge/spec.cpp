@@ -28,6 +28,12 @@ SpecError::SpecError(std::filesystem::path file, int line, std::string field, co
       line_(line),
       field_(std::move(field)) {}
 
+std::string read_problem_file(const std::filesystem::path& file) {
+  FileContents f = read_whole_file(file, kMaxProblemFile);
+  if (!f.ok()) throw SpecError(file, 0, "", "cannot read it: " + f.error);
+  return std::move(f.data);
+}
+
 const char* mode_name(Mode m) {
   switch (m) {
     case Mode::Function: return "function";
@@ -54,12 +60,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Spec and test data files: bounded far above any real problem, the reason named.
-std::string read_file(const fs::path& p) {
-  FileContents f = read_whole_file(p, std::size_t{1} << 30);
-  if (!f.ok()) throw std::runtime_error("cannot read " + p.string() + ": " + f.error);
-  return std::move(f.data);
-}
 
 // JSON writes a character outside the BMP as a UTF-16 surrogate pair ("\\ud83d\\ude00", what
 // json.dumps gives for an emoji) and YAML 1.2 reads JSON, but yaml-cpp rejects each half as an
@@ -98,12 +98,9 @@ class SpecReader {
   YAML::Node load() {
     std::error_code ec;
     if (fs::is_directory(file_, ec)) throw SpecError(file_, 1, "", "is a directory, not a YAML file");
-    std::string text;
-    try {
-      text = read_file(file_);
-    } catch (const std::runtime_error&) {
-      throw SpecError(file_, 1, "", "cannot read the file");
-    }
+    FileContents read = read_whole_file(file_, kMaxProblemFile);
+    if (!read.ok()) throw SpecError(file_, 1, "", "cannot read the file: " + read.error);
+    std::string text = std::move(read.data);
     if (auto bad = first_invalid_utf8(text)) {
       int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(*bad), '\n'));
       throw SpecError(file_, line, "", fmt::format("not UTF-8: byte 0x{:02x} at offset {} (save the file as UTF-8)",
@@ -440,7 +437,7 @@ class ProblemLoader {
   // compile is not compiled again: a warm run then never starts the judge's interpreter.
   fs::path python_file(const YAML::Node& n, const char* field) {
     fs::path f = relative_file(n, field);
-    std::string source = read_file(f);
+    std::string source = read_problem_file(f);
     if (cache_ && compiled_before(*cache_, source)) return f;
     try {
       host::check_compiles(source, f.string());
@@ -553,7 +550,7 @@ class ProblemLoader {
     // test_body() reads or checks against.
     std::string context = fmt::format("{}\n{}\n{}\n{}\n{}\n{}", f.string(), name, mode_name(p_.mode),
                                       compare_name(p_.compare), p_.reference.has_value(), p_.compare_arg);
-    std::string key = content_cache_key("testfile", context, read_file(f));
+    std::string key = content_cache_key("testfile", context, read_problem_file(f));
     if (auto bytes = cache_->load(key)) {
       try {
         auto tests = decode_tests(*bytes);
@@ -588,7 +585,7 @@ class ProblemLoader {
     fill_input(n, r, t);
     if (n["expected"]) t.expected = r.value(n["expected"], "expected");
     if (n["output"]) t.expected_output = r.str(n["output"], "output");
-    if (n["output_file"]) t.expected_output = read_file(relative_file(n["output_file"], "output_file"));
+    if (n["output_file"]) t.expected_output = read_problem_file(relative_file(n["output_file"], "output_file"));
     if (n["raises"]) t.raises = r.str(n["raises"], "raises");
     if (n["points"]) t.points = r.integer(n["points"], "points");
     if (n["group"]) t.group = r.str(n["group"], "group");
@@ -625,7 +622,7 @@ class ProblemLoader {
       }
     }
     if (n["input"]) in.stdin_data = r.str(n["input"], "input");
-    if (n["input_file"]) in.stdin_data = read_file(relative_file(n["input_file"], "input_file"));
+    if (n["input_file"]) in.stdin_data = read_problem_file(relative_file(n["input_file"], "input_file"));
   }
 
   void check_test(const YAML::Node& n, const SpecReader& r, const TestCase& t) {

@@ -27,6 +27,14 @@ class SpecError : public std::runtime_error {
   std::string field_;
 };
 
+/// A problem's own files (its spec, test data, a package's files) are bounded far above any real
+/// problem.
+inline constexpr std::size_t kMaxProblemFile = std::size_t{1} << 30;
+
+/// A problem's own file, whole; one that cannot be read (missing, not a regular file, over
+/// kMaxProblemFile) is a SpecError naming it and why.
+std::string read_problem_file(const std::filesystem::path& file);
+
 /// Where something was written: a spec file and a 1-based line.
 struct Location {
   std::filesystem::path file;

@@ -16,6 +16,7 @@
 #include "judge/kattis_package.hpp"
 #include "judge/output_validator.hpp"
 #include "judge/report.hpp"
+#include "protocol/files.hpp"
 #include "protocol/utf8.hpp"
 
 namespace pyjudge {
@@ -212,9 +213,9 @@ void check_statement(const fs::path& dir, ProblemValidation& v) {
     v.errors.push_back(statement.string() + ": missing (candidates read the problem there)");
     return;
   }
-  std::ifstream in(statement, std::ios::binary);
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos) v.errors.push_back(statement.string() + ": empty");
+  FileContents read = read_whole_file(statement, kMaxProblemFile);
+  if (!read.ok()) v.errors.push_back(statement.string() + ": cannot read it: " + read.error);
+  else if (read.data.find_first_not_of(" \t\r\n") == std::string::npos) v.errors.push_back(statement.string() + ": empty");
 }
 
 // ---- ICPC/Kattis problem packages: the checks of problemtools' verifyproblem we make ----

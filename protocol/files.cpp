@@ -27,9 +27,9 @@ const char* kind_of(mode_t mode) {
   return "not a regular file";
 }
 
-}  // namespace
+enum class Overflow { Refuse, Truncate };
 
-FileContents read_whole_file(const std::filesystem::path& path, std::size_t max_bytes, Symlinks symlinks) {
+FileContents read_regular(const std::filesystem::path& path, std::size_t max_bytes, Symlinks symlinks, Overflow overflow) {
   FileContents out;
   int flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (symlinks == Symlinks::Refuse ? O_NOFOLLOW : 0);
   UniqueFd fd(::open(path.c_str(), flags));
@@ -47,11 +47,11 @@ FileContents read_whole_file(const std::filesystem::path& path, std::size_t max_
     out.error = kind_of(st.st_mode);
     return out;
   }
-  if (static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
+  if (overflow == Overflow::Refuse && static_cast<std::uintmax_t>(st.st_size) > max_bytes) {
     out.error = fmt::format("too large ({} bytes; the limit is {})", st.st_size, max_bytes);
     return out;
   }
-  std::string buf(static_cast<std::size_t>(st.st_size) + 1, '\0');  // one byte more: did it grow?
+  std::string buf(std::min(static_cast<std::size_t>(st.st_size), max_bytes) + 1, '\0');  // one byte more: did it grow?
   std::size_t got = 0;
   while (got < buf.size()) {
     ssize_t n = ::read(fd.get(), buf.data() + got, buf.size() - got);
@@ -64,13 +64,23 @@ FileContents read_whole_file(const std::filesystem::path& path, std::size_t max_
     got += static_cast<std::size_t>(n);
     if (got == buf.size() && buf.size() <= max_bytes) buf.resize(std::min(max_bytes + 1, buf.size() * 2));
   }
-  if (got > max_bytes) {
+  if (got > max_bytes && overflow == Overflow::Refuse) {
     out.error = fmt::format("too large (over {} bytes)", max_bytes);
     return out;
   }
-  buf.resize(got);
+  buf.resize(std::min(got, max_bytes));
   out.data = std::move(buf);
   return out;
+}
+
+}  // namespace
+
+FileContents read_whole_file(const std::filesystem::path& path, std::size_t max_bytes, Symlinks symlinks) {
+  return read_regular(path, max_bytes, symlinks, Overflow::Refuse);
+}
+
+FileContents read_file_head(const std::filesystem::path& path, std::size_t max_bytes) {
+  return read_regular(path, max_bytes, Symlinks::Follow, Overflow::Truncate);
 }
 
 }  // namespace pyjudge

@@ -50,4 +50,8 @@ enum class Symlinks { Follow, Refuse };
 FileContents read_whole_file(const std::filesystem::path& path, std::size_t max_bytes,
                              Symlinks symlinks = Symlinks::Follow);
 
+/// The first `max_bytes` of a regular file (a message an author's program wrote, a page's
+/// source): like read_whole_file, but a longer file is cut, not refused.
+FileContents read_file_head(const std::filesystem::path& path, std::size_t max_bytes);
+
 }  // namespace pyjudge

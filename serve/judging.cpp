@@ -7,6 +7,7 @@
 #include "judge/feedback.hpp"
 #include "judge/complexity.hpp"
 #include "judge/redact.hpp"
+#include "protocol/files.hpp"
 #include "judge/problems.hpp"
 #include "judge/python_host.hpp"
 #include "judge/report.hpp"
@@ -18,14 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string read_capped(const fs::path& p, std::size_t cap) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return {};
-  std::string out(cap, '\0');
-  in.read(out.data(), static_cast<std::streamsize>(cap));
-  out.resize(static_cast<std::size_t>(in.gcount()));
-  return out;
-}
 
 std::size_t indent_of(const std::string& line) { return line.find_first_not_of(' '); }
 
@@ -96,10 +89,10 @@ namespace {
 
 std::string starter_for(const Problem& p) {
   std::error_code ec;
-  if (fs::is_regular_file(p.dir / "starter.py", ec)) return read_capped(p.dir / "starter.py", 64 * 1024);
+  if (fs::is_regular_file(p.dir / "starter.py", ec)) return read_file_head(p.dir / "starter.py", 64 * 1024).data;
   if (p.mode != Mode::Stdio) {
     if (auto ref = reference_solution(p)) {
-      std::string s = starter_skeleton(read_capped(*ref, 256 * 1024));
+      std::string s = starter_skeleton(read_file_head(*ref, 256 * 1024).data);
       if (!s.empty()) return s;
     }
   }
@@ -182,7 +175,7 @@ std::map<std::string, CatalogueEntry> load_catalogue(const fs::path& dir, std::o
   for (const auto& d : problem_dirs(dir)) {
     try {
       CatalogueEntry e{load_problem(d), "", "", nlohmann::json::array()};
-      e.statement_html = markdown_to_html(read_capped(d / "statement.md", 256 * 1024));
+      e.statement_html = markdown_to_html(read_file_head(d / "statement.md", 256 * 1024).data);
       e.starter = starter_for(e.problem);
       e.samples = samples_of(e.problem);
       std::string id = e.problem.id;

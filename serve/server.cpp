@@ -5,10 +5,11 @@
 #include <boost/asio/steady_timer.hpp>
 
 #include <csignal>
-#include <fstream>
 #include <iostream>
 #include <thread>
 
+#include "judge/errors.hpp"
+#include "protocol/files.hpp"
 #include "serve/tokens.hpp"
 #include "serve/workers.hpp"
 
@@ -21,7 +22,7 @@ namespace {
 
 tcp::endpoint parse_listen(const std::string& listen) {
   auto colon = listen.rfind(':');
-  if (colon == std::string::npos) throw std::invalid_argument("--listen takes ADDRESS:PORT, e.g. 127.0.0.1:8080");
+  if (colon == std::string::npos) throw UsageError("--listen takes ADDRESS:PORT, e.g. 127.0.0.1:8080");
   std::string host = listen.substr(0, colon);
   if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
   boost::system::error_code ec;
@@ -31,17 +32,17 @@ tcp::endpoint parse_listen(const std::string& listen) {
     port = std::stoi(listen.substr(colon + 1));
   } catch (const std::exception&) {
   }
-  if (ec || port < 0 || port > 65535) throw std::invalid_argument("--listen takes ADDRESS:PORT with a numeric address, got " + listen);
+  if (ec || port < 0 || port > 65535) throw UsageError("--listen takes ADDRESS:PORT with a numeric address, got " + listen);
   return {address, static_cast<unsigned short>(port)};
 }
 
 std::string admin_token(const std::filesystem::path& file) {
   if (file.empty()) return new_token();
-  std::ifstream in(file);
-  std::string token;
-  if (!in || !std::getline(in, token)) throw std::invalid_argument("cannot read --admin-token-file " + file.string());
+  FileContents read = read_whole_file(file, 4096);
+  if (!read.ok()) throw UsageError("cannot read --admin-token-file " + file.string() + ": " + read.error);
+  std::string token = read.data.substr(0, read.data.find('\n'));
   while (!token.empty() && std::isspace(static_cast<unsigned char>(token.back()))) token.pop_back();
-  if (token.size() < 16) throw std::invalid_argument("the admin token in " + file.string() + " is shorter than 16 characters");
+  if (token.size() < 16) throw UsageError("the admin token in " + file.string() + " is shorter than 16 characters");
   return token;
 }
 
@@ -60,18 +61,19 @@ void recover(Store& store, EventLog& log, std::ostream& out) {
 
 int run_server(const ServeOptions& o, std::ostream& out) {
   std::signal(SIGPIPE, SIG_IGN);
+  // The options first: a mistake in one is exit 2 before anything is created or loaded.
+  auto at = parse_listen(o.listen);
+  std::string token = admin_token(o.admin_token_file);
   start_host_python();
   auto catalogue = load_catalogue(o.problems_dir, std::cerr);
-  if (catalogue.empty()) throw std::invalid_argument("no problems found in " + o.problems_dir.string());
+  if (catalogue.empty()) throw UsageError("no problems found in " + o.problems_dir.string());
   Store store(o.data_dir);
   EventLog log(store);
   recover(store, log, out);
   AttemptQueue queue(o.queue_capacity);
   Metrics metrics;
-  std::string token = admin_token(o.admin_token_file);
 
   asio::io_context io;
-  auto at = parse_listen(o.listen);
   ApiContext ctx{store, log, queue, metrics, catalogue, token, "", o.web_dir, o.codemirror_dir, o.caps, o.workers};
   // Bound before the API exists, so links carry the real port when --listen asked for port 0.
   std::unique_ptr<Api> api;

@@ -1,7 +1,6 @@
 #include "serve/static_files.hpp"
 
-#include <fstream>
-#include <sstream>
+#include "protocol/files.hpp"
 
 namespace pyjudge::serve {
 
@@ -42,12 +41,9 @@ std::optional<StaticFile> read_static(const fs::path& root, const std::string& r
   auto [end, _] = std::mismatch(base.begin(), base.end(), file.begin(), file.end());
   // Debian links codemirror.js to lib/codemirror.js: links are fine while they stay inside.
   if (end != base.end()) return std::nullopt;
-  if (fs::file_size(file, ec) > (1 << 20) || ec) return std::nullopt;
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream s;
-  s << in.rdbuf();
-  return StaticFile{content_type(file), s.str()};
+  FileContents read = read_whole_file(file, 1 << 20);
+  if (!read.ok()) return std::nullopt;
+  return StaticFile{content_type(file), std::move(read.data)};
 }
 
 }  // namespace pyjudge::serve

@@ -70,3 +70,14 @@ TEST_CASE("The step summary is a Markdown table whose cells candidate text canno
   CHECK(md.starts_with("### pyjudge: 0 of 1 solutions accepted"));
   CHECK(md.find("a   b \\[x\\](y)") != std::string::npos);
 }
+
+TEST_CASE("The step summary is appended to what earlier steps wrote, never cut") {
+  TempDir dir("step-summary");
+  auto file = dir.path / "summary.md";
+  { std::ofstream(file) << "earlier step\n"; }
+  append_step_summary(file, {rec("a", "p", Verdict::AC)});
+  std::ifstream in(file);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(text.starts_with("earlier step\n### pyjudge: 1 of 1 solutions accepted"));
+  CHECK_THROWS_AS(append_step_summary(dir.path / "no-such-folder" / "summary.md", {}), std::runtime_error);
+}

@@ -167,6 +167,23 @@ TEST_CASE("A problems folder that is missing or holds no problem is a usage erro
   fs::remove_all(empty);
 }
 
+TEST_CASE("serve's own option errors are usage errors, exit 2, before it listens") {
+  std::string lib = " --problems " + quote(fs::path(PYJUDGE_SOURCE_DIR) / "problems");
+  Run listen = run_pyjudge("serve --listen no-port-here" + lib);
+  CHECK(listen.exit_code == 2);
+  CHECK(listen.err.find("--listen takes ADDRESS:PORT") != std::string::npos);
+  TempDir tmp("serve-usage");
+  std::ofstream(tmp.path / "short-token") << "too-short\n";
+  lib += " --data " + quote(tmp.path / "data");  // nothing is created when an option is wrong
+  Run token = run_pyjudge("serve --listen 127.0.0.1:0 --admin-token-file " + quote(tmp.path / "short-token") + lib);
+  CHECK(token.exit_code == 2);
+  CHECK(token.err.find("shorter than 16 characters") != std::string::npos);
+  Run missing = run_pyjudge("serve --listen 127.0.0.1:0 --admin-token-file " + quote(tmp.path / "none") + lib);
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("cannot read --admin-token-file") != std::string::npos);
+  CHECK_FALSE(fs::exists(tmp.path / "data"));
+}
+
 TEST_CASE("A reference that fails on a generated test says why: the exception and where") {
   TempDir tmp("reference-fails");
   fs::path dir = tmp.path / "p";

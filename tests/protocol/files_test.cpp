@@ -41,6 +41,20 @@ TEST_CASE("A whole file is read within its cap; anything else is refused with a 
   CHECK(read_whole_file(dir.path / "link", 64, Symlinks::Refuse).error == "a symlink");
 }
 
+TEST_CASE("A file's head is its first bytes, cut at the cap; what is not a regular file is refused the same way") {
+  TempDir dir;
+  std::ofstream(dir.path / "msg.txt") << "0123456789";
+  CHECK(read_file_head(dir.path / "msg.txt", 4).data == "0123");
+  CHECK(read_file_head(dir.path / "msg.txt", 4).ok());
+  CHECK(read_file_head(dir.path / "msg.txt", 64).data == "0123456789");
+  std::ofstream(dir.path / "empty.txt");
+  CHECK(read_file_head(dir.path / "empty.txt", 4).ok());
+  CHECK(read_file_head(dir.path / "empty.txt", 4).data.empty());
+  REQUIRE(mkfifo((dir.path / "fifo").c_str(), 0600) == 0);
+  CHECK(read_file_head(dir.path / "fifo", 4).error == "a FIFO");  // an author's program cannot make the judge wait
+  CHECK(read_file_head("/dev/zero", 4).error == "a device");
+}
+
 TEST_CASE("A unique descriptor closes once, and not after release") {
   int raw = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
   REQUIRE(raw >= 0);
