@@ -10,7 +10,7 @@
 #include <optional>
 #include <new>
 
-#include "box/program.hpp"
+#include "box/child.hpp"
 #include "protocol/wire.hpp"
 #include "python/bridge.hpp"
 #include "python/interpreter.hpp"

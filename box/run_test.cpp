@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 #include <utility>
 
+#include "box/child.hpp"
 #include "protocol/files.hpp"
 #include "protocol/wire.hpp"
 #include "python/interpreter.hpp"

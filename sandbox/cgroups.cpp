@@ -1,3 +1,5 @@
+#include "sandbox/cgroups.hpp"
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -13,8 +15,6 @@
 #include <fstream>
 #include <sstream>
 #include <string>
-
-#include "sandbox/layers.hpp"
 
 namespace pyjudge::sandbox {
 

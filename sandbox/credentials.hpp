@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "sandbox/layers.hpp"
+#include "sandbox/status.hpp"
 
 namespace pyjudge::sandbox {
 

@@ -1,8 +1,8 @@
+#include "sandbox/fds.hpp"
+
 #include <linux/close_range.h>
 #include <sys/syscall.h>
 #include <unistd.h>
-
-#include "sandbox/layers.hpp"
 
 namespace pyjudge::sandbox {
 

@@ -1,9 +1,9 @@
+#include "sandbox/hygiene.hpp"
+
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include "sandbox/layers.hpp"
 
 namespace pyjudge::sandbox {
 

@@ -1,3 +1,5 @@
+#include "sandbox/landlock.hpp"
+
 #include <fcntl.h>
 #include <linux/landlock.h>
 #include <sys/prctl.h>
@@ -6,8 +8,6 @@
 #include <unistd.h>
 
 #include <cstdint>
-
-#include "sandbox/layers.hpp"
 
 namespace pyjudge::sandbox {
 

@@ -1,3 +1,5 @@
+#include "sandbox/namespaces.hpp"
+
 #include <fcntl.h>
 #include <grp.h>
 #include <sched.h>
@@ -12,7 +14,6 @@
 #include <string>
 
 #include "sandbox/credentials.hpp"
-#include "sandbox/layers.hpp"
 
 namespace pyjudge::sandbox {
 

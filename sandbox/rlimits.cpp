@@ -1,7 +1,7 @@
+#include "sandbox/rlimits.hpp"
+
 #include <malloc.h>
 #include <sys/resource.h>
-
-#include "sandbox/layers.hpp"
 
 namespace pyjudge::sandbox {
 

@@ -1,3 +1,5 @@
+#include "sandbox/seccomp.hpp"
+
 #include <fcntl.h>
 #include <linux/filter.h>
 #include <linux/sched.h>
@@ -15,8 +17,6 @@
 
 #include <cstdlib>
 #include <memory>
-
-#include "sandbox/layers.hpp"
 
 namespace pyjudge::sandbox {
 

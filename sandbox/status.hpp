@@ -17,6 +17,12 @@ struct Status {
   std::string describe() const;
 };
 
+/// Whether a layer can be used on this host, and if not, why.
+struct Probe {
+  bool available = false;
+  std::string detail;  ///< "ABI 6", "kernel lacks CONFIG_SECURITY_LANDLOCK", ...
+};
+
 #define PYJUDGE_RETURN_ON_FAILURE(expr)            \
   do {                                             \
     if (::pyjudge::sandbox::Status s_ = (expr); !s_) return s_; \
