@@ -10,9 +10,9 @@ namespace pyjudge::box {
 /// not charged to the candidate).
 struct TestInput {
   const RunTestView* test = nullptr;
-  PyObject* args = nullptr;    ///< list (function: positional; design: one list per op)
-  PyObject* kwargs = nullptr;  ///< dict (function mode)
-  PyObject* snippet = nullptr; ///< compiled `code:` (script mode)
+  PyObject* args = nullptr;     ///< list (function: positional; design: one list per op)
+  PyObject* kwargs = nullptr;   ///< dict (function mode)
+  PyObject* snippet = nullptr;  ///< compiled `code:` (script mode)
 };
 
 /// In the current (already contained) child: runs the module once (a module that raises is the

@@ -1,14 +1,13 @@
 #include "protocol/files.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-
-#include <fmt/format.h>
 
 namespace pyjudge {
 
@@ -29,13 +28,16 @@ const char* kind_of(mode_t mode) {
 
 enum class Overflow { Refuse, Truncate };
 
-FileContents read_regular(const std::filesystem::path& path, std::size_t max_bytes, Symlinks symlinks, Overflow overflow) {
+FileContents read_regular(const std::filesystem::path& path, std::size_t max_bytes,
+                          Symlinks symlinks, Overflow overflow) {
   FileContents out;
-  int flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY | (symlinks == Symlinks::Refuse ? O_NOFOLLOW : 0);
+  int flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY |
+              (symlinks == Symlinks::Refuse ? O_NOFOLLOW : 0);
   UniqueFd fd(::open(path.c_str(), flags));
   if (!fd) {
-    out.error = errno == ELOOP && symlinks == Symlinks::Refuse ? "a symlink"
-                                                               : fmt::format("cannot be opened: {}", std::strerror(errno));
+    out.error = errno == ELOOP && symlinks == Symlinks::Refuse
+                    ? "a symlink"
+                    : fmt::format("cannot be opened: {}", std::strerror(errno));
     return out;
   }
   struct stat st {};
@@ -51,7 +53,8 @@ FileContents read_regular(const std::filesystem::path& path, std::size_t max_byt
     out.error = fmt::format("too large ({} bytes; the limit is {})", st.st_size, max_bytes);
     return out;
   }
-  std::string buf(std::min(static_cast<std::size_t>(st.st_size), max_bytes) + 1, '\0');  // one byte more: did it grow?
+  std::string buf(std::min(static_cast<std::size_t>(st.st_size), max_bytes) + 1,
+                  '\0');  // one byte more: did it grow?
   std::size_t got = 0;
   while (got < buf.size()) {
     ssize_t n = ::read(fd.get(), buf.data() + got, buf.size() - got);
@@ -62,7 +65,8 @@ FileContents read_regular(const std::filesystem::path& path, std::size_t max_byt
     }
     if (n == 0) break;
     got += static_cast<std::size_t>(n);
-    if (got == buf.size() && buf.size() <= max_bytes) buf.resize(std::min(max_bytes + 1, buf.size() * 2));
+    if (got == buf.size() && buf.size() <= max_bytes)
+      buf.resize(std::min(max_bytes + 1, buf.size() * 2));
   }
   if (got > max_bytes && overflow == Overflow::Refuse) {
     out.error = fmt::format("too large (over {} bytes)", max_bytes);
@@ -75,7 +79,8 @@ FileContents read_regular(const std::filesystem::path& path, std::size_t max_byt
 
 }  // namespace
 
-FileContents read_whole_file(const std::filesystem::path& path, std::size_t max_bytes, Symlinks symlinks) {
+FileContents read_whole_file(const std::filesystem::path& path, std::size_t max_bytes,
+                             Symlinks symlinks) {
   return read_regular(path, max_bytes, symlinks, Overflow::Refuse);
 }
 

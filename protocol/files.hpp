@@ -38,7 +38,8 @@ class UniqueFd {
 /// A whole file's bytes, or why it was not read.
 struct FileContents {
   std::string data;
-  std::string error;  ///< "" when read; else e.g. "cannot be opened: No such file or directory", "a FIFO", "too large (N bytes; the limit is M)"
+  std::string error;  ///< "" when read; else e.g. "cannot be opened: No such file or directory", "a
+                      ///< FIFO", "too large (N bytes; the limit is M)"
   bool ok() const { return error.empty(); }
 };
 

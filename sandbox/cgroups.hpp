@@ -3,6 +3,7 @@
 #pragma once
 
 #include <sys/types.h>
+
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -26,15 +27,16 @@ class TestCgroup {
   TestCgroup& operator=(const TestCgroup&) = delete;
 
   Status set_limits(Bytes memory, unsigned max_pids);
-  void before_test();                 ///< in the box: resets the peak, notes the OOM count
-  void reset_peak();                  ///< resets the peak only (an OOM kill ends a child: its count is noted once, at fork)
+  void before_test();  ///< in the box: resets the peak, notes the OOM count
+  void reset_peak();   ///< resets the peak only (an OOM kill ends a child: its count is noted once,
+                       ///< at fork)
   bool peak_resettable() const { return peak_valid_; }  ///< the last before_test() reset the peak
-  Bytes current() const;              ///< memory charged to the cgroup now
-  std::size_t threads() const;        ///< threads (of all processes) in the cgroup now
+  Bytes current() const;                                ///< memory charged to the cgroup now
+  std::size_t threads() const;  ///< threads (of all processes) in the cgroup now
   bool threads_countable() const { return current_ >= 0 && threads_ >= 0; }
-  Status join() const;                ///< in the test's child: moves itself in
-  Bytes peak() const;                 ///< after the test: its peak memory (0: not measurable)
-  bool oom_killed() const;            ///< after the test: the kernel's OOM killer struck
+  Status join() const;      ///< in the test's child: moves itself in
+  Bytes peak() const;       ///< after the test: its peak memory (0: not measurable)
+  bool oom_killed() const;  ///< after the test: the kernel's OOM killer struck
   std::vector<std::string> paths() const;
   bool v2() const { return v2_; }
 
@@ -42,7 +44,8 @@ class TestCgroup {
   TestCgroup() = default;
   bool v2_ = false;
   std::vector<std::string> dirs_;
-  int procs_ = -1, limit_ = -1, swap_limit_ = -1, peak_ = -1, oom_ = -1, pids_procs_ = -1, pids_max_ = -1;
+  int procs_ = -1, limit_ = -1, swap_limit_ = -1, peak_ = -1, oom_ = -1, pids_procs_ = -1,
+      pids_max_ = -1;
   int current_ = -1, threads_ = -1;
   std::uint64_t oom_kills_before_ = 0;
   bool peak_valid_ = false;

@@ -8,7 +8,7 @@ namespace pyjudge::sandbox {
 
 struct RlimitPolicy {
   Millis cpu{1000};
-  Bytes data;          ///< absolute RLIMIT_DATA: baseline + memory limit + headroom
+  Bytes data;  ///< absolute RLIMIT_DATA: baseline + memory limit + headroom
   Bytes stack = mib(64);
   Bytes file_size = mib(1);
   unsigned open_files = 128;

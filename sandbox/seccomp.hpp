@@ -4,6 +4,7 @@
 
 #include <linux/filter.h>
 #include <sys/types.h>
+
 #include <string>
 #include <vector>
 
@@ -12,7 +13,8 @@
 namespace pyjudge::sandbox {
 
 Probe probe_seccomp();
-/// The allowlist as classic BPF, compiled once by libseccomp so that each test's child only loads it.
+/// The allowlist as classic BPF, compiled once by libseccomp so that each test's child only loads
+/// it.
 struct SeccompProgram {
   std::vector<sock_filter> allowlist;
 };

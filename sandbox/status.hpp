@@ -23,8 +23,8 @@ struct Probe {
   std::string detail;  ///< "ABI 6", "kernel lacks CONFIG_SECURITY_LANDLOCK", ...
 };
 
-#define PYJUDGE_RETURN_ON_FAILURE(expr)            \
-  do {                                             \
+#define PYJUDGE_RETURN_ON_FAILURE(expr)                         \
+  do {                                                          \
     if (::pyjudge::sandbox::Status s_ = (expr); !s_) return s_; \
   } while (0)
 

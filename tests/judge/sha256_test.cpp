@@ -1,11 +1,11 @@
+#include "judge/sha256.hpp"
+
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
-
-#include "judge/sha256.hpp"
 
 using namespace pyjudge;
 
@@ -15,9 +15,12 @@ TEST_CASE("SHA-256 gives the standard digests, whole or in pieces, of memory or 
   Sha256 pieces;
   pieces.update("a");
   pieces.update("bc");
-  CHECK(pieces.digest() == std::string("\xba\x78\x16\xbf\x8f\x01\xcf\xea\x41\x41\x40\xde\x5d\xae\x22\x23"
-                                       "\xb0\x03\x61\xa3\x96\x17\x7a\x9c\xb4\x10\xff\x61\xf2\x00\x15\xad", 32));
-  auto file = std::filesystem::temp_directory_path() / ("pyjudge-sha256-" + std::to_string(::getpid()));
+  CHECK(pieces.digest() ==
+        std::string("\xba\x78\x16\xbf\x8f\x01\xcf\xea\x41\x41\x40\xde\x5d\xae\x22\x23"
+                    "\xb0\x03\x61\xa3\x96\x17\x7a\x9c\xb4\x10\xff\x61\xf2\x00\x15\xad",
+                    32));
+  auto file =
+      std::filesystem::temp_directory_path() / ("pyjudge-sha256-" + std::to_string(::getpid()));
   std::string big(200 * 1024, 'x');  // more than one 64 KiB piece
   std::ofstream(file, std::ios::binary) << big;
   Sha256 from_file;
