@@ -27,6 +27,13 @@ Record refused_record(const Submission& s, const std::string& why) {
   return r;
 }
 
+// What the judge runs: the bytes intake read, not the path again (the file may have been swapped
+// since). A folder's entry is named inside it, as tracebacks show it.
+SourceFile source_file(const Submission& s, const SubmissionFile& file) {
+  std::string name = file.entry.empty() ? s.file.string() : (s.file / file.entry).string();
+  return SourceFile{name_as_text(name), file.source, file.modules};
+}
+
 // Batch's sink of judge_submission(): the record is the `run --json` object of the end report,
 // unredacted (a grader's).
 class RecordSink final : public JudgeSink {
@@ -82,13 +89,13 @@ namespace {
 
 // The scaling report of a graded submission; a failure of the analysis is an inconclusive
 // report, never the submission's.
-nlohmann::json complexity_json(const Problem& problem, const Submission& s, const std::string& source,
+nlohmann::json complexity_json(const Problem& problem, const SourceFile& source,
                                const RunnerFactory& make_runner, double budget_s) {
   ComplexityOptions options;
   options.budget = Micros(static_cast<std::int64_t>(budget_s * 1e6));
   ComplexityReport report;
   try {
-    report = analyse_complexity(problem, SourceFile{name_as_text(s.file.filename().string()), source}, make_runner, options);
+    report = analyse_complexity(problem, source, make_runner, options);
   } catch (const std::exception& e) {
     report.inconclusive = std::string("the analysis failed: ") + e.what();
   }
@@ -100,22 +107,21 @@ nlohmann::json complexity_json(const Problem& problem, const Submission& s, cons
 Record grade(const Submission& s, ProblemCache& problems, const JudgeOptions& options, double complexity_budget_s) {
   SubmissionFile file = read_submission(s.file);
   if (!file.refused.empty()) return refused_record(s, file.refused);
-  std::string sha = sha256_hex(file.source);
+  std::string sha = file.fingerprint();
   const ProblemCache::Entry& entry = problems.get(s.problem);
   Record r;
   if (!entry.error.empty()) {
     r = error_record(s, entry.error);
   } else {
     try {
-      // The bytes intake read, not the path again: the file may have been swapped since.
       JudgeOptions with = options;
       with.tests = &entry.tests;
       with.make_runner = problems.runner_factory();
       RecordSink record;
-      judge_submission(entry.problem, SourceFile{name_as_text(s.file.string()), file.source}, with, record);
+      judge_submission(entry.problem, source_file(s, file), with, record);
       nlohmann::json j = record.take();
       if (complexity_budget_s > 0 && !j.contains("compile_error") && j.value("verdict", "IE") != "IE") {
-        j["complexity"] = complexity_json(entry.problem, s, file.source, problems.runner_factory(), complexity_budget_s);
+        j["complexity"] = complexity_json(entry.problem, source_file(s, file), problems.runner_factory(), complexity_budget_s);
       }
       j["candidate"] = s.candidate;
       r = record_from_json(j);

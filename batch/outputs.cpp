@@ -11,7 +11,6 @@
 
 #include "batch/report_template.hpp"
 #include "judge/escape.hpp"
-#include "judge/sha256.hpp"
 #include "batch/submissions.hpp"
 
 namespace pyjudge::batch {
@@ -259,12 +258,12 @@ nlohmann::json html_tests(const Record& r) {
 }
 
 // The candidate's code as judged: read again through intake (bounded, no symlinks), and marked
-// when the file has changed since.
+// when the file (or any file of a solution folder) has changed since. A folder shows its entry.
 void add_code(nlohmann::json& cell, const Record& r) {
   SubmissionFile f = read_submission(r.file);
   if (!f.refused.empty() || r.file_sha256.empty()) return;
   cell["code"] = cut_text(f.source, kShownCode);
-  if (sha256_hex(f.source) != r.file_sha256) cell["code_changed"] = true;
+  if (f.fingerprint() != r.file_sha256) cell["code_changed"] = true;
 }
 
 }  // namespace

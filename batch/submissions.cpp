@@ -4,6 +4,7 @@
 #include "judge/escape.hpp"
 #include "judge/intake.hpp"
 #include "judge/sha256.hpp"
+#include "judge/solution_folder.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -128,7 +129,10 @@ std::vector<std::pair<Submission, int>> read_folder(const fs::path& root, std::v
       for (const auto& f : fs::directory_iterator(cand.path())) {
         std::string file = f.path().filename().string();
         if (file.starts_with(".")) skip(f.path(), "hidden");
-        else if (!f.is_symlink() && f.is_directory()) skip(f.path(), "a folder inside a candidate's folder");
+        else if (file == "__pycache__") skip(f.path(), "Python's bytecode cache");
+        // <candidate>/<problem-id>/: a solution folder (its entry main.py, solution.py or its
+        // only .py file); a symlink to a folder is a submission too, which intake refuses.
+        else if (f.is_directory()) out.push_back({{name_as_text(name), name_as_text(file), f.path()}, 0});
         else if (f.path().extension() != ".py") skip(f.path(), "not a .py file");
         // Names are data: a folder named in another encoding is escaped, never a crash.
         else out.push_back({{name_as_text(name), name_as_text(f.path().stem().string()), f.path()}, 0});
@@ -186,14 +190,41 @@ Shard Shard::parse(const std::string& text) {
 bool Shard::contains(const Submission& s) const { return fnv1a(s.key()) % count == index; }
 
 SubmissionFile read_submission(const fs::path& file) {
+  std::error_code ec;
+  if (fs::symlink_status(file, ec).type() == fs::file_type::directory) {
+    SubmissionFile out;
+    try {
+      SourceFile folder = read_solution_folder(file);
+      out.source = std::move(folder.text);
+      out.entry = fs::path(folder.name).lexically_relative(file).generic_string();
+      out.modules = std::move(folder.modules);
+    } catch (const std::exception& e) {  // the folder's rule it breaks, naming the file
+      out = SubmissionFile{};
+      out.refused = e.what();
+    }
+    return out;
+  }
   IntakeFile f = read_regular_file(file, kMaxSubmissionBytes);
-  return {std::move(f.bytes), std::move(f.refused)};
+  SubmissionFile out;
+  out.source = std::move(f.bytes);
+  out.refused = std::move(f.refused);
+  return out;
 }
 
-std::string file_sha256(const fs::path& file) {
-  SubmissionFile f = read_submission(file);
-  return f.refused.empty() ? sha256_hex(f.source) : "";
+std::string SubmissionFile::fingerprint() const {
+  if (!refused.empty()) return "";
+  if (entry.empty() && modules.empty()) return sha256_hex(source);  // a file: its bytes' digest
+  Sha256 h;
+  auto part = [&h](std::string_view name, std::string_view bytes) {
+    h.update(fmt::format("{}:{}\n{}:", name.size(), name, bytes.size()));
+    h.update(bytes);
+  };
+  part(entry, source);
+  for (const auto& m : modules) part(m.path, m.source);
+  return h.hex_digest();
 }
+
+std::string file_sha256(const fs::path& file) { return read_submission(file).fingerprint(); }
 
 std::string name_as_text(const std::string& bytes) { return utf8_or_escaped(bytes); }
 

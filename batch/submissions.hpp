@@ -1,5 +1,6 @@
-// What a batch judges: submissions found in a folder (SUBMISSIONS/<candidate>/<problem-id>.py) or
-// listed in a manifest, and the fingerprints that tell whether a stored result is still valid.
+// What a batch judges: submissions found in a folder (SUBMISSIONS/<candidate>/<problem-id>.py, or
+// a solution folder SUBMISSIONS/<candidate>/<problem-id>/) or listed in a manifest, and the
+// fingerprints that tell whether a stored result is still valid.
 #pragma once
 
 #include <cstdint>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "judge/errors.hpp"
+#include "protocol/messages.hpp"
 
 namespace pyjudge::batch {
 
@@ -20,7 +22,8 @@ struct Submission {
   std::string key() const { return candidate + "/" + problem; }
 };
 
-/// `root` is a folder laid out as <candidate>/<problem-id>.py, or a manifest: a .csv with the
+/// `root` is a folder laid out as <candidate>/<problem-id>.py (or <candidate>/<problem-id>/, a
+/// solution folder), or a manifest: a .csv with the
 /// header `candidate,problem,file` or a .yaml/.yml list of {candidate, problem, file}; manifest
 /// paths are relative to the manifest's folder. Sorted by key; a duplicate key is an error
 /// (UsageError naming the file and line).
@@ -51,19 +54,26 @@ struct Shard {
 /// Largest submission file a batch reads (the box's own source cap, protocol/messages.hpp).
 inline constexpr std::uintmax_t kMaxSubmissionBytes = std::uintmax_t{256} << 10;
 
-/// A submission file as intake read it: its bytes, or why it was refused.
+/// A submission as intake read it: one file's bytes, or a solution folder's entry file and
+/// modules (judge/solution_folder.hpp); or why it was refused.
 struct SubmissionFile {
-  std::string source;
+  std::string source;                ///< the file, or the folder's entry file
+  std::string entry;                 ///< a folder's entry file, relative to it ("" for a file)
+  std::vector<ModuleFile> modules;   ///< a folder's other modules
   std::string refused;  ///< "a symlink", "a FIFO", "too large (N bytes; the limit is M)", ...
+  /// What resuming compares: SHA-256 of a file's bytes; of a folder, of its entry's name and
+  /// bytes and every module's path and bytes. Empty when refused.
+  std::string fingerprint() const;
 };
 
 /// Opens `file` without following a symlink and without blocking (O_NOFOLLOW | O_NONBLOCK):
-/// only a regular file of at most kMaxSubmissionBytes is read. A symlink, FIFO, device, socket,
-/// folder or too large file is refused with the reason; /dev/zero or a FIFO never blocks.
+/// only a regular file of at most kMaxSubmissionBytes is read. A folder (not a symlink to one)
+/// is a solution folder, read under read_solution_folder()'s rules. A symlink, FIFO, device,
+/// socket, too large file or a folder that breaks those rules is refused with the reason;
+/// /dev/zero or a FIFO never blocks.
 SubmissionFile read_submission(const std::filesystem::path& file);
 
-/// SHA-256 of a file's bytes, in hex; empty if it cannot be read. Reads only what
-/// read_submission() would accept.
+/// read_submission(file).fingerprint().
 std::string file_sha256(const std::filesystem::path& file);
 
 /// A file or folder name as data: bytes that are not UTF-8 become \xNN (stable across runs, so

@@ -6,6 +6,9 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <map>
+
+#include "batch/results.hpp"
 
 #include "tests/e2e/pyjudge_process.hpp"
 
@@ -117,4 +120,44 @@ TEST_CASE("A solution folder's modules are served from memory: its host folder s
   CHECK(r.exit_code == 1);
   CHECK(r.out.find("\"verdict\": \"RE\"") != std::string::npos);
   CHECK_FALSE(fs::exists(dir / "new.txt"));
+}
+
+TEST_CASE("batch grades <candidate>/<problem-id>/ as a solution folder, resumes it by every file's bytes, refuses a symlink to one") {
+  TempDir tmp("folder-batch");
+  fs::path problems = tmp.path / "problems", subs = tmp.path / "subs", out = tmp.path / "results.jsonl";
+  const std::string id = kProblem.filename().string();
+  fs::create_directories(problems / id);
+  fs::copy_file(kProblem / "problem.yaml", problems / id / "problem.yaml");
+  fs::create_directories(subs / "alice" / id);
+  fs::copy(kProblem / "solution", subs / "alice" / id, fs::copy_options::recursive);
+  fs::create_directories(subs / "bob");
+  fs::create_directory_symlink(subs / "alice" / id, subs / "bob" / id);
+  fs::create_directories(subs / "alice" / "__pycache__");
+  const std::string batch = "batch " + quote(subs) + " --problems " + quote(problems) + " --out " + quote(out) + " -j 1";
+  auto records = [&] {
+    std::map<std::string, pyjudge::batch::Record> by_key;
+    for (auto& r : pyjudge::batch::load_results(out).records) by_key[r.key()] = r;
+    return by_key;
+  };
+  Run first = run_pyjudge(batch);
+  CHECK(first.exit_code == 0);
+  CHECK(first.out.find("alice/__pycache__ (Python's bytecode cache)") != std::string::npos);
+  auto r = records();
+  REQUIRE(r.count("alice/" + id));
+  CHECK(r["alice/" + id].verdict == pyjudge::Verdict::AC);
+  CHECK(r["alice/" + id].passed == 2);
+  std::string before = r["alice/" + id].file_sha256;
+  CHECK(before.size() == 64);
+  REQUIRE(r.count("bob/" + id));
+  CHECK(r["bob/" + id].verdict == pyjudge::Verdict::CE);
+  CHECK(r["bob/" + id].refused.find("a symlink") == 0);
+
+  Run again = run_pyjudge(batch);
+  CHECK(again.err.find("1 already judged") != std::string::npos);  // alice's folder is unchanged
+  write(subs / "alice" / id / "geometry" / "square.py", "def area(n):\n    return n * n + 1\n");  // a module changes
+  Run changed = run_pyjudge(batch);
+  CHECK(changed.err.find("0 already judged") != std::string::npos);
+  r = records();
+  CHECK(r["alice/" + id].file_sha256 != before);
+  CHECK(r["alice/" + id].verdict == pyjudge::Verdict::WA);
 }
