@@ -43,6 +43,17 @@ def check(cond, what):
         failures.append(what)
 
 
+def eventually(driver, cond, seconds=20):
+    """Whether cond(driver) becomes true within `seconds`: for what the page does asynchronously
+    (CodeMirror reads typed keys from its hidden textarea on its own timer; events arrive when the
+    server sends them), so a loaded machine is slower, never wrong."""
+    try:
+        WebDriverWait(driver, seconds).until(cond)
+        return True
+    except Exception:  # TimeoutException: the check below reports it
+        return False
+
+
 def no_probe_ran(driver, page):
     ran = driver.execute_script("return window.__xss === undefined ? null : window.__xss;")
     injected = driver.execute_script("return document.querySelectorAll('img[src=\"x\"], pre script, div script').length;")
@@ -87,7 +98,8 @@ try:
     editor = driver.find_element(By.CSS_SELECTOR, ".CodeMirror textarea")
     editor.send_keys(Keys.CONTROL, Keys.END)
     editor.send_keys("# typed in the browser")
-    check(driver.execute_script("return document.querySelector('.CodeMirror').CodeMirror.getValue();").endswith("# typed in the browser"),
+    check(eventually(driver, lambda d: d.execute_script("return document.querySelector('.CodeMirror').CodeMirror.getValue();")
+                     .endswith("# typed in the browser")),
           "keys typed into the editor land in the source")
     driver.find_element(By.ID, "inputs").send_keys("1\n(()\n")
     driver.find_element(By.ID, "run").click()
@@ -120,7 +132,8 @@ try:
     # textContent, not .text: a re-render after a late event may close the <details> again.
     sources = [e.get_attribute("textContent") for e in driver.find_elements(By.CSS_SELECTOR, "#timeline pre.source")]
     check(any("<script>window.__xss = 1</script>" in s for s in sources), "the candidate's source is shown as text")
-    check(driver.find_elements(By.CSS_SELECTOR, "#timeline pre.diff .add"), "the timeline diffs an attempt against the one before")
+    check(eventually(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#timeline pre.diff .add")),
+          "the timeline diffs an attempt against the one before")
     driver.find_element(By.ID, "extend5").click()  # re-renders the timeline
     time.sleep(0.5)
     check(all(d.get_attribute("open") is not None for d in driver.find_elements(By.CSS_SELECTOR, "#timeline details")),
