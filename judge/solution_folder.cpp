@@ -47,6 +47,8 @@ class FolderReader {
     std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
       const fs::path& p = it->path();
+      // Files left out still cost a look each: a folder of a million of them is refused, not walked.
+      if (++entries_ > kMaxFolderEntries) refuse(root_, fmt::format("more than {} files and folders", kMaxFolderEntries));
       std::string name = utf8_name(p);
       fs::file_status st = fs::symlink_status(p, ec);
       if (ec) refuse(p, "cannot be examined: " + ec.message());
@@ -76,6 +78,7 @@ class FolderReader {
   fs::path root_;
   std::vector<ModuleFile> files_;
   std::size_t total_ = 0;
+  std::size_t entries_ = 0;
 };
 
 std::string entry_of(const fs::path& folder, const std::vector<ModuleFile>& files, const std::string& entry) {

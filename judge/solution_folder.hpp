@@ -17,6 +17,7 @@ namespace pyjudge {
 inline constexpr std::size_t kMaxFolderModules = 100;      ///< .py files besides the entry
 inline constexpr std::size_t kMaxFolderBytes = 2u << 20;   ///< all .py files together
 inline constexpr int kMaxFolderDepth = 8;                  ///< nested package folders
+inline constexpr std::size_t kMaxFolderEntries = 10000;   ///< entries of any kind looked at
 
 /// Reads a solution folder: its entry file is `entry` when given, else main.py, else
 /// solution.py, else the only .py file at its top. Every other .py file below it becomes a

@@ -72,6 +72,12 @@ TEST_CASE("A solution folder with an oversized module or too many modules or a F
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("more than 101 .py files") != std::string::npos);
   fs::remove_all(dir / "many");
+  fs::create_directories(dir / "data");
+  for (int i = 0; i < 10001; ++i) std::ofstream(dir / "data" / std::to_string(i));  // not .py, but each is looked at
+  r = run_folder(dir);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("more than 10000 files and folders") != std::string::npos);
+  fs::remove_all(dir / "data");
   REQUIRE(mkfifo((dir / "pipe.py").c_str(), 0600) == 0);
   r = run_folder(dir);  // never blocks on the FIFO
   CHECK(r.exit_code == 2);
