@@ -2,13 +2,13 @@
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 
 #include "batch/grade.hpp"
 #include "judge/sha256.hpp"
+#include "tests/e2e/pyjudge_process.hpp"
 #include "tests/judge/fake_runner.hpp"
 
 using namespace pyjudge;
@@ -19,19 +19,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Folder {
-  fs::path path;
-  Folder() {
-    char pattern[] = "/tmp/pyjudge-grade-XXXXXX";
-    path = mkdtemp(pattern);
-  }
-  ~Folder() { fs::remove_all(path); }
-};
-
 // A problems folder with one function problem of two tests, and a runner factory that lends
 // every box request the test's one FakeRunner.
 struct Library {
-  Folder dir;
+  e2e::TempDir dir{"grade"};
   FakeRunner runner;
   Library() {
     fs::create_directories(dir.path / "problems" / "double");
