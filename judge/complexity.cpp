@@ -190,23 +190,75 @@ double own_floor(const std::vector<Sample>& samples) {
   return 0.8 * floor;
 }
 
-// `floor` < 0: each side's own_floor(). `least`: see describe_growth().
-ScalingVerdict verdict_on(const ComplexityReport& r, std::vector<Sample> yours, std::vector<Sample> reference,
-                          double floor, double least, const char* limit_verdict, double limit) {
-  ScalingVerdict v;
-  double yours_floor = floor < 0 ? own_floor(yours) : floor, reference_floor = floor < 0 ? own_floor(reference) : floor;
+// Your series' stop at `limit_verdict` as compare_at_limit() evidence: the last size before it
+// at which both were measured, and the reference's cost at the size you stopped at.
+std::optional<LimitStop> limit_stop(const std::vector<ScalingPoint>& points, const std::vector<Sample>& yours,
+                                    const std::vector<Sample>& reference, const char* limit_verdict, double limit) {
+  auto at = [](const std::vector<Sample>& s, double n) -> std::optional<Sample> {
+    for (const auto& x : s) {
+      if (x.size == n) return x;
+    }
+    return std::nullopt;
+  };
+  for (std::size_t i = 1; i < points.size(); ++i) {
+    if (points[i].yours_stopped != limit_verdict) continue;
+    auto y = at(yours, double(points[i - 1].size)), r = at(reference, double(points[i - 1].size));
+    auto r_at = at(reference, double(points[i].size));
+    if (!y || !r || !r_at) return std::nullopt;
+    return LimitStop{*y, *r, *r_at, limit};
+  }
+  return std::nullopt;
+}
+
+std::vector<Sample> up_to(std::vector<Sample> samples, double top) {
+  std::erase_if(samples, [&](const Sample& s) { return s.size > top; });
+  return samples;
+}
+
+// Both series fitted on `yours` and `reference` as given (the limit joins a short series) and compared.
+void fit_and_compare(const ComplexityReport& r, std::vector<Sample> yours, std::vector<Sample> reference,
+                     double yours_floor, double reference_floor, double least, const char* limit_verdict,
+                     double limit, ScalingVerdict& v) {
   bool yours_bound = add_limit_sample(r.points, true, limit_verdict, limit, std::max(least, 3 * yours_floor), yours);
   bool reference_bound =
       add_limit_sample(r.points, false, limit_verdict, limit, std::max(least, 3 * reference_floor), reference);
   v.yours = describe_growth(yours, yours_floor, least);
   v.reference = describe_growth(reference, reference_floor, least);
+  v.comparison = compare_growth(v.yours, v.reference, yours_bound, reference_bound);
+}
+
+// `floor` < 0: each side's own_floor(). `least`: see describe_growth().
+// The exponents are compared over the sizes both measured (common_top()) when each keeps three
+// there; where that is not "faster" but the whole series are (the reference's reaching sizes
+// where caches steepen it, which makes "faster" harder, not easier), the whole series' answer
+// stands; failing both, a stop at the limit far above the reference can still show it
+// (compare_at_limit()).
+ScalingVerdict verdict_on(const ComplexityReport& r, std::vector<Sample> yours, std::vector<Sample> reference,
+                          double floor, double least, const char* limit_verdict, double limit) {
+  ScalingVerdict v;
+  double yours_floor = floor < 0 ? own_floor(yours) : floor, reference_floor = floor < 0 ? own_floor(reference) : floor;
   auto stopped = [&](bool mine) {
     return std::any_of(r.points.begin(), r.points.end(),
                        [&](const ScalingPoint& p) { return !(mine ? p.yours_stopped : p.reference_stopped).empty(); });
   };
   v.yours_at_least = stopped(true);
   v.reference_at_least = stopped(false);
-  v.comparison = compare_growth(v.yours, v.reference, yours_bound, reference_bound);
+  fit_and_compare(r, yours, reference, yours_floor, reference_floor, least, limit_verdict, limit, v);
+  if (auto top = common_top(yours, reference, yours_floor, reference_floor, least)) {
+    ScalingVerdict common = v;
+    fit_and_compare(r, up_to(yours, *top), up_to(reference, *top), yours_floor, reference_floor, least,
+                    limit_verdict, limit, common);
+    common.compared_up_to = top;
+    if (common.comparison.result == Comparison::Faster || v.comparison.result != Comparison::Faster) v = common;
+  }
+  if (v.comparison.result == Comparison::Faster) return v;
+  if (auto stop = limit_stop(r.points, yours, reference, limit_verdict, limit)) {
+    GrowthComparison at_limit = compare_at_limit(*stop, yours_floor, reference_floor, least);
+    if (at_limit.result == Comparison::Faster) {
+      v.comparison = at_limit;
+      v.from_limit = true;
+    }
+  }
   return v;
 }
 
@@ -267,6 +319,8 @@ nlohmann::json verdict_json(const ScalingVerdict& v) {
                       {"standard_error", std::isfinite(c.standard_error) ? nlohmann::json(c.standard_error) : nlohmann::json()}};
   if (c.confidence != Confidence::None) j["confidence"] = std::string(confidence_name(c.confidence));
   if (!c.reason.empty()) j["reason"] = c.reason;
+  j["evidence"] = v.from_limit ? "limit" : "exponents";
+  if (v.compared_up_to) j["compared_up_to"] = static_cast<std::int64_t>(*v.compared_up_to);
   return j;
 }
 
@@ -423,8 +477,15 @@ std::string complexity_text(const ComplexityReport& r) {
     std::string conf = v.comparison.confidence == Confidence::None
                            ? ""
                            : fmt::format("   confidence: {}", confidence_name(v.comparison.confidence));
-    out += fmt::format("  {:<7} yours {}; reference {}: {}{}\n", what, growth_phrase(v.yours, v.yours_at_least, memory),
-                       growth_phrase(v.reference, v.reference_at_least, memory), comparison_phrase(v.comparison), conf);
+    std::string range = v.compared_up_to ? fmt::format(" (sizes up to {})", *v.compared_up_to) : "";
+    std::string basis = v.from_limit ? fmt::format(" (at the limit: your cost's ratio to the reference's grew by "
+                                                   "n^{:.2f} or more over the last size step)",
+                                                   v.comparison.difference)
+                                     : "";
+    out += fmt::format("  {:<7} yours {}; reference {}{}: {}{}{}\n", what,
+                       growth_phrase(v.yours, v.yours_at_least, memory),
+                       growth_phrase(v.reference, v.reference_at_least, memory), range,
+                       comparison_phrase(v.comparison), basis, conf);
   };
   if (r.time) line("time:", *r.time, false);
   if (r.memory) line("memory:", *r.memory, true);
