@@ -13,6 +13,7 @@
 #include <cstring>
 #include <fmt/format.h>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "judge/custom_input.hpp"
@@ -200,12 +201,16 @@ std::optional<LimitStop> limit_stop(const std::vector<ScalingPoint>& points, con
     }
     return std::nullopt;
   };
-  for (std::size_t i = 1; i < points.size(); ++i) {
-    if (points[i].yours_stopped != limit_verdict) continue;
-    auto y = at(yours, double(points[i - 1].size)), r = at(reference, double(points[i - 1].size));
-    auto r_at = at(reference, double(points[i].size));
-    if (!y || !r || !r_at) return std::nullopt;
-    return LimitStop{*y, *r, *r_at, limit};
+  // The last size before the stop at which both were measured (the reference alone also ran
+  // between your sizes: measure_reference_between()).
+  std::optional<Sample> y, r;
+  for (const auto& p : points) {
+    if (p.yours_stopped == limit_verdict) {
+      auto r_at = at(reference, double(p.size));
+      if (!y || !r || !r_at) return std::nullopt;
+      return LimitStop{*y, *r, *r_at, limit};
+    }
+    if (auto yy = at(yours, double(p.size)), rr = at(reference, double(p.size)); yy && rr) y = yy, r = rr;
   }
   return std::nullopt;
 }
@@ -224,7 +229,10 @@ void fit_and_compare(const ComplexityReport& r, std::vector<Sample> yours, std::
       add_limit_sample(r.points, false, limit_verdict, limit, std::max(least, 3 * reference_floor), reference);
   v.yours = describe_growth(yours, yours_floor, least);
   v.reference = describe_growth(reference, reference_floor, least);
-  v.comparison = compare_growth(v.yours, v.reference, yours_bound, reference_bound);
+  // A series cut short for any reason (the time limit for memory, the budget) says nothing of
+  // the sizes it did not reach: as with a limit, only the conclusion it bounds can be drawn.
+  v.comparison = compare_growth(v.yours, v.reference, yours_bound || v.yours_at_least,
+                                reference_bound || v.reference_at_least);
 }
 
 // `floor` < 0: each side's own_floor(). `least`: see describe_growth().
@@ -367,6 +375,38 @@ std::optional<std::string> instruction_counter_unavailable() {
                      why, paranoid);
 }
 
+namespace {
+
+// Where your series stopped early, the exponents are best compared over the sizes it reached
+// (common_top()), where the reference's fitted sizes are few, and the reference's whole series
+// is a staircase (a dict's or list's capacity doubles) sampled at doublings: the reference, cheap
+// against a solution that stopped early, also runs at the geometric middle of each step whose
+// upper end it took over kShortestFitted for. Those rows have no figure of yours.
+void measure_reference_between(const Problem& problem, const GeneratorSpec& gen, const RunTest& first, Series& ref,
+                               int repeats, const std::function<Micros()>& left, Micros& spent,
+                               std::vector<ScalingPoint>& points) {
+  bool yours_stopped =
+      std::any_of(points.begin(), points.end(), [](const ScalingPoint& p) { return !p.yours_stopped.empty(); });
+  if (ref.stopped() || !yours_stopped) return;
+  std::vector<ScalingPoint> between;
+  for (std::size_t i = 1; i < points.size(); ++i) {
+    const auto& upper = points[i].reference_cpu;
+    auto n = static_cast<std::int64_t>(std::llround(std::sqrt(double(points[i - 1].size) * double(points[i].size))));
+    if (!upper || double(upper->count()) <= kShortestFitted || n <= points[i - 1].size || n >= points[i].size) continue;
+    if (*upper * (*upper < kShortRun ? kShortRunRepeats : repeats) > left()) break;
+    ScalingPoint p;
+    p.size = n;
+    ref.measure(first, input_at(problem, gen, n), repeats, spent, p.reference_cpu, p.reference_memory,
+                p.reference_stopped);
+    if (!p.reference_stopped.empty()) break;  // cannot happen below a size it passed; never a stop mid-series
+    between.push_back(std::move(p));
+  }
+  points.insert(points.end(), between.begin(), between.end());
+  std::stable_sort(points.begin(), points.end(), [](const ScalingPoint& a, const ScalingPoint& b) { return a.size < b.size; });
+}
+
+}  // namespace
+
 ComplexityReport analyse_complexity(const Problem& problem, const SourceFile& solution,
                                     const RunnerFactory& make_runner, const ComplexityOptions& options) {
   ComplexityReport r;
@@ -422,6 +462,8 @@ ComplexityReport analyse_complexity(const Problem& problem, const SourceFile& so
     ref.advance();
     r.points.push_back(std::move(point));
   }
+  measure_reference_between(problem, *gen, first, ref, options.repeats,
+                            [&] { return options.budget - spent - (thread_cpu() - judge_start); }, spent, r.points);
   r.spent = spent + (thread_cpu() - judge_start);
   analyse_points(r);
   return r;
