@@ -385,24 +385,37 @@ namespace {
 void measure_reference_between(const Problem& problem, const GeneratorSpec& gen, const RunTest& first, Series& ref,
                                int repeats, const std::function<Micros()>& left, Micros& spent,
                                std::vector<ScalingPoint>& points) {
+  auto merge = [&](std::vector<ScalingPoint>& between) {
+    points.insert(points.end(), between.begin(), between.end());
+    std::stable_sort(points.begin(), points.end(),
+                     [](const ScalingPoint& a, const ScalingPoint& b) { return a.size < b.size; });
+  };
   bool yours_stopped =
       std::any_of(points.begin(), points.end(), [](const ScalingPoint& p) { return !p.yours_stopped.empty(); });
   if (ref.stopped() || !yours_stopped) return;
+  auto reached = std::find_if(points.rbegin(), points.rend(), [](const ScalingPoint& p) { return p.yours_cpu; });
+  std::int64_t top = reached == points.rend() ? 0 : reached->size;
   std::vector<ScalingPoint> between;
   for (std::size_t i = 1; i < points.size(); ++i) {
     const auto& upper = points[i].reference_cpu;
-    auto n = static_cast<std::int64_t>(std::llround(std::sqrt(double(points[i - 1].size) * double(points[i].size))));
-    if (!upper || double(upper->count()) <= kShortestFitted || n <= points[i - 1].size || n >= points[i].size) continue;
-    if (*upper * (*upper < kShortRun ? kShortRunRepeats : repeats) > left()) break;
-    ScalingPoint p;
-    p.size = n;
-    ref.measure(first, input_at(problem, gen, n), repeats, spent, p.reference_cpu, p.reference_memory,
-                p.reference_stopped);
-    if (!p.reference_stopped.empty()) break;  // cannot happen below a size it passed; never a stop mid-series
-    between.push_back(std::move(p));
+    if (!upper || double(upper->count()) <= kShortestFitted) continue;
+    // Up to the size yours reached, quarter steps (2^¼): the common range is where the
+    // reference's fitted sizes are fewest, and a generator's draw moves single sizes there.
+    int parts = points[i].size <= top ? 4 : 2;
+    double a = double(points[i - 1].size), b = double(points[i].size);
+    for (int k = 1; k < parts; ++k) {
+      auto n = static_cast<std::int64_t>(std::llround(a * std::pow(b / a, double(k) / parts)));
+      if (n <= points[i - 1].size || n >= points[i].size) continue;
+      if (*upper * (*upper < kShortRun ? kShortRunRepeats : repeats) > left()) return merge(between);
+      ScalingPoint p;
+      p.size = n;
+      ref.measure(first, input_at(problem, gen, n), repeats, spent, p.reference_cpu, p.reference_memory,
+                  p.reference_stopped);
+      if (!p.reference_stopped.empty()) return merge(between);  // cannot happen below a size it passed
+      between.push_back(std::move(p));
+    }
   }
-  points.insert(points.end(), between.begin(), between.end());
-  std::stable_sort(points.begin(), points.end(), [](const ScalingPoint& a, const ScalingPoint& b) { return a.size < b.size; });
+  merge(between);
 }
 
 }  // namespace
