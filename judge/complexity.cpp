@@ -380,8 +380,9 @@ namespace {
 // Where your series stopped early, the exponents are best compared over the sizes it reached
 // (common_top()), where the reference's fitted sizes are few, and the reference's whole series
 // is a staircase (a dict's or list's capacity doubles) sampled at doublings: the reference, cheap
-// against a solution that stopped early, also runs at the geometric middle of each step whose
-// upper end it took over kShortestFitted for. Those rows have no figure of yours.
+// against a solution that stopped early, also runs inside each step whose upper end it took over
+// kShortestFitted for (quarter steps up to your largest size, the middle beyond). Those rows have
+// no figure of yours.
 void measure_reference_between(const Problem& problem, const GeneratorSpec& gen, const RunTest& first, Series& ref,
                                int repeats, const std::function<Micros()>& left, Micros& spent,
                                std::vector<ScalingPoint>& points) {
