@@ -13,6 +13,7 @@
 #include <cstring>
 #include <fmt/format.h>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "judge/custom_input.hpp"
@@ -190,23 +191,82 @@ double own_floor(const std::vector<Sample>& samples) {
   return 0.8 * floor;
 }
 
-// `floor` < 0: each side's own_floor(). `least`: see describe_growth().
-ScalingVerdict verdict_on(const ComplexityReport& r, std::vector<Sample> yours, std::vector<Sample> reference,
-                          double floor, double least, const char* limit_verdict, double limit) {
-  ScalingVerdict v;
-  double yours_floor = floor < 0 ? own_floor(yours) : floor, reference_floor = floor < 0 ? own_floor(reference) : floor;
+// Your series' stop at `limit_verdict` as compare_at_limit() evidence: the last size before it
+// at which both were measured, and the reference's cost at the size you stopped at.
+std::optional<LimitStop> limit_stop(const std::vector<ScalingPoint>& points, const std::vector<Sample>& yours,
+                                    const std::vector<Sample>& reference, const char* limit_verdict, double limit) {
+  auto at = [](const std::vector<Sample>& s, double n) -> std::optional<Sample> {
+    for (const auto& x : s) {
+      if (x.size == n) return x;
+    }
+    return std::nullopt;
+  };
+  // The last size before the stop at which both were measured (the reference alone also ran
+  // between your sizes: measure_reference_between()).
+  std::optional<Sample> y, r;
+  for (const auto& p : points) {
+    if (p.yours_stopped == limit_verdict) {
+      auto r_at = at(reference, double(p.size));
+      if (!y || !r || !r_at) return std::nullopt;
+      return LimitStop{*y, *r, *r_at, limit};
+    }
+    if (auto yy = at(yours, double(p.size)), rr = at(reference, double(p.size)); yy && rr) y = yy, r = rr;
+  }
+  return std::nullopt;
+}
+
+std::vector<Sample> up_to(std::vector<Sample> samples, double top) {
+  std::erase_if(samples, [&](const Sample& s) { return s.size > top; });
+  return samples;
+}
+
+// Both series fitted on `yours` and `reference` as given (the limit joins a short series) and compared.
+void fit_and_compare(const ComplexityReport& r, std::vector<Sample> yours, std::vector<Sample> reference,
+                     double yours_floor, double reference_floor, double least, const char* limit_verdict,
+                     double limit, ScalingVerdict& v) {
   bool yours_bound = add_limit_sample(r.points, true, limit_verdict, limit, std::max(least, 3 * yours_floor), yours);
   bool reference_bound =
       add_limit_sample(r.points, false, limit_verdict, limit, std::max(least, 3 * reference_floor), reference);
   v.yours = describe_growth(yours, yours_floor, least);
   v.reference = describe_growth(reference, reference_floor, least);
+  // A series cut short for any reason (the time limit for memory, the budget) says nothing of
+  // the sizes it did not reach: as with a limit, only the conclusion it bounds can be drawn.
+  v.comparison = compare_growth(v.yours, v.reference, yours_bound || v.yours_at_least,
+                                reference_bound || v.reference_at_least);
+}
+
+// `floor` < 0: each side's own_floor(). `least`: see describe_growth().
+// The exponents are compared over the sizes both measured (common_top()) when each keeps three
+// there; where that is not "faster" but the whole series are (the reference's reaching sizes
+// where caches steepen it, which makes "faster" harder, not easier), the whole series' answer
+// stands; failing both, a stop at the limit far above the reference can still show it
+// (compare_at_limit()).
+ScalingVerdict verdict_on(const ComplexityReport& r, std::vector<Sample> yours, std::vector<Sample> reference,
+                          double floor, double least, const char* limit_verdict, double limit) {
+  ScalingVerdict v;
+  double yours_floor = floor < 0 ? own_floor(yours) : floor, reference_floor = floor < 0 ? own_floor(reference) : floor;
   auto stopped = [&](bool mine) {
     return std::any_of(r.points.begin(), r.points.end(),
                        [&](const ScalingPoint& p) { return !(mine ? p.yours_stopped : p.reference_stopped).empty(); });
   };
   v.yours_at_least = stopped(true);
   v.reference_at_least = stopped(false);
-  v.comparison = compare_growth(v.yours, v.reference, yours_bound, reference_bound);
+  fit_and_compare(r, yours, reference, yours_floor, reference_floor, least, limit_verdict, limit, v);
+  if (auto top = common_top(yours, reference, yours_floor, reference_floor, least)) {
+    ScalingVerdict common = v;
+    fit_and_compare(r, up_to(yours, *top), up_to(reference, *top), yours_floor, reference_floor, least,
+                    limit_verdict, limit, common);
+    common.compared_up_to = top;
+    if (common.comparison.result == Comparison::Faster || v.comparison.result != Comparison::Faster) v = common;
+  }
+  if (v.comparison.result == Comparison::Faster) return v;
+  if (auto stop = limit_stop(r.points, yours, reference, limit_verdict, limit)) {
+    GrowthComparison at_limit = compare_at_limit(*stop, yours_floor, reference_floor, least);
+    if (at_limit.result == Comparison::Faster) {
+      v.comparison = at_limit;
+      v.from_limit = true;
+    }
+  }
   return v;
 }
 
@@ -267,6 +327,8 @@ nlohmann::json verdict_json(const ScalingVerdict& v) {
                       {"standard_error", std::isfinite(c.standard_error) ? nlohmann::json(c.standard_error) : nlohmann::json()}};
   if (c.confidence != Confidence::None) j["confidence"] = std::string(confidence_name(c.confidence));
   if (!c.reason.empty()) j["reason"] = c.reason;
+  j["evidence"] = v.from_limit ? "limit" : "exponents";
+  if (v.compared_up_to) j["compared_up_to"] = static_cast<std::int64_t>(*v.compared_up_to);
   return j;
 }
 
@@ -312,6 +374,52 @@ std::optional<std::string> instruction_counter_unavailable() {
                      err == ENOENT ? "ENOENT" : err == EACCES ? "EACCES" : err == EPERM ? "EPERM" : std::to_string(err),
                      why, paranoid);
 }
+
+namespace {
+
+// Where your series stopped early, the exponents are best compared over the sizes it reached
+// (common_top()), where the reference's fitted sizes are few, and the reference's whole series
+// is a staircase (a dict's or list's capacity doubles) sampled at doublings: the reference, cheap
+// against a solution that stopped early, also runs inside each step whose upper end it took over
+// kShortestFitted for (quarter steps up to your largest size, the middle beyond). Those rows have
+// no figure of yours.
+void measure_reference_between(const Problem& problem, const GeneratorSpec& gen, const RunTest& first, Series& ref,
+                               int repeats, const std::function<Micros()>& left, Micros& spent,
+                               std::vector<ScalingPoint>& points) {
+  auto merge = [&](std::vector<ScalingPoint>& between) {
+    points.insert(points.end(), between.begin(), between.end());
+    std::stable_sort(points.begin(), points.end(),
+                     [](const ScalingPoint& a, const ScalingPoint& b) { return a.size < b.size; });
+  };
+  bool yours_stopped =
+      std::any_of(points.begin(), points.end(), [](const ScalingPoint& p) { return !p.yours_stopped.empty(); });
+  if (ref.stopped() || !yours_stopped) return;
+  auto reached = std::find_if(points.rbegin(), points.rend(), [](const ScalingPoint& p) { return p.yours_cpu; });
+  std::int64_t top = reached == points.rend() ? 0 : reached->size;
+  std::vector<ScalingPoint> between;
+  for (std::size_t i = 1; i < points.size(); ++i) {
+    const auto& upper = points[i].reference_cpu;
+    if (!upper || double(upper->count()) <= kShortestFitted) continue;
+    // Up to the size yours reached, quarter steps (2^¼): the common range is where the
+    // reference's fitted sizes are fewest, and a generator's draw moves single sizes there.
+    int parts = points[i].size <= top ? 4 : 2;
+    double a = double(points[i - 1].size), b = double(points[i].size);
+    for (int k = 1; k < parts; ++k) {
+      auto n = static_cast<std::int64_t>(std::llround(a * std::pow(b / a, double(k) / parts)));
+      if (n <= points[i - 1].size || n >= points[i].size) continue;
+      if (*upper * (*upper < kShortRun ? kShortRunRepeats : repeats) > left()) return merge(between);
+      ScalingPoint p;
+      p.size = n;
+      ref.measure(first, input_at(problem, gen, n), repeats, spent, p.reference_cpu, p.reference_memory,
+                  p.reference_stopped);
+      if (!p.reference_stopped.empty()) return merge(between);  // cannot happen below a size it passed
+      between.push_back(std::move(p));
+    }
+  }
+  merge(between);
+}
+
+}  // namespace
 
 ComplexityReport analyse_complexity(const Problem& problem, const SourceFile& solution,
                                     const RunnerFactory& make_runner, const ComplexityOptions& options) {
@@ -368,6 +476,8 @@ ComplexityReport analyse_complexity(const Problem& problem, const SourceFile& so
     ref.advance();
     r.points.push_back(std::move(point));
   }
+  measure_reference_between(problem, *gen, first, ref, options.repeats,
+                            [&] { return options.budget - spent - (thread_cpu() - judge_start); }, spent, r.points);
   r.spent = spent + (thread_cpu() - judge_start);
   analyse_points(r);
   return r;
@@ -423,8 +533,15 @@ std::string complexity_text(const ComplexityReport& r) {
     std::string conf = v.comparison.confidence == Confidence::None
                            ? ""
                            : fmt::format("   confidence: {}", confidence_name(v.comparison.confidence));
-    out += fmt::format("  {:<7} yours {}; reference {}: {}{}\n", what, growth_phrase(v.yours, v.yours_at_least, memory),
-                       growth_phrase(v.reference, v.reference_at_least, memory), comparison_phrase(v.comparison), conf);
+    std::string range = v.compared_up_to ? fmt::format(" (sizes up to {})", *v.compared_up_to) : "";
+    std::string basis = v.from_limit ? fmt::format(" (at the limit: your cost's ratio to the reference's grew by "
+                                                   "n^{:.2f} or more over the last size step)",
+                                                   v.comparison.difference)
+                                     : "";
+    out += fmt::format("  {:<7} yours {}; reference {}{}: {}{}{}\n", what,
+                       growth_phrase(v.yours, v.yours_at_least, memory),
+                       growth_phrase(v.reference, v.reference_at_least, memory), range,
+                       comparison_phrase(v.comparison), basis, conf);
   };
   if (r.time) line("time:", *r.time, false);
   if (r.memory) line("memory:", *r.memory, true);

@@ -39,6 +39,8 @@ struct ScalingPoint {
 struct ScalingVerdict {
   Growth yours, reference;
   bool yours_at_least = false, reference_at_least = false;  ///< the series stopped early: "≥"
+  std::optional<double> compared_up_to;  ///< both fitted only up to this size (common_top())
+  bool from_limit = false;  ///< the comparison is compare_at_limit()'s, not the exponents'
   GrowthComparison comparison;
 };
 

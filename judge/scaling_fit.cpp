@@ -231,4 +231,56 @@ GrowthComparison compare_growth(const Growth& yours, const Growth& reference, bo
 }
 
 
+namespace {
+
+bool counts_for_fit(double value, double floor, double least) { return value > 3 * floor && value > least && value > 0; }
+
+}  // namespace
+
+std::optional<double> common_top(std::span<const Sample> yours, std::span<const Sample> reference,
+                                 double yours_floor, double reference_floor, double least) {
+  if (yours.empty() || reference.empty()) return std::nullopt;
+  auto largest = [](std::span<const Sample> s) {
+    return std::max_element(s.begin(), s.end(), [](const Sample& a, const Sample& b) { return a.size < b.size; })->size;
+  };
+  double top = std::min(largest(yours), largest(reference));
+  auto fitted_below = [&](std::span<const Sample> s, double floor) {
+    return std::count_if(s.begin(), s.end(),
+                         [&](const Sample& x) { return x.size <= top && counts_for_fit(x.value, floor, least); });
+  };
+  if (fitted_below(yours, yours_floor) < 3 || fitted_below(reference, reference_floor) < 3) return std::nullopt;
+  return top;
+}
+
+GrowthComparison compare_at_limit(const LimitStop& stop, double yours_floor, double reference_floor, double least) {
+  // The bound must clear twice the "clear" difference's worth of noise: three best-of-k costs
+  // and a step of n through a cache level.
+  constexpr double kLimitDifference = 2, kLimitHighDifference = 3, kWellBelowLimit = 8;
+  GrowthComparison c;
+  double y = stop.yours_before.value - yours_floor, r = stop.reference_before.value - reference_floor;
+  double r_at = stop.reference_at_limit.value - reference_floor;
+  double step = stop.reference_at_limit.size / stop.yours_before.size;
+  if (!counts_for_fit(stop.yours_before.value, yours_floor, least) ||
+      !counts_for_fit(stop.reference_before.value, reference_floor, least) ||
+      !counts_for_fit(stop.reference_at_limit.value, reference_floor, least) || step <= 1 ||
+      stop.reference_before.size != stop.yours_before.size) {
+    c.reason = "at the size before the limit, a cost was within the noise floor";
+    return c;
+  }
+  if (r_at * kWellBelowLimit > stop.limit) {
+    c.reason = "the reference was not well below the limit where your solution reached it";
+    return c;
+  }
+  c.difference = std::log((stop.limit / r_at) / (y / r)) / std::log(step);
+  c.standard_error = 0;
+  if (c.difference >= kLimitDifference) {
+    c.result = Comparison::Faster;
+    c.confidence = c.difference >= kLimitHighDifference ? Confidence::High : Confidence::Medium;
+    return c;
+  }
+  c.reason = fmt::format("at the limit, your cost's ratio to the reference's grew by n^{:.2f} or more, not clearly",
+                         c.difference);
+  return c;
+}
+
 }  // namespace pyjudge

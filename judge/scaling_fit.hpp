@@ -74,4 +74,33 @@ struct GrowthComparison {
 GrowthComparison compare_growth(const Growth& yours, const Growth& reference, bool yours_lower_bound = false,
                                 bool reference_lower_bound = false);
 
+/// The largest size up to which both series are compared: the smaller of the two series' largest
+/// measured sizes, when each still has three or more samples that count for its fit there (above
+/// 3·floor and `least`, as in describe_growth()); nullopt otherwise (then each whole series is
+/// fitted). Exponents measured over different ranges of n are not comparable: caches and the
+/// allocator raise a series' local exponent as n grows, so a reference measured 8× further than a
+/// solution that stopped early reads steeper than it is over the solution's sizes.
+std::optional<double> common_top(std::span<const Sample> yours, std::span<const Sample> reference,
+                                 double yours_floor, double reference_floor, double least = 0);
+
+/// Where your series stopped at its limit (`limit`: the CPU cap or the memory limit) at size
+/// `at_limit`, the reference's cost there, and both costs at the last size before it.
+struct LimitStop {
+  Sample yours_before, reference_before;
+  Sample reference_at_limit;  ///< .size is the size yours stopped at
+  double limit = 0;
+};
+
+/// "Stopped at the limit where the reference took a small part of it", as evidence. The ratio of
+/// your cost to the reference's rose from y/r at the size before to at least limit/r' at the
+/// size you stopped at, so the difference of exponents over that step is at least
+///   ln((limit / r') / (y / r)) / ln(n' / n).
+/// Faster when that bound is ≥ 2 (the ratio grew at least as the square of the size step: 4× for
+/// a doubling, beyond what a cache level or the noise of best-of-k runs moves; high confidence
+/// from 3), provided every cost net of its side's floor counts for a fit (above 3·floor and
+/// `least`) and the reference stayed well below the limit (r' ≤ limit / 8). Otherwise
+/// Inconclusive. The difference reported is that bound; its standard error is not estimated (0).
+GrowthComparison compare_at_limit(const LimitStop& stop, double yours_floor, double reference_floor,
+                                  double least = 0);
+
 }  // namespace pyjudge

@@ -146,6 +146,44 @@ TEST_CASE("A series stopped at a limit is a lower bound: only 'faster' can be co
   CHECK(compare_growth(quadratic_growth, reference, false, true).result == Comparison::Inconclusive);
 }
 
+TEST_CASE("Both series are compared up to the sizes both measured, when each keeps three there") {
+  auto yours = series(quadratic, 0, 0, 1, 4096);  // 64 … 4096: stopped early
+  auto reference = series(linear, 0, 0, 2);       // 64 … 65536
+  auto top = common_top(yours, reference, 1, 1, 0);
+  REQUIRE(top);
+  CHECK(*top == 4096);
+  // The reference keeps only two sizes above 500 at or below 4096 (linear: 0.05·n): no common range.
+  CHECK_FALSE(common_top(yours, reference, 1, 1, 110));
+  // Yours keeps none above its floor there: no common range either.
+  CHECK_FALSE(common_top(yours, reference, 1e6, 1, 0));
+  CHECK_FALSE(common_top({}, reference, 1, 1, 0));
+}
+
+TEST_CASE("Stopped at the limit where the reference took a small part of it: faster only when the ratio jumped") {
+  // lfu-cache's measured scan: 3.3 ms against 6.0 ms at 6208, then over 500 ms against 7.4 ms.
+  LimitStop jump{{6208, 3263}, {6208, 6013}, {12416, 7365}, 500'000};
+  auto c = compare_at_limit(jump, 50, 50, 500);
+  CHECK(c.result == Comparison::Faster);
+  CHECK(c.confidence == Confidence::High);
+  CHECK(c.difference == doctest::Approx(std::log2((500'000.0 / 7315) / (3213.0 / 5963))).epsilon(0.001));
+  // The same class 40× slower reaching the limit: the ratio did not grow, nothing concluded.
+  LimitStop steady{{6208, 240'000}, {6208, 6013}, {12416, 12'500}, 500'000};
+  auto s = compare_at_limit(steady, 50, 50, 500);
+  CHECK(s.result == Comparison::Inconclusive);
+  CHECK(s.reason.find("not clearly") != std::string::npos);
+  // A ratio that grew 3× in one doubling is within what caches and noise move: not enough.
+  LimitStop small{{6208, 100'000}, {6208, 6000}, {12416, 10'000}, 500'000};
+  CHECK(compare_at_limit(small, 0, 0, 500).result == Comparison::Inconclusive);
+  // The reference itself near the limit there: no evidence.
+  LimitStop near{{6208, 3263}, {6208, 60'000}, {12416, 70'000}, 500'000};
+  CHECK(compare_at_limit(near, 50, 50, 500).reason.find("well below") != std::string::npos);
+  // A cost before the limit inside the noise floor: no evidence.
+  LimitStop tiny{{6208, 300}, {6208, 6013}, {12416, 7365}, 500'000};
+  CHECK(compare_at_limit(tiny, 50, 50, 500).result == Comparison::Inconclusive);
+  LimitStop floor_bound{{6208, 3263}, {6208, 120}, {12416, 7365}, 500'000};
+  CHECK(compare_at_limit(floor_bound, 50, 50, 0).result == Comparison::Inconclusive);
+}
+
 TEST_CASE("Sizes double from the smallest to the largest, and a narrow range still gets six") {
   auto s = complexity_sizes(100, 100000);
   CHECK(s.front() == 100);
