@@ -12,8 +12,7 @@ the reference's own label:
   - a solution labelled a higher power of n is reported "faster" with a confidence, or "inconclusive", never
     "same" or "slower".
 A label is a class, whatever the solution's folder: an accepted solution labelled a higher power
-of n than the reference (a list.pop(0) queue fast enough to pass) is checked, and counted, like
-the time-limit ones.
+of n than the reference is checked, and counted, like the time-limit ones.
 Each problem writes its outcomes to OUT_DIR/<problem>.json; --summary requires that at least R
 (default 0.9, the issue's target) of the worse-labelled solutions were reported "faster" with a
 confidence, the rest inconclusive.
