@@ -89,4 +89,29 @@ Value decode_value(Reader& r, std::size_t max_values = kMaxTrustedValues);
 /// the contents of a str or an int) and returns its bytes: for a side that only forwards it.
 std::string_view skip_value(Reader& r, std::size_t max_values = kMaxTrustedValues);
 
+/// One Value in its wire encoding, owned: how the judge keeps a test's input. It is sent to the
+/// box as it is, and built into a Value tree only where one is shown or inspected (a failing
+/// test's input, a checker's args), so a cached 10^5-element input costs its bytes, not a tree
+/// of 10^5 Values. It always holds exactly one value that decode_value() accepts (encoded from a
+/// Value, or read through read()'s checks), so decode() cannot fail on it.
+class EncodedValue {
+ public:
+  EncodedValue() : EncodedValue(Value::none()) {}
+  explicit EncodedValue(const Value& v);
+  /// Reads one value from `r` with every check of decode_value() (depth, `max_values`, item
+  /// counts, a str's UTF-8, an int's form) without building it, and keeps a copy of its bytes.
+  /// Throws like decode_value() on anything it would refuse.
+  static EncodedValue read(Reader& r, std::size_t max_values = kMaxTrustedValues);
+
+  /// The bytes encode(const Value&) writes for it: what goes on the wire.
+  const std::string& bytes() const { return bytes_; }
+  Value decode() const;
+  Value::Kind kind() const { return static_cast<Value::Kind>(bytes_.front()); }
+  bool operator==(const EncodedValue&) const = default;
+
+ private:
+  explicit EncodedValue(std::string bytes) : bytes_(std::move(bytes)) {}
+  std::string bytes_;
+};
+
 }  // namespace pyjudge
