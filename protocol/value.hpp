@@ -93,7 +93,8 @@ std::string_view skip_value(Reader& r, std::size_t max_values = kMaxTrustedValue
 /// box as it is, and built into a Value tree only where one is shown or inspected (a failing
 /// test's input, a checker's args), so a cached 10^5-element input costs its bytes, not a tree
 /// of 10^5 Values. It always holds exactly one value that decode_value() accepts (encoded from a
-/// Value, or read through read()'s checks), so decode() cannot fail on it.
+/// Value the judge built from YAML, a generator or a literal, or read through read()'s checks),
+/// so decode() does not fail on it.
 class EncodedValue {
  public:
   EncodedValue() : EncodedValue(Value::none()) {}
