@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "protocol/wire.hpp"
@@ -97,8 +98,16 @@ std::string_view skip_value(Reader& r, std::size_t max_values = kMaxTrustedValue
 /// so decode() does not fail on it.
 class EncodedValue {
  public:
-  EncodedValue() : EncodedValue(Value::none()) {}
+  EncodedValue() : bytes_(kNone) {}
   explicit EncodedValue(const Value& v);
+  EncodedValue(const EncodedValue&) = default;
+  EncodedValue& operator=(const EncodedValue&) = default;
+  /// A moved-from EncodedValue holds None: never no value at all.
+  EncodedValue(EncodedValue&& other) noexcept : bytes_(std::exchange(other.bytes_, kNone)) {}
+  EncodedValue& operator=(EncodedValue&& other) noexcept {
+    bytes_ = std::exchange(other.bytes_, kNone);
+    return *this;
+  }
   /// Reads one value from `r` with every check of decode_value() (depth, `max_values`, item
   /// counts, a str's UTF-8, an int's form) without building it, and keeps a copy of its bytes.
   /// Throws like decode_value() on anything it would refuse.
@@ -112,6 +121,7 @@ class EncodedValue {
 
  private:
   explicit EncodedValue(std::string bytes) : bytes_(std::move(bytes)) {}
+  static constexpr std::string_view kNone{"\0", 1};  ///< None's encoding: its tag alone
   std::string bytes_;
 };
 

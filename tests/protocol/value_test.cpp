@@ -186,8 +186,17 @@ TEST_CASE("An encoded value holds the bytes encode() writes and decodes to the s
   CHECK(e.kind() == Value::Kind::List);
   CHECK(repr(e.decode()) == repr(v));
   CHECK(EncodedValue().kind() == Value::Kind::None);
+  CHECK(EncodedValue() == EncodedValue(Value::none()));
   CHECK(EncodedValue(v) == e);
   CHECK_FALSE(EncodedValue(list({})) == e);
+  // Moved from, it still holds a value (None), never an empty buffer the box would choke on.
+  EncodedValue taken = std::move(e);
+  CHECK(repr(taken.decode()) == repr(v));
+  CHECK(e.kind() == Value::Kind::None);  // NOLINT(bugprone-use-after-move): the point of the test
+  CHECK(repr(e.decode()) == "None");
+  e = std::move(taken);
+  CHECK(repr(e.decode()) == repr(v));
+  CHECK(taken == EncodedValue());  // NOLINT(bugprone-use-after-move)
 }
 
 TEST_CASE("Reading an encoded value takes exactly one value, with every check decode_value makes") {
