@@ -166,7 +166,7 @@ struct BoxRunner::Impl {
       outbox.clear();
       outbox_sent = 0;
     }
-    outbox += encode_frame(static_cast<std::uint8_t>(type), payload);
+    append_frame(outbox, static_cast<std::uint8_t>(type), payload);
     flush_outbox();
   }
 

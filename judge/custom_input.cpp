@@ -43,7 +43,7 @@ Value list_literal(const std::string& flag, const std::string& text, const char*
 // means one: `--args '[[1, 2, 3]]'` for reverseList(head).
 void shape_like_written_tests(const Problem& problem, Value& args) {
   if (problem.tests.empty()) return;
-  const auto& model = problem.tests.front().input.args.items;
+  const auto model = problem.tests.front().input.args.decode().items;
   for (std::size_t i = 0; i < args.items.size() && i < model.size(); ++i) {
     Value& a = args.items[i];
     bool node = model[i].kind == Value::Kind::ListNode || model[i].kind == Value::Kind::TreeNode;
@@ -82,15 +82,17 @@ TestCase custom_test(const Problem& problem, const CustomInput& in) {
   t.origin = {"<command line>", 0};
   t.input.compare_arg = problem.compare_arg;
   if (in.args) {
-    t.input.args = list_literal("--args", *in.args, "'[[3, 1], 4]' for f([3, 1], 4)");
-    shape_like_written_tests(problem, t.input.args);
+    Value args = list_literal("--args", *in.args, "'[[3, 1], 4]' for f([3, 1], 4)");
+    shape_like_written_tests(problem, args);
+    t.input.args = EncodedValue(args);
   }
   if (in.kwargs) {
-    t.input.kwargs = literal("--kwargs", *in.kwargs);
-    if (t.input.kwargs.kind != Value::Kind::Dict) bad("--kwargs", "expected a dict, e.g. '{\"k\": 2}'");
-    for (std::size_t i = 0; i < t.input.kwargs.items.size(); i += 2) {
-      if (t.input.kwargs.items[i].kind != Value::Kind::Str) bad("--kwargs", "keys must be argument names (strings)");
+    Value kwargs = literal("--kwargs", *in.kwargs);
+    if (kwargs.kind != Value::Kind::Dict) bad("--kwargs", "expected a dict, e.g. '{\"k\": 2}'");
+    for (std::size_t i = 0; i < kwargs.items.size(); i += 2) {
+      if (kwargs.items[i].kind != Value::Kind::Str) bad("--kwargs", "keys must be argument names (strings)");
     }
+    t.input.kwargs = EncodedValue(kwargs);
   }
   if (problem.mode == Mode::Design) {
     if (!in.ops) bad("--ops", "a design problem's custom input needs --ops, e.g. '[\"MinStack\", \"push\", \"getMin\"]'");
@@ -100,15 +102,16 @@ TestCase custom_test(const Problem& problem, const CustomInput& in) {
       t.input.ops.push_back(op.text);
     }
     if (t.input.ops.empty()) bad("--ops", "needs at least the class name");
-    t.input.args = in.op_args ? list_literal("--op-args", *in.op_args, "'[[], [1], []]'")
+    Value per_op = in.op_args ? list_literal("--op-args", *in.op_args, "'[[], [1], []]'")
                               : Value::sequence(Value::Kind::List, std::vector<Value>(t.input.ops.size(), Value::sequence(Value::Kind::List, {})));
-    if (t.input.args.items.size() != t.input.ops.size()) {
-      bad("--op-args", fmt::format("{} ops but {} argument lists", t.input.ops.size(), t.input.args.items.size()));
+    if (per_op.items.size() != t.input.ops.size()) {
+      bad("--op-args", fmt::format("{} ops but {} argument lists", t.input.ops.size(), per_op.items.size()));
     }
-    for (auto& a : t.input.args.items) {
+    for (auto& a : per_op.items) {
       if (a.kind == Value::Kind::Tuple) a.kind = Value::Kind::List;
       if (a.kind != Value::Kind::List) bad("--op-args", "each op takes a list of arguments, e.g. '[[], [1], []]'");
     }
+    t.input.args = EncodedValue(per_op);
   }
   if (problem.mode == Mode::Stdio) {
     if (!in.stdin_data) bad("--stdin", "a stdio problem's custom input needs --stdin FILE (or - for standard input)");

@@ -111,18 +111,20 @@ std::string describe_input(const Problem& problem, const TestCase& test) {
     case Mode::Stdio: return in.stdin_data;
     case Mode::Script: return in.code;
     case Mode::Design: {
+      Value per_op = in.args.decode();
       std::string out;
-      for (std::size_t i = 0; i < in.ops.size(); ++i) {
-        std::string args = repr(in.args.items[i], 200);
+      for (std::size_t i = 0; i < in.ops.size() && i < per_op.items.size(); ++i) {
+        std::string args = repr(per_op.items[i], 200);
         out += fmt::format("{}{}({})", i ? ", " : "", in.ops[i], args.substr(1, args.size() - 2));
       }
       return out;
     }
     case Mode::Function: {
+      Value positional = in.args.decode(), keywords = in.kwargs.decode();
       std::string args;
-      for (const auto& a : in.args.items) args += (args.empty() ? "" : ", ") + repr(a, 2000);
-      for (std::size_t i = 0; i + 1 < in.kwargs.items.size(); i += 2) {
-        args += (args.empty() ? "" : ", ") + in.kwargs.items[i].text + "=" + repr(in.kwargs.items[i + 1], 2000);
+      for (const auto& a : positional.items) args += (args.empty() ? "" : ", ") + repr(a, 2000);
+      for (std::size_t i = 0; i + 1 < keywords.items.size(); i += 2) {
+        args += (args.empty() ? "" : ", ") + keywords.items[i].text + "=" + repr(keywords.items[i + 1], 2000);
       }
       auto dot = problem.entry.rfind('.');
       return fmt::format("{}({})", dot == std::string::npos ? problem.entry : problem.entry.substr(dot + 1), args);

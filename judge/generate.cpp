@@ -51,8 +51,8 @@ TestCase test_from(const Problem& p, const GeneratorSpec& g, const Value& fields
                                    g.origin.str(), printable(repr(key, 80))));
     }
   }
-  if (auto* v = require(field(fields, "args"), Value::Kind::List, "args")) t.input.args = *v;
-  if (auto* v = require(field(fields, "kwargs"), Value::Kind::Dict, "kwargs")) t.input.kwargs = *v;
+  if (auto* v = require(field(fields, "args"), Value::Kind::List, "args")) t.input.args = EncodedValue(*v);
+  if (auto* v = require(field(fields, "kwargs"), Value::Kind::Dict, "kwargs")) t.input.kwargs = EncodedValue(*v);
   if (auto* v = require(field(fields, "input"), Value::Kind::Str, "input")) t.input.stdin_data = v->text;
   if (auto* v = require(field(fields, "code"), Value::Kind::Str, "code")) t.input.code = v->text;
   if (auto* v = require(field(fields, "ops"), Value::Kind::List, "ops")) {

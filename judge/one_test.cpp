@@ -168,7 +168,7 @@ class OneTest {
   void run_checker(const Value& expected, const Value& got, TestReport& r) const {
     Value args = p_.mode == Mode::Stdio ? Value::of_str(test_.input.stdin_data)
                : p_.mode == Mode::Script ? Value::of_str(test_.input.code)
-               : test_.input.args;
+               : test_.input.args.decode();
     try {
       auto v = host::check(*p_.checker, args, expected, got, p_.author_limits);
       set(r, v.accepted, v.message);

@@ -599,15 +599,17 @@ class ProblemLoader {
     RunTest& in = t.input;
     in.compare_arg = p_.compare_arg;
     if (n["args"]) {
-      in.args = r.value(n["args"], "args");
-      if (in.args.kind != Value::Kind::List) r.fail(n["args"], "args", "expected a list of arguments");
+      Value args = r.value(n["args"], "args");
+      if (args.kind != Value::Kind::List) r.fail(n["args"], "args", "expected a list of arguments");
+      in.args = EncodedValue(args);
     }
     if (n["kwargs"]) {
-      in.kwargs = r.value(n["kwargs"], "kwargs");
-      if (in.kwargs.kind != Value::Kind::Dict) r.fail(n["kwargs"], "kwargs", "expected a mapping");
-      for (std::size_t i = 0; i < in.kwargs.items.size(); i += 2) {
-        if (in.kwargs.items[i].kind != Value::Kind::Str) r.fail(n["kwargs"], "kwargs", "keys must be names");
+      Value kwargs = r.value(n["kwargs"], "kwargs");
+      if (kwargs.kind != Value::Kind::Dict) r.fail(n["kwargs"], "kwargs", "expected a mapping");
+      for (std::size_t i = 0; i < kwargs.items.size(); i += 2) {
+        if (kwargs.items[i].kind != Value::Kind::Str) r.fail(n["kwargs"], "kwargs", "keys must be names");
       }
+      in.kwargs = EncodedValue(kwargs);
     }
     if (n["ops"]) {
       if (!n["ops"].IsSequence()) r.fail(n["ops"], "ops", "expected a list of method names");
@@ -750,15 +752,17 @@ std::string generated_test_name(const GeneratorSpec& g, std::int64_t size, int i
 std::optional<InputMistake> check_test_input(const Problem& problem, const TestCase& t) {
   const RunTest& in = t.input;
   switch (problem.mode) {
-    case Mode::Design:
+    case Mode::Design: {
       if (in.ops.empty()) return InputMistake{"ops", "a design test needs ops:"};
-      if (in.args.items.size() != in.ops.size()) {
-        return InputMistake{"args", fmt::format("{} ops but {} argument lists", in.ops.size(), in.args.items.size())};
+      Value args = in.args.decode();
+      if (args.items.size() != in.ops.size()) {
+        return InputMistake{"args", fmt::format("{} ops but {} argument lists", in.ops.size(), args.items.size())};
       }
-      for (const auto& a : in.args.items) {
+      for (const auto& a : args.items) {
         if (a.kind != Value::Kind::List) return InputMistake{"args", "each op takes a list of arguments"};
       }
       return std::nullopt;
+    }
     case Mode::Script:
       if (in.code.empty()) return InputMistake{"code", "a script test needs code:"};
       return std::nullopt;

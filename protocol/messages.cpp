@@ -154,9 +154,13 @@ Fatal decode_fatal(std::string_view payload) {
 
 namespace {
 
-// Everything of a RunTest after its two values, the same in both forms.
+// A RunTest in either form: its two values' bytes as they are, then the rest.
 template <typename Test>
-std::string finish_run_test(Writer& w, const Test& m) {
+std::string encode_run_test(std::string_view args, std::string_view kwargs, const Test& m) {
+  Writer w;
+  w.reserve(args.size() + kwargs.size() + m.code.size() + m.stdin_data.size() + 64);
+  w.raw(args);
+  w.raw(kwargs);
   put_strings(w, m.ops);
   w.bytes(m.code);
   w.bytes(m.stdin_data);
@@ -166,43 +170,9 @@ std::string finish_run_test(Writer& w, const Test& m) {
   return w.take();
 }
 
-}  // namespace
-
-std::string encode(const RunTest& m) {
-  Writer w;
-  encode(m.args, w);
-  encode(m.kwargs, w);
-  return finish_run_test(w, m);
-}
-
-RunTest decode_run_test(std::string_view payload) {
-  RunTestView view = decode_run_test_view(payload);
-  RunTest m;
-  Reader args(view.args), kwargs(view.kwargs);
-  m.args = decode_value(args, kMaxTrustedValues);
-  m.kwargs = decode_value(kwargs, kMaxTrustedValues);
-  m.ops = std::move(view.ops);
-  m.code = std::move(view.code);
-  m.stdin_data = view.stdin_data;
-  m.compare_arg = view.compare_arg;
-  m.fresh = view.fresh;
-  m.interactive = view.interactive;
-  return m;
-}
-
-std::string encode(const RunTestView& m) {
-  Writer w;
-  w.reserve(m.args.size() + m.kwargs.size() + m.code.size() + m.stdin_data.size() + 64);
-  w.raw(m.args);
-  w.raw(m.kwargs);
-  return finish_run_test(w, m);
-}
-
-RunTestView decode_run_test_view(std::string_view payload) {
-  Reader r(payload);
-  RunTestView m;
-  m.args = skip_value(r, kMaxTrustedValues);
-  m.kwargs = skip_value(r, kMaxTrustedValues);
+// What encode_run_test() wrote after the two values, read into either form.
+template <typename Test>
+void read_rest_of_run_test(Reader& r, Test& m) {
   m.ops = get_strings(r);
   m.code = r.bytes();
   m.stdin_data = r.bytes_view();
@@ -210,6 +180,29 @@ RunTestView decode_run_test_view(std::string_view payload) {
   m.fresh = r.u8() != 0;
   m.interactive = r.u8() != 0;
   r.expect_done();
+}
+
+}  // namespace
+
+std::string encode(const RunTest& m) { return encode_run_test(m.args.bytes(), m.kwargs.bytes(), m); }
+
+RunTest decode_run_test(std::string_view payload) {
+  Reader r(payload);
+  RunTest m;
+  m.args = EncodedValue::read(r, kMaxTrustedValues);
+  m.kwargs = EncodedValue::read(r, kMaxTrustedValues);
+  read_rest_of_run_test(r, m);
+  return m;
+}
+
+std::string encode(const RunTestView& m) { return encode_run_test(m.args, m.kwargs, m); }
+
+RunTestView decode_run_test_view(std::string_view payload) {
+  Reader r(payload);
+  RunTestView m;
+  m.args = skip_value(r, kMaxTrustedValues);
+  m.kwargs = skip_value(r, kMaxTrustedValues);
+  read_rest_of_run_test(r, m);
   return m;
 }
 

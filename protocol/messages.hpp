@@ -97,9 +97,11 @@ struct Fatal {
   std::string message;
 };
 
+/// A test as the judge holds and sends it. Its values stay encoded (EncodedValue): the judge
+/// sends their bytes as they are and decodes them only to show or inspect them.
 struct RunTest {
-  Value args = Value::sequence(Value::Kind::List, {});    ///< positional: function; per-op: design
-  Value kwargs = Value::sequence(Value::Kind::Dict, {});  ///< function mode
+  EncodedValue args{Value::sequence(Value::Kind::List, {})};    ///< positional: function; per-op: design
+  EncodedValue kwargs{Value::sequence(Value::Kind::Dict, {})};  ///< function mode
   std::vector<std::string> ops;                           ///< design mode
   std::string code;                                       ///< script mode
   std::string stdin_data;

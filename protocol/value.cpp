@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cmath>
 #include <fmt/format.h>
+#include <limits>
 
 namespace pyjudge {
 
@@ -197,7 +198,7 @@ class Printer {
 };
 
 // The BigInt form the box writes: an optional '-', "0x", lowercase hex digits, no leading zero.
-bool canonical_hex(const std::string& s) {
+bool canonical_hex(std::string_view s) {
   std::size_t i = !s.empty() && s[0] == '-' ? 1 : 0;
   if (s.compare(i, 2, "0x") != 0 || s.size() == i + 2) return false;
   if (s[i + 2] == '0') return false;
@@ -205,7 +206,7 @@ bool canonical_hex(const std::string& s) {
 }
 
 // UTF-8 as the box encodes a str: no overlongs, nothing past U+10FFFF.
-bool valid_utf8(const std::string& s) {
+bool valid_utf8(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     auto c = static_cast<unsigned char>(s[i]);
     std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xe ? 3 : (c >> 3) == 0x1e ? 4 : 0;
@@ -267,7 +268,8 @@ void decode_into(Reader& r, Value& v, int depth, std::size_t& budget) {
   for (std::uint64_t i = 0; i < n; ++i) decode_into(r, v.items.emplace_back(), depth + 1, budget);
 }
 
-void skip_into(Reader& r, int depth, std::size_t& budget) {
+// `contents`: also the checks decode_into() makes of a str's and an int's bytes.
+void skip_into(Reader& r, int depth, std::size_t& budget, bool contents) {
   using K = Value::Kind;
   K kind = read_kind(r, depth, budget);
   switch (kind) {
@@ -276,7 +278,15 @@ void skip_into(Reader& r, int depth, std::size_t& budget) {
     case K::Int:
     case K::Float: r.raw(8); return;
     case K::BigInt:
+      if (std::string_view text = r.bytes_view(); contents && !canonical_hex(text)) {
+        throw UndecodableValue("an int the judge cannot read");
+      }
+      return;
     case K::Str:
+      if (std::string_view text = r.bytes_view(); contents && !valid_utf8(text)) {
+        throw UndecodableValue("a str that is not valid UTF-8");
+      }
+      return;
     case K::Bytes: r.bytes_view(); return;
     case K::ListNode: r.raw(8); break;
     default: break;
@@ -284,7 +294,7 @@ void skip_into(Reader& r, int depth, std::size_t& budget) {
   std::uint64_t n = r.u64();
   if (n > r.remaining()) throw ProtocolError("implausible item count");
   if (kind == K::Dict && n % 2) throw ProtocolError("dict with odd item count");
-  for (std::uint64_t i = 0; i < n; ++i) skip_into(r, depth + 1, budget);
+  for (std::uint64_t i = 0; i < n; ++i) skip_into(r, depth + 1, budget, contents);
 }
 
 }  // namespace
@@ -321,8 +331,27 @@ void encode(const Value& v, Writer& w) {
 std::string_view skip_value(Reader& r, std::size_t max_values) {
   std::size_t start = r.position();
   std::size_t budget = max_values;
-  skip_into(r, 0, budget);
+  skip_into(r, 0, budget, false);
   return r.read_since(start);
+}
+
+EncodedValue::EncodedValue(const Value& v) {
+  Writer w;
+  encode(v, w);
+  bytes_ = w.take();
+}
+
+EncodedValue EncodedValue::read(Reader& r, std::size_t max_values) {
+  std::size_t start = r.position();
+  std::size_t budget = max_values;
+  skip_into(r, 0, budget, true);
+  return EncodedValue(std::string(r.read_since(start)));
+}
+
+// Checked when it was made (or encoded from a Value the judge already holds): no cap again.
+Value EncodedValue::decode() const {
+  Reader r(bytes_);
+  return decode_value(r, std::numeric_limits<std::size_t>::max());
 }
 
 Value decode_value(Reader& r, std::size_t max_values) {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "protocol/wire.hpp"
@@ -88,5 +89,40 @@ Value decode_value(Reader& r, std::size_t max_values = kMaxTrustedValues);
 /// Reads past one encoded Value without building it (the same checks as decode_value, except
 /// the contents of a str or an int) and returns its bytes: for a side that only forwards it.
 std::string_view skip_value(Reader& r, std::size_t max_values = kMaxTrustedValues);
+
+/// One Value in its wire encoding, owned: how the judge keeps a test's input. It is sent to the
+/// box as it is, and built into a Value tree only where one is shown or inspected (a failing
+/// test's input, a checker's args), so a cached 10^5-element input costs its bytes, not a tree
+/// of 10^5 Values. It always holds exactly one value that decode_value() accepts (encoded from a
+/// Value the judge built from YAML, a generator or a literal, or read through read()'s checks),
+/// so decode() does not fail on it.
+class EncodedValue {
+ public:
+  EncodedValue() : bytes_(kNone) {}
+  explicit EncodedValue(const Value& v);
+  EncodedValue(const EncodedValue&) = default;
+  EncodedValue& operator=(const EncodedValue&) = default;
+  /// A moved-from EncodedValue holds None: never no value at all.
+  EncodedValue(EncodedValue&& other) noexcept : bytes_(std::exchange(other.bytes_, kNone)) {}
+  EncodedValue& operator=(EncodedValue&& other) noexcept {
+    bytes_ = std::exchange(other.bytes_, kNone);
+    return *this;
+  }
+  /// Reads one value from `r` with every check of decode_value() (depth, `max_values`, item
+  /// counts, a str's UTF-8, an int's form) without building it, and keeps a copy of its bytes.
+  /// Throws like decode_value() on anything it would refuse.
+  static EncodedValue read(Reader& r, std::size_t max_values = kMaxTrustedValues);
+
+  /// The bytes encode(const Value&) writes for it: what goes on the wire.
+  const std::string& bytes() const { return bytes_; }
+  Value decode() const;
+  Value::Kind kind() const { return static_cast<Value::Kind>(bytes_.front()); }
+  bool operator==(const EncodedValue&) const = default;
+
+ private:
+  explicit EncodedValue(std::string bytes) : bytes_(std::move(bytes)) {}
+  static constexpr std::string_view kNone{"\0", 1};  ///< None's encoding: its tag alone
+  std::string bytes_;
+};
 
 }  // namespace pyjudge

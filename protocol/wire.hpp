@@ -75,6 +75,8 @@ struct Frame {
 
 /// One frame as bytes: payload length (u64), type (u8), payload.
 std::string encode_frame(std::uint8_t type, std::string_view payload);
+/// encode_frame() appended to `out`, without a frame of its own in between.
+void append_frame(std::string& out, std::uint8_t type, std::string_view payload);
 
 /// Writes one frame, retrying on EINTR and short writes. Returns false if the peer is gone.
 bool write_frame(int fd, std::uint8_t type, std::string_view payload);

@@ -117,7 +117,7 @@ TEST_CASE("Prepared tests survive encoding: inputs, expected values, origins and
   t.name = "gen-50-1";
   t.sample = false;
   t.origin = {"problems/p/problem.yaml", 12};
-  t.input.args = Value::sequence(Value::Kind::List, {Value::of_int(3), Value::of_str("é\n")});
+  t.input.args = EncodedValue(Value::sequence(Value::Kind::List, {Value::of_int(3), Value::of_str("é\n")}));
   t.input.stdin_data = std::string("line\0two", 8);
   t.input.compare_arg = 1;
   t.expected = Value::sequence(Value::Kind::Tuple, {Value::of_float(0.5), Value::none()});
@@ -167,4 +167,28 @@ TEST_CASE("A source recorded as compiling is known to, byte for byte; any other 
   // A tampered record is no record.
   std::ofstream(only_file(dir.path), std::ios::binary | std::ios::app) << "x";
   CHECK_FALSE(compiled_before(cache, gen));
+}
+
+TEST_CASE("A cached test's input stays encoded, and an entry whose input is not a readable value is refused") {
+  TestCase t;
+  t.name = "gen-100000-1";
+  std::vector<Value> nums;
+  for (int i = 0; i < 1000; ++i) nums.push_back(Value::of_int(i * 7));
+  t.input.args = EncodedValue(Value::sequence(Value::Kind::List, {Value::sequence(Value::Kind::List, nums), Value::of_int(5)}));
+  t.expected = Value::sequence(Value::Kind::List, {Value::of_int(0), Value::of_int(1)});
+  std::string bytes = encode_tests({t});
+  auto back = decode_tests(bytes);
+  REQUIRE(back.size() == 1);
+  CHECK(back[0].input.args == t.input.args);  // the same bytes, sent to the box as they are
+  CHECK(back[0].input.args.decode().items.at(0).items.size() == 1000);
+  // The entry's checksum holds, but the str inside is not UTF-8 (an entry written by another
+  // build): decode_tests refuses it, and the caller prepares the tests again.
+  TestCase u;
+  u.name = "bad";
+  u.input.args = EncodedValue(Value::sequence(Value::Kind::List, {Value::of_str("ok")}));
+  std::string entry = encode_tests({u});
+  auto at = entry.find("ok");
+  REQUIRE(at != std::string::npos);
+  entry[at] = '\xff';
+  CHECK_THROWS_AS(decode_tests(entry), ProtocolError);
 }

@@ -28,7 +28,7 @@ TestCase test(const char* name, bool sample, std::int64_t expected) {
   TestCase t;
   t.name = name;
   t.sample = sample;
-  t.input.args = Value::sequence(Value::Kind::List, {Value::of_int(expected)});
+  t.input.args = EncodedValue(Value::sequence(Value::Kind::List, {Value::of_int(expected)}));
   t.expected = Value::of_int(expected);
   return t;
 }
@@ -61,7 +61,7 @@ TEST_CASE("A sample failure shows input, expected and got; a hidden one shows a 
 
 TEST_CASE("The box never receives an expected value") {
   Problem p = problem_with({test("t", false, 123456789)});
-  p.tests[0].input.args = Value::sequence(Value::Kind::List, {});
+  p.tests[0].input.args = EncodedValue(Value::sequence(Value::Kind::List, {}));
   FakeRunner runner;
   runner.outcomes = {returning(Value::of_int(0))};
   judge_with(runner, p, p.tests, "sol.py", "def f(x): return x\n");
@@ -71,7 +71,7 @@ TEST_CASE("The box never receives an expected value") {
   CHECK(encode(runner.received[0]).find(w.data()) == std::string::npos);
   // The search finds the value's encoding where it is sent: the check above can fail.
   RunTest with_value = runner.received[0];
-  with_value.args = Value::sequence(Value::Kind::List, {Value::of_int(123456789)});
+  with_value.args = EncodedValue(Value::sequence(Value::Kind::List, {Value::of_int(123456789)}));
   CHECK(encode(with_value).find(w.data()) != std::string::npos);
 }
 

@@ -20,7 +20,7 @@ TestCase sample(std::int64_t expected) {
   TestCase t;
   t.name = "s";
   t.sample = true;
-  t.input.args = Value::sequence(Value::Kind::List, {Value::of_int(expected)});
+  t.input.args = EncodedValue(Value::sequence(Value::Kind::List, {Value::of_int(expected)}));
   t.expected = Value::of_int(expected);
   return t;
 }

@@ -7,16 +7,6 @@
 
 using namespace pyjudge;
 
-namespace {
-
-std::string bytes_of(const Value& v) {
-  Writer w;
-  encode(v, w);
-  return w.data();
-}
-
-}  // namespace
-
 TEST_CASE("Setup round-trips") {
   Setup m;
   m.mode = Mode::Design;
@@ -80,15 +70,16 @@ TEST_CASE("A layer status with a state outside the closed list is refused") {
 
 TEST_CASE("RunTest round-trips") {
   RunTest m;
-  m.args = Value::sequence(Value::Kind::List, {Value::of_int(1), Value::of_str("x")});
-  m.kwargs = Value::sequence(Value::Kind::Dict, {Value::of_str("k"), Value::of_bool(true)});
+  m.args = EncodedValue(Value::sequence(Value::Kind::List, {Value::of_int(1), Value::of_str("x")}));
+  m.kwargs = EncodedValue(Value::sequence(Value::Kind::Dict, {Value::of_str("k"), Value::of_bool(true)}));
   m.ops = {"LRUCache", "put", "get"};
   m.code = "result = f()";
   m.stdin_data = "1 2\n";
   m.compare_arg = 2;
   RunTest d = decode_run_test(encode(m));
-  CHECK(bytes_of(d.args) == bytes_of(m.args));
-  CHECK(bytes_of(d.kwargs) == bytes_of(m.kwargs));
+  CHECK(d.args == m.args);
+  CHECK(d.kwargs == m.kwargs);
+  CHECK(repr(d.args.decode()) == "[1, 'x']");
   CHECK(d.ops == m.ops);
   CHECK(d.code == m.code);
   CHECK(d.stdin_data == m.stdin_data);
@@ -97,9 +88,9 @@ TEST_CASE("RunTest round-trips") {
 
 TEST_CASE("A RunTest read as a view forwards its values' bytes unbuilt, and re-encodes to the same bytes") {
   RunTest m;
-  m.args = Value::sequence(Value::Kind::List, {Value::of_int(1), Value::of_str("x"),
-                                               Value::sequence(Value::Kind::Dict, {Value::of_str("k"), Value::none()})});
-  m.kwargs = Value::sequence(Value::Kind::Dict, {Value::of_str("k"), Value::of_bool(true)});
+  m.args = EncodedValue(Value::sequence(Value::Kind::List, {Value::of_int(1), Value::of_str("x"),
+                                               Value::sequence(Value::Kind::Dict, {Value::of_str("k"), Value::none()})}));
+  m.kwargs = EncodedValue(Value::sequence(Value::Kind::Dict, {Value::of_str("k"), Value::of_bool(true)}));
   m.ops = {"LRUCache", "put", "get"};
   m.code = "result = f()";
   m.stdin_data = "1 2\n";
@@ -107,8 +98,8 @@ TEST_CASE("A RunTest read as a view forwards its values' bytes unbuilt, and re-e
   m.fresh = true;
   std::string payload = encode(m);
   RunTestView v = decode_run_test_view(payload);
-  CHECK(v.args == bytes_of(m.args));
-  CHECK(v.kwargs == bytes_of(m.kwargs));
+  CHECK(v.args == m.args.bytes());
+  CHECK(v.kwargs == m.kwargs.bytes());
   CHECK(v.ops == m.ops);
   CHECK(v.code == m.code);
   CHECK(v.stdin_data == m.stdin_data);
