@@ -20,6 +20,7 @@
 #include "judge/redact.hpp"
 #include "judge/report.hpp"
 #include "judge/validate.hpp"
+#include "protocol/files.hpp"
 
 namespace pyjudge::cli {
 
@@ -299,8 +300,8 @@ Action show_command(CLI::App& app) {
     std::cout << fmt::format("limits: {} ms CPU, {:.0f} MiB memory, {} ms wall\n", p.limits.time.count(), p.limits.memory.mib(), p.limits.wall.count());
     if (!p.entry.empty()) std::cout << "entry: " << p.entry << "\n";
     if (p.package && !p.package->time_limit_given) std::cout << "(the package gives no time limit: `run` derives it)\n";
-    std::ifstream statement(p.statement_file);
-    if (statement) std::cout << "\n" << statement.rdbuf() << "\n";
+    FileContents statement = read_whole_file(p.statement_file, kMaxProblemFile);
+    if (statement.ok()) std::cout << "\n" << statement.data << "\n";
     for (const auto& t : p.tests) {
       if (!t.sample) continue;
       if (t.interaction) {  // an interactive problem's sample, lines as the package writes them
