@@ -117,11 +117,12 @@ Record grade(const Submission& s, ProblemCache& problems, const JudgeOptions& op
       JudgeOptions with = options;
       with.tests = &entry.tests;
       with.make_runner = problems.runner_factory();
+      const SourceFile source = source_file(s, file);
       RecordSink record;
-      judge_submission(entry.problem, source_file(s, file), with, record);
+      judge_submission(entry.problem, source, with, record);
       nlohmann::json j = record.take();
       if (complexity_budget_s > 0 && !j.contains("compile_error") && j.value("verdict", "IE") != "IE") {
-        j["complexity"] = complexity_json(entry.problem, source_file(s, file), problems.runner_factory(), complexity_budget_s);
+        j["complexity"] = complexity_json(entry.problem, source, problems.runner_factory(), complexity_budget_s);
       }
       j["candidate"] = s.candidate;
       r = record_from_json(j);
